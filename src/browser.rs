@@ -1,0 +1,1 @@
+//! Browser glue: the one place that touches storage, downloads and file input.

@@ -1,0 +1,210 @@
+//! Undo and redo for the plan editor.
+//!
+//! [`Editor`] owns the open plan and its history. Every change goes through
+//! [`Editor::edit`], which keeps the plan as it was before (cheap: rows are shared) and
+//! merges consecutive keystrokes in one field into one step.
+//!
+//! ```
+//! use cchc_plan::domain::history::Editor;
+//! use cchc_plan::domain::plan::Plan;
+//! let mut editor = Editor::new(Plan::new("p", "Hưng Yên", 2027));
+//! editor.edit(None, |plan| { plan.add_area(None); true });
+//! assert_eq!(editor.plan().len(), 1);
+//! assert!(editor.undo());
+//! assert!(editor.plan().is_empty());
+//! assert!(editor.redo());
+//! assert_eq!(editor.plan().len(), 1);
+//! ```
+
+use super::plan::{Plan, RowId};
+
+/// How many steps can be undone.
+pub const UNDO_LIMIT: usize = 200;
+
+/// The field a keystroke goes to; consecutive edits with the same key are one undo step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EditKey {
+    Row(RowId, Field),
+    Header(HeaderField),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
+    Title,
+    Content,
+    Product,
+    Lead,
+    Partners,
+    Deadline,
+    Budget,
+    Note,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum HeaderField {
+    Province,
+    Year,
+    Title,
+    DocumentNumber,
+    DocumentDate,
+}
+
+/// The open plan with its undo and redo stacks.
+#[derive(Clone, Debug)]
+pub struct Editor {
+    plan: Plan,
+    undo: Vec<Plan>,
+    redo: Vec<Plan>,
+    /// The key of the last edit, while typing in that field continues.
+    open_key: Option<EditKey>,
+}
+
+impl PartialEq for Editor {
+    fn eq(&self, other: &Editor) -> bool {
+        self.plan == other.plan
+            && self.undo.len() == other.undo.len()
+            && self.redo.len() == other.redo.len()
+    }
+}
+
+impl Editor {
+    pub fn new(plan: Plan) -> Editor {
+        Editor {
+            plan,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            open_key: None,
+        }
+    }
+
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// Applies a change; `change` returns whether it changed anything. With a key equal to
+    /// the previous edit's, the change joins that undo step (typing in one field).
+    pub fn edit<F: FnOnce(&mut Plan) -> bool>(&mut self, key: Option<EditKey>, change: F) -> bool {
+        let before = self.plan.clone();
+        if !change(&mut self.plan) {
+            return false;
+        }
+        let joins = key.is_some() && key == self.open_key;
+        if !joins {
+            self.undo.push(before);
+            if self.undo.len() > UNDO_LIMIT {
+                self.undo.remove(0);
+            }
+        }
+        self.redo.clear();
+        self.open_key = key;
+        true
+    }
+
+    /// Ends the current typing step, so the next keystroke starts a new one.
+    pub fn seal(&mut self) {
+        self.open_key = None;
+    }
+
+    /// Replaces the plan outright (opening another plan): the history starts afresh.
+    pub fn replace(&mut self, plan: Plan) {
+        *self = Editor::new(plan);
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    pub fn undo(&mut self) -> bool {
+        let Some(previous) = self.undo.pop() else {
+            return false;
+        };
+        self.redo.push(std::mem::replace(&mut self.plan, previous));
+        self.open_key = None;
+        true
+    }
+
+    pub fn redo(&mut self) -> bool {
+        let Some(next) = self.redo.pop() else {
+            return false;
+        };
+        self.undo.push(std::mem::replace(&mut self.plan, next));
+        self.open_key = None;
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn editor_with_task() -> (Editor, RowId) {
+        let mut editor = Editor::new(Plan::new("p", "Hưng Yên", 2027));
+        let mut id = 0;
+        editor.edit(None, |p| {
+            id = p.add_task(None);
+            true
+        });
+        (editor, id)
+    }
+
+    #[test]
+    fn typing_in_one_field_is_one_step() {
+        let (mut editor, id) = editor_with_task();
+        let key = Some(EditKey::Row(id, Field::Content));
+        for text in ["K", "Ki", "Kiể", "Kiểm"] {
+            editor.edit(key, |p| p.update_task(id, |t| t.content = text.into()));
+        }
+        editor.edit(Some(EditKey::Row(id, Field::Product)), |p| {
+            p.update_task(id, |t| t.product = "B".into())
+        });
+        assert!(editor.undo());
+        assert_eq!(editor.plan().row(id).unwrap().text(), "Kiểm");
+        assert!(editor.undo());
+        assert_eq!(editor.plan().row(id).unwrap().text(), "");
+        assert!(editor.redo());
+        assert_eq!(editor.plan().row(id).unwrap().text(), "Kiểm");
+    }
+
+    #[test]
+    fn sealing_starts_a_new_step() {
+        let (mut editor, id) = editor_with_task();
+        let key = Some(EditKey::Row(id, Field::Content));
+        editor.edit(key, |p| p.update_task(id, |t| t.content = "a".into()));
+        editor.seal();
+        editor.edit(key, |p| p.update_task(id, |t| t.content = "ab".into()));
+        assert!(editor.undo());
+        assert_eq!(editor.plan().row(id).unwrap().text(), "a");
+    }
+
+    #[test]
+    fn no_change_no_step_and_new_edit_clears_redo() {
+        let (mut editor, id) = editor_with_task();
+        assert!(!editor.edit(None, |p| p.indent(id)));
+        assert!(editor.undo());
+        assert!(!editor.undo());
+        assert!(editor.can_redo());
+        editor.edit(None, |p| {
+            p.add_area(None);
+            true
+        });
+        assert!(!editor.can_redo());
+    }
+
+    #[test]
+    fn keeps_at_least_a_hundred_steps() {
+        let (mut editor, id) = editor_with_task();
+        for i in 0..150 {
+            editor.edit(None, |p| p.update_task(id, |t| t.content = i.to_string()));
+        }
+        let mut steps = 0;
+        while editor.undo() {
+            steps += 1;
+        }
+        assert_eq!(steps, 151);
+        assert!(editor.plan().is_empty());
+    }
+}

@@ -1,0 +1,57 @@
+//! Text folding for matching Vietnamese without regard to diacritics or case.
+//!
+//! ```
+//! use cchc_plan::domain::text::{fold, fold_words};
+//! assert_eq!(fold("Thủ tục hành chính"), "thu tuc hanh chinh");
+//! assert_eq!(fold("ĐẮK NÔNG"), "dak nong");
+//! assert_eq!(fold_words("Một cửa, một cửa liên thông"), ["mot", "cua", "mot", "cua", "lien", "thong"]);
+//! ```
+
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// Lower case, without diacritics ("đ" becomes "d"), other characters kept.
+pub fn fold(text: &str) -> String {
+    text.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == 'đ' { 'd' } else { c })
+        .collect()
+}
+
+/// The folded words of a text: runs of letters and digits.
+pub fn fold_words(text: &str) -> Vec<String> {
+    fold(text)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_every_vietnamese_vowel_and_d() {
+        assert_eq!(
+            fold("àáảãạ ăằắẳẵặ âầấẩẫậ èéẻẽẹ êềếểễệ"),
+            "aaaaa aaaaaa aaaaaa eeeee eeeeee"
+        );
+        assert_eq!(
+            fold("ìíỉĩị òóỏõọ ôồốổỗộ ơờớởỡợ ùúủũụ ưừứửữự ỳýỷỹỵ"),
+            "iiiii ooooo oooooo oooooo uuuuu uuuuuu yyyyy"
+        );
+        assert_eq!(fold("Đđ"), "dd");
+        assert_eq!(fold("TTHC"), "tthc");
+    }
+
+    #[test]
+    fn words_split_on_punctuation() {
+        assert_eq!(
+            fold_words("Sở Nội vụ; UBND cấp huyện"),
+            ["so", "noi", "vu", "ubnd", "cap", "huyen"]
+        );
+        assert!(fold_words(" ,; ").is_empty());
+    }
+}
