@@ -1,0 +1,208 @@
+//! The app's file format: one versioned JSON envelope for plans and template sets.
+//!
+//! Every file starts with `"format": "cchc-plan"`, a `version` and a `kind`; see
+//! `docs/file-format.md` for every field. Reading checks the envelope first, so a file of
+//! another program, of the other kind or of a newer version gets a precise message.
+//!
+//! ```
+//! use cchc_plan::domain::{file_format, plan::Plan};
+//! let plan = Plan::new("p1", "Lâm Đồng", 2027);
+//! let text = file_format::write_plan(&plan);
+//! assert_eq!(file_format::read_plan(&text).unwrap(), plan);
+//! ```
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use super::plan::{Plan, PlanData};
+
+/// The value of the `format` field.
+pub const FORMAT: &str = "cchc-plan";
+/// The newest version this app reads and the one it writes.
+pub const VERSION: u32 = 1;
+
+/// What a file holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileKind {
+    Plan,
+    Templates,
+}
+
+impl FileKind {
+    pub fn label(self) -> &'static str {
+        match self {
+            FileKind::Plan => "kế hoạch",
+            FileKind::Templates => "thư viện nhiệm vụ mẫu",
+        }
+    }
+}
+
+/// Why a file could not be read; [`fmt::Display`] gives the Vietnamese message.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FileError {
+    Empty,
+    NotJson(String),
+    NotOurFormat,
+    NewerVersion { found: u64 },
+    WrongKind { expected: FileKind, found: FileKind },
+    Invalid(String),
+}
+
+impl fmt::Display for FileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FileError::Empty => f.write_str("Tệp rỗng, không có nội dung."),
+            FileError::NotJson(detail) => write!(f, "Tệp không phải JSON hợp lệ ({detail})."),
+            FileError::NotOurFormat => {
+                f.write_str("Tệp JSON này không phải tệp kế hoạch hay thư viện của ứng dụng (thiếu \"format\": \"cchc-plan\").")
+            }
+            FileError::NewerVersion { found } => write!(
+                f,
+                "Tệp có phiên bản định dạng {found}, mới hơn phiên bản {VERSION} mà ứng dụng này đọc được. Hãy dùng ứng dụng bản mới hơn."
+            ),
+            FileError::WrongKind { expected, found } => {
+                write!(f, "Tệp này là {}, không phải {}.", found.label(), expected.label())
+            }
+            FileError::Invalid(detail) => write!(f, "Tệp có nội dung không hợp lệ: {detail}."),
+        }
+    }
+}
+
+impl std::error::Error for FileError {}
+
+/// Parses the text of a file (a leading byte-order mark is allowed) and checks its
+/// envelope; returns the kind and the whole JSON object.
+pub fn read_envelope(text: &str) -> Result<(FileKind, Value), FileError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(FileError::Empty);
+    }
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| FileError::NotJson(json_error_vi(&e)))?;
+    let Some(object) = value.as_object() else {
+        return Err(FileError::NotOurFormat);
+    };
+    if object.get("format").and_then(Value::as_str) != Some(FORMAT) {
+        return Err(FileError::NotOurFormat);
+    }
+    let version = object
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or_else(|| {
+            FileError::Invalid("thiếu hoặc sai trường \"version\" (phải là số nguyên)".into())
+        })?;
+    if version > u64::from(VERSION) {
+        return Err(FileError::NewerVersion { found: version });
+    }
+    if version == 0 {
+        return Err(FileError::Invalid("phiên bản 0 không tồn tại".into()));
+    }
+    let kind = match object.get("kind").and_then(Value::as_str) {
+        Some("plan") => FileKind::Plan,
+        Some("templates") => FileKind::Templates,
+        _ => {
+            return Err(FileError::Invalid(
+                "trường \"kind\" phải là \"plan\" hoặc \"templates\"".into(),
+            ))
+        }
+    };
+    Ok((kind, value))
+}
+
+/// A serde error in Vietnamese, with its line and column.
+pub fn json_error_vi(error: &serde_json::Error) -> String {
+    format!("dòng {}, cột {}: {}", error.line(), error.column(), error)
+}
+
+#[derive(Serialize)]
+struct PlanFileOut<'a> {
+    format: &'static str,
+    version: u32,
+    kind: FileKind,
+    plan: &'a PlanData,
+}
+
+/// Writes a plan file (pretty-printed JSON).
+pub fn write_plan(plan: &Plan) -> String {
+    let data = PlanData::from(plan.clone());
+    let file = PlanFileOut {
+        format: FORMAT,
+        version: VERSION,
+        kind: FileKind::Plan,
+        plan: &data,
+    };
+    serde_json::to_string_pretty(&file).expect("plans always serialise")
+}
+
+/// Reads a plan file.
+pub fn read_plan(text: &str) -> Result<Plan, FileError> {
+    let (kind, mut value) = read_envelope(text)?;
+    if kind != FileKind::Plan {
+        return Err(FileError::WrongKind {
+            expected: FileKind::Plan,
+            found: kind,
+        });
+    }
+    let body = value
+        .get_mut("plan")
+        .map(Value::take)
+        .ok_or_else(|| FileError::Invalid("thiếu trường \"plan\"".into()))?;
+    let data: PlanData =
+        serde_json::from_value(body).map_err(|e| FileError::Invalid(e.to_string()))?;
+    Plan::try_from(data).map_err(|e| FileError::Invalid(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::money::Money;
+    use crate::domain::plan::Task;
+
+    fn sample() -> Plan {
+        let mut plan = Plan::new("p1", "Lâm Đồng", 2027);
+        let area = plan.add_area_titled(None, "Cải cách thể chế".into());
+        let task = Task {
+            content: "Rà soát văn bản QPPL".into(),
+            lead: vec!["Sở Tư pháp".into()],
+            budget: Some(Money::parse("12,5").unwrap()),
+            ..Task::default()
+        };
+        plan.add_task_with(Some(area), task);
+        plan
+    }
+
+    #[test]
+    fn plan_round_trips_with_and_without_bom() {
+        let plan = sample();
+        let text = write_plan(&plan);
+        assert!(text.contains("\"format\": \"cchc-plan\""));
+        assert!(text.contains("\"budget\": \"12.5\""));
+        assert_eq!(read_plan(&text).unwrap(), plan);
+        assert_eq!(read_plan(&format!("\u{feff}{text}")).unwrap(), plan);
+    }
+
+    #[test]
+    fn envelope_errors_are_precise() {
+        assert_eq!(read_plan(""), Err(FileError::Empty));
+        assert!(matches!(read_plan("{"), Err(FileError::NotJson(_))));
+        assert_eq!(read_plan("[1,2]"), Err(FileError::NotOurFormat));
+        assert_eq!(read_plan(r#"{"name":"x"}"#), Err(FileError::NotOurFormat));
+        let newer = r#"{"format":"cchc-plan","version":7,"kind":"plan"}"#;
+        assert_eq!(read_plan(newer), Err(FileError::NewerVersion { found: 7 }));
+        let message = FileError::NewerVersion { found: 7 }.to_string();
+        assert!(message.contains('7') && message.contains('1'), "{message}");
+        let templates = r#"{"format":"cchc-plan","version":1,"kind":"templates","templates":[]}"#;
+        assert_eq!(
+            read_plan(templates),
+            Err(FileError::WrongKind {
+                expected: FileKind::Plan,
+                found: FileKind::Templates
+            })
+        );
+        let missing = r#"{"format":"cchc-plan","version":1,"kind":"plan"}"#;
+        assert!(matches!(read_plan(missing), Err(FileError::Invalid(_))));
+    }
+}
