@@ -1,12 +1,216 @@
 //! The Leptos components: a thin layer over [`crate::domain`].
+//!
+//! State is one [`RwSignal`] holding the [`Editor`] (plan plus undo history), shared through
+//! [`EditorState`] in context. Rows are rendered by id with `<For>`; each row reads its own
+//! memo, so typing in one cell re-renders that row's bindings and the totals, not the table.
 
+mod fields;
+mod header;
+mod table;
+mod toolbar;
+
+use std::collections::HashMap;
+
+use leptos::ev;
 use leptos::prelude::*;
+
+use crate::domain::history::{EditKey, Editor};
+use crate::domain::numbering::number_rows;
+use crate::domain::plan::{BudgetTotals, Plan, RowId, RowKind};
+use crate::domain::words::WordsStyle;
+
+/// A message for the drafter, shown in the status line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Everything components share, all `Copy` handles.
+#[derive(Clone, Copy)]
+pub struct EditorState {
+    pub editor: RwSignal<Editor>,
+    /// The row the toolbar acts on: the last row focused or added.
+    pub current: RwSignal<Option<RowId>>,
+    pub current_selector: StoredValue<Selector<Option<RowId>>>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// Bumped on undo, redo and opening a plan: fields drop what they were drafting.
+    pub epoch: RwSignal<u64>,
+    pub words_style: RwSignal<WordsStyle>,
+    pub outline: Memo<Vec<(RowId, u8, RowKind)>>,
+    pub numbers: Memo<HashMap<RowId, String>>,
+    pub totals: Memo<BudgetTotals>,
+}
+
+impl EditorState {
+    fn new(plan: Plan) -> EditorState {
+        let editor = RwSignal::new(Editor::new(plan));
+        let current = RwSignal::new(None);
+        let outline = Memo::new(move |_| editor.with(|e| e.plan().outline()));
+        let numbers = Memo::new(move |_| {
+            outline.with(|rows| {
+                let numbers = number_rows(rows.iter().map(|r| r.1));
+                rows.iter()
+                    .map(|r| r.0)
+                    .zip(numbers)
+                    .collect::<HashMap<_, _>>()
+            })
+        });
+        EditorState {
+            editor,
+            current,
+            current_selector: StoredValue::new(Selector::new(move || current.get())),
+            notice: RwSignal::new(None),
+            epoch: RwSignal::new(0),
+            words_style: RwSignal::new(WordsStyle::default()),
+            outline,
+            numbers,
+            totals: Memo::new(move |_| editor.with(|e| e.plan().budget_totals())),
+        }
+    }
+
+    /// Applies a change to the plan as one undo step (or part of the current typing step).
+    pub fn edit(&self, key: Option<EditKey>, change: impl FnOnce(&mut Plan) -> bool) -> bool {
+        let mut changed = false;
+        self.editor.maybe_update(|e| {
+            changed = e.edit(key, change);
+            changed
+        });
+        changed
+    }
+
+    /// Ends the current typing step (a field lost focus).
+    pub fn seal(&self) {
+        self.editor.update_untracked(|e| e.seal());
+    }
+
+    pub fn undo(&self) {
+        let mut done = false;
+        self.editor.maybe_update(|e| {
+            done = e.undo();
+            done
+        });
+        if done {
+            self.epoch.update(|n| *n += 1);
+            self.say("Đã hoàn tác.", false);
+        } else {
+            self.say("Không còn thao tác nào để hoàn tác.", false);
+        }
+    }
+
+    pub fn redo(&self) {
+        let mut done = false;
+        self.editor.maybe_update(|e| {
+            done = e.redo();
+            done
+        });
+        if done {
+            self.epoch.update(|n| *n += 1);
+            self.say("Đã làm lại.", false);
+        } else {
+            self.say("Không còn thao tác nào để làm lại.", false);
+        }
+    }
+
+    pub fn say(&self, text: impl Into<String>, error: bool) {
+        self.notice.set(Some(Notice {
+            text: text.into(),
+            error,
+        }));
+    }
+
+    /// Moves keyboard focus to the first field of a row once it is on screen.
+    pub fn focus_row(&self, id: RowId) {
+        self.current.set(Some(id));
+        request_animation_frame(move || {
+            let selector = format!("[data-row=\"{id}\"] .primary");
+            if let Some(element) = document().query_selector(&selector).ok().flatten() {
+                use wasm_bindgen::JsCast;
+                if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
+                    let _ = element.focus();
+                }
+            }
+        });
+    }
+}
+
+/// The year a new plan is drafted for: next year.
+fn next_year() -> i32 {
+    js_sys::Date::new_0().get_full_year() as i32 + 1
+}
+
+/// A fresh id for a plan.
+pub fn new_plan_id() -> String {
+    format!(
+        "kh-{}-{:06}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1e6) as u32
+    )
+}
 
 #[component]
 pub fn App() -> impl IntoView {
+    let state = EditorState::new(Plan::new(new_plan_id(), "", next_year()));
+    provide_context(state);
+    install_shortcuts(state);
+    crate::browser::expose_test_hooks(state);
+
     view! {
         <main class="app">
-            <h1>"Kế hoạch cải cách hành chính"</h1>
+            <header class="app-header">
+                <h1>"Kế hoạch cải cách hành chính"</h1>
+                <p class="tagline">"Lập phụ lục nhiệm vụ cải cách hành chính hằng năm của tỉnh"</p>
+            </header>
+            <toolbar::Toolbar/>
+            <StatusLine/>
+            <header::PlanHeader/>
+            <table::PlanTable/>
         </main>
     }
+}
+
+/// The status line: the last notice, read out by screen readers.
+#[component]
+fn StatusLine() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    view! {
+        <p class="status" role="status" aria-live="polite"
+            class:error=move || state.notice.with(|n| n.as_ref().is_some_and(|n| n.error))>
+            {move || state.notice.with(|n| n.as_ref().map(|n| n.text.clone()).unwrap_or_default())}
+        </p>
+    }
+}
+
+/// Keyboard shortcuts for the whole page.
+fn install_shortcuts(state: EditorState) {
+    let handle = window_event_listener(ev::keydown, move |event| {
+        let key = event.key();
+        let ctrl = event.ctrl_key() || event.meta_key();
+        let handled = match (ctrl, event.alt_key(), key.as_str()) {
+            (true, false, "z") if !event.shift_key() => {
+                state.undo();
+                true
+            }
+            (true, false, "y") | (true, false, "Z") => {
+                state.redo();
+                true
+            }
+            (true, false, "z") => {
+                state.redo();
+                true
+            }
+            (false, true, "ArrowUp") => toolbar::row_action(state, toolbar::RowAction::MoveUp),
+            (false, true, "ArrowDown") => toolbar::row_action(state, toolbar::RowAction::MoveDown),
+            (false, true, "ArrowRight") => toolbar::row_action(state, toolbar::RowAction::Indent),
+            (false, true, "ArrowLeft") => toolbar::row_action(state, toolbar::RowAction::Outdent),
+            (true, false, "d") => toolbar::row_action(state, toolbar::RowAction::Duplicate),
+            (false, true, "Delete") => toolbar::row_action(state, toolbar::RowAction::Delete),
+            _ => false,
+        };
+        if handled {
+            event.prevent_default();
+        }
+    });
+    // The app lives as long as the page: the listener is never removed.
+    std::mem::forget(handle);
 }

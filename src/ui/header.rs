@@ -1,0 +1,76 @@
+//! The plan's header: province, year, title and issuing document.
+
+use leptos::prelude::*;
+
+use super::EditorState;
+use crate::domain::history::{EditKey, HeaderField};
+use crate::domain::plan::{default_title, Plan};
+
+#[component]
+pub fn PlanHeader() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let read = move |f: fn(&Plan) -> String| move || state.editor.with(|e| f(e.plan()));
+    let write = move |field: HeaderField, set: fn(&mut Plan, String) -> bool| {
+        move |ev: leptos::ev::Event| {
+            let value = event_target_value(&ev);
+            state.edit(Some(EditKey::Header(field)), |plan| set(plan, value));
+        }
+    };
+    let year_error = RwSignal::new(None::<String>);
+    let on_year = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        match text.trim().parse::<i32>() {
+            Ok(year) if (2000..=2100).contains(&year) => {
+                year_error.set(None);
+                state.edit(Some(EditKey::Header(HeaderField::Year)), |plan| {
+                    if plan.year == year {
+                        return false;
+                    }
+                    if plan.title == default_title(plan.year) {
+                        plan.title = default_title(year);
+                    }
+                    plan.year = year;
+                    true
+                });
+            }
+            _ => year_error.set(Some(
+                "Năm kế hoạch phải là số từ 2000 đến 2100; giữ năm cũ.".into(),
+            )),
+        }
+    };
+
+    view! {
+        <section class="plan-header" aria-label="Thông tin kế hoạch" on:focusout=move |_| state.seal()>
+            <label class="wide">"Tên kế hoạch"
+                <input type="text" prop:value=read(|p| p.title.clone())
+                    on:input=write(HeaderField::Title, |p, v| replace(&mut p.title, v))/>
+            </label>
+            <label>"Tỉnh, thành phố"
+                <input type="text" list="province-list" prop:value=read(|p| p.province.clone())
+                    on:input=write(HeaderField::Province, |p, v| replace(&mut p.province, v))/>
+            </label>
+            <label>"Năm kế hoạch"
+                <input type="number" min="2000" max="2100" prop:value=read(|p| p.year.to_string())
+                    on:input=on_year aria-invalid=move || year_error.with(Option::is_some).to_string()/>
+                <span class="field-error" role="alert">{move || year_error.get()}</span>
+            </label>
+            <label>"Số kế hoạch"
+                <input type="text" placeholder="..../KH-UBND" prop:value=read(|p| p.document_number.clone())
+                    on:input=write(HeaderField::DocumentNumber, |p, v| replace(&mut p.document_number, v))/>
+            </label>
+            <label>"Ngày ban hành"
+                <input type="text" placeholder="ngày ... tháng ... năm ..." prop:value=read(|p| p.document_date.clone())
+                    on:input=write(HeaderField::DocumentDate, |p, v| replace(&mut p.document_date, v))/>
+            </label>
+        </section>
+    }
+}
+
+/// Sets a text field; returns whether it changed.
+fn replace(field: &mut String, value: String) -> bool {
+    if *field == value {
+        return false;
+    }
+    *field = value;
+    true
+}
