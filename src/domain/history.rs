@@ -84,12 +84,12 @@ impl Editor {
     /// Applies a change; `change` returns whether it changed anything. With a key equal to
     /// the previous edit's, the change joins that undo step (typing in one field).
     pub fn edit<F: FnOnce(&mut Plan) -> bool>(&mut self, key: Option<EditKey>, change: F) -> bool {
-        let before = self.plan.clone();
+        let joins = key.is_some() && key == self.open_key;
+        let before = (!joins).then(|| self.plan.clone());
         if !change(&mut self.plan) {
             return false;
         }
-        let joins = key.is_some() && key == self.open_key;
-        if !joins {
+        if let Some(before) = before {
             self.undo.push(before);
             if self.undo.len() > UNDO_LIMIT {
                 self.undo.remove(0);

@@ -61,7 +61,7 @@ fn draft_signal(state: EditorState) -> RwSignal<Option<String>> {
 }
 
 #[component]
-pub fn AgencyField(row: Memo<Option<Arc<Row>>>, id: RowId, which: Which) -> impl IntoView {
+pub fn AgencyField(row: Signal<Option<Arc<Row>>>, id: RowId, which: Which) -> impl IntoView {
     let state = expect_context::<EditorState>();
     let draft = draft_signal(state);
     let stored = move || {
@@ -88,7 +88,7 @@ pub fn AgencyField(row: Memo<Option<Arc<Row>>>, id: RowId, which: Which) -> impl
 }
 
 #[component]
-pub fn BudgetField(row: Memo<Option<Arc<Row>>>, id: RowId) -> impl IntoView {
+pub fn BudgetField(row: Signal<Option<Arc<Row>>>, id: RowId) -> impl IntoView {
     let state = expect_context::<EditorState>();
     let draft = draft_signal(state);
     let error = RwSignal::new(None::<String>);

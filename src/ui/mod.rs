@@ -1,8 +1,10 @@
 //! The Leptos components: a thin layer over [`crate::domain`].
 //!
 //! State is one [`RwSignal`] holding the [`Editor`] (plan plus undo history), shared through
-//! [`EditorState`] in context. Rows are rendered by id with `<For>`; each row reads its own
-//! memo, so typing in one cell re-renders that row's bindings and the totals, not the table.
+//! [`EditorState`] in context. Rows are rendered by id with `<For>`, and each row reads its
+//! own signal, which is set only when that row's data changes (rows are `Arc`s, so a pointer
+//! comparison tells). Typing in one cell thus touches that row, the outline and the totals,
+//! and no other row of the table.
 
 mod fields;
 mod header;
@@ -10,13 +12,14 @@ mod table;
 mod toolbar;
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::ev;
 use leptos::prelude::*;
 
 use crate::domain::history::{EditKey, Editor};
 use crate::domain::numbering::number_rows;
-use crate::domain::plan::{BudgetTotals, Plan, RowId, RowKind};
+use crate::domain::plan::{BudgetTotals, Plan, Row, RowId, RowKind};
 use crate::domain::words::WordsStyle;
 
 /// A message for the drafter, shown in the status line.
@@ -40,6 +43,24 @@ pub struct EditorState {
     pub outline: Memo<Vec<(RowId, u8, RowKind)>>,
     pub numbers: Memo<HashMap<RowId, String>>,
     pub totals: Memo<BudgetTotals>,
+    /// One signal per row on screen, kept in step with the plan by [`sync_rows`].
+    rows: StoredValue<HashMap<RowId, ArcRwSignal<Option<Arc<Row>>>>>,
+}
+
+/// Sets the signal of every row whose data changed; drops those of deleted rows.
+fn sync_rows(plan: &Plan, rows: &mut HashMap<RowId, ArcRwSignal<Option<Arc<Row>>>>) {
+    rows.retain(|id, signal| {
+        let now = plan.row(*id);
+        let same = signal.with_untracked(|old| match (old, now) {
+            (Some(old), Some(now)) => Arc::ptr_eq(old, now),
+            (None, None) => true,
+            _ => false,
+        });
+        if !same {
+            signal.set(now.cloned());
+        }
+        now.is_some()
+    });
 }
 
 impl EditorState {
@@ -56,7 +77,10 @@ impl EditorState {
                     .collect::<HashMap<_, _>>()
             })
         });
+        let rows = StoredValue::new(HashMap::new());
+        Effect::new(move |_| editor.with(|e| rows.update_value(|rows| sync_rows(e.plan(), rows))));
         EditorState {
+            rows,
             editor,
             current,
             current_selector: StoredValue::new(Selector::new(move || current.get())),
@@ -67,6 +91,27 @@ impl EditorState {
             numbers,
             totals: Memo::new(move |_| editor.with(|e| e.plan().budget_totals())),
         }
+    }
+
+    /// The signal of one row's data (`None` once the row is deleted).
+    pub fn row_signal(&self, id: RowId) -> ArcRwSignal<Option<Arc<Row>>> {
+        let editor = self.editor;
+        self.rows
+            .try_update_value(|rows| {
+                rows.entry(id)
+                    .or_insert_with(|| {
+                        ArcRwSignal::new(editor.with_untracked(|e| e.plan().row(id).cloned()))
+                    })
+                    .clone()
+            })
+            .expect("the editor state lives as long as the app")
+    }
+
+    /// Opens another plan: a fresh history, nothing selected, no drafts.
+    pub fn open(&self, plan: Plan) {
+        self.editor.update(|e| e.replace(plan));
+        self.current.set(None);
+        self.epoch.update(|n| *n += 1);
     }
 
     /// Applies a change to the plan as one undo step (or part of the current typing step).

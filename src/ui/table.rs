@@ -1,4 +1,7 @@
-//! The appendix table: one `<tr>` per row, keyed by row id, and the totals.
+//! The appendix table: one row per plan row, keyed by row id, and the totals.
+//!
+//! Rows are CSS grid rows with ARIA table roles rather than `<tr>`: a grid row can skip
+//! rendering while off screen (`content-visibility`), which keeps a 1.000-task plan fluid.
 
 use std::sync::Arc;
 
@@ -23,45 +26,41 @@ pub fn PlanTable() -> impl IntoView {
     };
     view! {
         <div class="table-wrap">
-            <table class="plan-table" aria-label="Phụ lục nhiệm vụ">
-                <colgroup>
-                    <col class="c-tt"/><col class="c-content"/><col class="c-product"/><col class="c-lead"/>
-                    <col class="c-partners"/><col class="c-deadline"/><col class="c-budget"/><col class="c-note"/>
-                </colgroup>
-                <thead>
-                    <tr>
-                        <th scope="col">"TT"</th>
-                        <th scope="col">"Nội dung, nhiệm vụ"</th>
-                        <th scope="col">"Sản phẩm"</th>
-                        <th scope="col">"Cơ quan chủ trì"</th>
-                        <th scope="col">"Cơ quan phối hợp"</th>
-                        <th scope="col">"Thời gian thực hiện"</th>
-                        <th scope="col">"Kinh phí (triệu đồng)"</th>
-                        <th scope="col">"Ghi chú"</th>
-                    </tr>
-                </thead>
-                <tbody>
+            <div class="plan-table" role="table" aria-label="Phụ lục nhiệm vụ">
+                <div role="rowgroup" class="thead">
+                    <div role="row" class="row head">
+                        <div role="columnheader">"TT"</div>
+                        <div role="columnheader">"Nội dung, nhiệm vụ"</div>
+                        <div role="columnheader">"Sản phẩm"</div>
+                        <div role="columnheader">"Cơ quan chủ trì"</div>
+                        <div role="columnheader">"Cơ quan phối hợp"</div>
+                        <div role="columnheader">"Thời gian thực hiện"</div>
+                        <div role="columnheader">"Kinh phí (triệu đồng)"</div>
+                        <div role="columnheader">"Ghi chú"</div>
+                    </div>
+                </div>
+                <div role="rowgroup" class="tbody">
                     <Show when=empty>
-                        <tr class="empty"><td colspan="8">
+                        <div role="row" class="row empty"><div role="cell" class="span-all">
                             "Bảng đang trống. Bấm “Thêm lĩnh vực” rồi “Thêm nhiệm vụ” để bắt đầu."
-                        </td></tr>
+                        </div></div>
                     </Show>
                     <For each=move || state.outline.get() key=|row| row.0 let((id, _, kind))>
                         <RowView id kind/>
                     </For>
-                </tbody>
-                <tfoot>
-                    <tr class="total">
-                        <td></td>
-                        <th scope="row" colspan="5">"Tổng cộng"</th>
-                        <td class="money"><output aria-label="Tổng kinh phí">{grand}</output></td>
-                        <td></td>
-                    </tr>
-                    <tr class="words">
-                        <td colspan="8"><p class="amount-words">{words}</p></td>
-                    </tr>
-                </tfoot>
-            </table>
+                </div>
+                <div role="rowgroup" class="tfoot">
+                    <div role="row" class="row total">
+                        <div role="cell"></div>
+                        <div role="rowheader" class="span-5">"Tổng cộng"</div>
+                        <div role="cell" class="money"><output aria-label="Tổng kinh phí">{grand}</output></div>
+                        <div role="cell"></div>
+                    </div>
+                    <div role="row" class="row words">
+                        <div role="cell" class="span-all"><p class="amount-words">{words}</p></div>
+                    </div>
+                </div>
+            </div>
         </div>
     }
 }
@@ -69,8 +68,7 @@ pub fn PlanTable() -> impl IntoView {
 #[component]
 fn RowView(id: RowId, kind: RowKind) -> impl IntoView {
     let state = expect_context::<EditorState>();
-    let row: Memo<Option<Arc<Row>>> =
-        Memo::new(move |_| state.editor.with(|e| e.plan().row(id).cloned()));
+    let row: Signal<Option<Arc<Row>>> = state.row_signal(id).into();
     let depth = move || row.with(|r| r.as_ref().map_or(0, |r| r.depth));
     let number = move || {
         state
@@ -91,18 +89,18 @@ fn RowView(id: RowId, kind: RowKind) -> impl IntoView {
         RowKind::Task => task_cells(row, id).into_any(),
     };
     view! {
-        <tr data-row=id.to_string() class=class class:current=move || state.current_selector.with_value(|s| s.selected(&Some(id)))
+        <div role="row" data-row=id.to_string() class=class class:current=move || state.current_selector.with_value(|s| s.selected(&Some(id)))
             on:focusin=move |_| state.current.set(Some(id))
             on:focusout=move |_| state.seal()>
-            <td class="tt">{number}</td>
+            <div role="cell" class="tt">{number}</div>
             {cells}
-        </tr>
+        </div>
     }
 }
 
 /// The cells of an area or group row: its title across the text columns, its subtotal.
 fn heading_cells(
-    row: Memo<Option<Arc<Row>>>,
+    row: Signal<Option<Arc<Row>>>,
     id: RowId,
     label: &'static str,
     total_label: &'static str,
@@ -115,21 +113,21 @@ fn heading_cells(
             .with(|t| t.by_row.get(&id).map(|m| m.to_string()).unwrap_or_default())
     };
     view! {
-        <td colspan="5">
+        <div role="cell" class="span-5">
             <input type="text" class="primary heading" aria-label=label placeholder=label prop:value=title
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
                     state.edit(Some(EditKey::Row(id, Field::Title)), |p| p.set_title(id, &value));
                 }/>
-        </td>
-        <td class="money"><output aria-label=total_label>{subtotal}</output></td>
-        <td></td>
+        </div>
+        <div role="cell" class="money"><output aria-label=total_label>{subtotal}</output></div>
+        <div role="cell"></div>
     }
 }
 
 /// A free-text cell of a task, bound to one field.
 fn text_cell(
-    row: Memo<Option<Arc<Row>>>,
+    row: Signal<Option<Arc<Row>>>,
     id: RowId,
     field: Field,
     label: &'static str,
@@ -147,17 +145,17 @@ fn text_cell(
         })
     };
     view! {
-        <td>
+        <div role="cell">
             <textarea class=class aria-label=label rows="1" prop:value=value
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
                     state.edit(Some(EditKey::Row(id, field)), |p| p.update_task(id, |t| set(t, text)));
                 }></textarea>
-        </td>
+        </div>
     }
 }
 
-fn task_cells(row: Memo<Option<Arc<Row>>>, id: RowId) -> impl IntoView {
+fn task_cells(row: Signal<Option<Arc<Row>>>, id: RowId) -> impl IntoView {
     let state = expect_context::<EditorState>();
     let has_children_total = move || {
         let own = row
@@ -171,15 +169,15 @@ fn task_cells(row: Memo<Option<Arc<Row>>>, id: RowId) -> impl IntoView {
     view! {
         {text_cell(row, id, Field::Content, "Nội dung, nhiệm vụ", |t| &t.content, |t, v| t.content = v, "primary content")}
         {text_cell(row, id, Field::Product, "Sản phẩm", |t| &t.product, |t, v| t.product = v, "product")}
-        <td><AgencyField row id which=Which::Lead/></td>
-        <td><AgencyField row id which=Which::Partners/></td>
+        <div role="cell"><AgencyField row id which=Which::Lead/></div>
+        <div role="cell"><AgencyField row id which=Which::Partners/></div>
         {text_cell(row, id, Field::Deadline, "Thời gian thực hiện", |t| &t.deadline, |t, v| t.deadline = v, "deadline")}
-        <td class="money">
+        <div role="cell" class="money">
             <BudgetField row id/>
             {move || has_children_total().map(|total| view! {
                 <span class="children-total">"Cộng: " <output aria-label="Cộng nhiệm vụ">{total.to_string()}</output></span>
             })}
-        </td>
+        </div>
         {text_cell(row, id, Field::Note, "Ghi chú", |t| &t.note, |t, v| t.note = v, "note")}
     }
 }
