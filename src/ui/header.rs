@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use super::EditorState;
 use crate::domain::history::{EditKey, HeaderField};
 use crate::domain::plan::{default_title, Plan};
+use crate::domain::words::{UnitsFour, ZeroTens};
 
 #[component]
 pub fn PlanHeader() -> impl IntoView {
@@ -62,6 +63,7 @@ pub fn PlanHeader() -> impl IntoView {
                 <input type="text" placeholder="ngày ... tháng ... năm ..." prop:value=read(|p| p.document_date.clone())
                     on:input=write(HeaderField::DocumentDate, |p, v| replace(&mut p.document_date, v))/>
             </label>
+            <WordsSettings/>
         </section>
     }
 }
@@ -73,4 +75,31 @@ fn replace(field: &mut String, value: String) -> bool {
     }
     *field = value;
     true
+}
+
+/// How the amount in words reads: "linh" or "lẻ", "tư" or "bốn".
+#[component]
+fn WordsSettings() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let style = state.words_style;
+    view! {
+        <label>"Đọc số 0 hàng chục"
+            <select on:change=move |ev| {
+                let le = event_target_value(&ev) == "le";
+                style.update(|s| s.zero_tens = if le { ZeroTens::Le } else { ZeroTens::Linh });
+            }>
+                <option value="linh" selected=move || style.with(|s| s.zero_tens == ZeroTens::Linh)>"linh (105: một trăm linh năm)"</option>
+                <option value="le" selected=move || style.with(|s| s.zero_tens == ZeroTens::Le)>"lẻ (105: một trăm lẻ năm)"</option>
+            </select>
+        </label>
+        <label>"Đọc số 4 sau hàng chục"
+            <select on:change=move |ev| {
+                let bon = event_target_value(&ev) == "bon";
+                style.update(|s| s.units_four = if bon { UnitsFour::Bon } else { UnitsFour::Tu });
+            }>
+                <option value="tu" selected=move || style.with(|s| s.units_four == UnitsFour::Tu)>"tư (24: hai mươi tư)"</option>
+                <option value="bon" selected=move || style.with(|s| s.units_four == UnitsFour::Bon)>"bốn (24: hai mươi bốn)"</option>
+            </select>
+        </label>
+    }
 }
