@@ -6,5 +6,6 @@ pub mod history;
 pub mod money;
 pub mod numbering;
 pub mod plan;
+pub mod province;
 pub mod text;
 pub mod words;
