@@ -3,6 +3,10 @@
 //! Both come from one editable data file, `data/agencies.json`, embedded in the app; a user
 //! may load a corrected copy with [`Directory::from_json`] and [`RenameTable::from_json`].
 //!
+//! The file holds `agencies` (each: `name`; `kind`: department, committee, district_level,
+//! commune_level or other; `current`, true unless given; `some_provinces`; `aliases`;
+//! `note`) and `renames` (each: `old`; `variants`; `new`; `note`; `district_level`).
+//!
 //! Names are compared word by word, without case or diacritics, ignoring punctuation, with
 //! "&" read as "và": "Sở Giáo dục & Đào tạo" is "Sở Giáo dục và Đào tạo", and
 //! "Sở Lao động, Thương binh và Xã hội" is "Sở Lao động - Thương binh và Xã hội".

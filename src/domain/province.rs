@@ -1,7 +1,9 @@
 //! The province-level units: the 34 from 1 July 2025, and the 63 they were formed from.
 //!
 //! The list is editable data (`data/provinces.json`), embedded in the app; a user may load
-//! a corrected copy with [`Provinces::from_json`]. Names are recognised without case,
+//! a corrected copy with [`Provinces::from_json`]. Each entry of `provinces` has `name`,
+//! `short_name`, `centrally_run`, `former` (the units before 1 July 2025; an unchanged unit
+//! lists itself), `aliases` and `former_aliases` (other spellings). Names are recognised without case,
 //! diacritics, spaces or punctuation, with or without a leading "tỉnh", "TP" or "Thành phố".
 //!
 //! ```
