@@ -1,9 +1,11 @@
 //! The domain: everything the app knows about CCHC plans, free of any browser API.
 
+pub mod agency;
 pub mod file_format;
 pub mod history;
 pub mod money;
 pub mod numbering;
 pub mod plan;
+pub mod province;
 pub mod text;
 pub mod words;
