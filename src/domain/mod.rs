@@ -1,6 +1,7 @@
 //! The domain: everything the app knows about CCHC plans, free of any browser API.
 
 pub mod agency;
+pub mod deadline;
 pub mod file_format;
 pub mod history;
 pub mod money;
