@@ -8,10 +8,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::suggest::{directory, SuggestField};
 use super::EditorState;
+use crate::domain::agency::{self, split_agencies};
+use crate::domain::deadline;
 use crate::domain::history::{EditKey, Field};
 use crate::domain::money::Money;
-use crate::domain::plan::{split_agencies, Row, RowId, Task};
+use crate::domain::plan::{Row, RowId, Task};
 
 /// Which agency list a field edits.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -25,6 +28,13 @@ impl Which {
         match self {
             Which::Lead => "Cơ quan chủ trì",
             Which::Partners => "Cơ quan phối hợp",
+        }
+    }
+
+    fn key(self) -> &'static str {
+        match self {
+            Which::Lead => "lead",
+            Which::Partners => "partners",
         }
     }
 
@@ -72,18 +82,54 @@ pub fn AgencyField(row: Signal<Option<Arc<Row>>>, id: RowId, which: Which) -> im
                 .unwrap_or_default()
         })
     };
-    let value = move || draft.get().unwrap_or_else(stored);
+    let value = Signal::derive(move || draft.get().unwrap_or_else(stored));
+    let on_text = Callback::new(move |text: String| {
+        let names = split_agencies(&text);
+        draft.set(Some(text));
+        state.edit(Some(EditKey::Row(id, which.field())), |p| {
+            p.update_task(id, |t| *which.list_mut(t) = names)
+        });
+    });
+    let suggest = Callback::new(|text: String| {
+        agency::suggest_in_cell(directory(), &text, 8)
+            .into_iter()
+            .map(str::to_string)
+            .collect()
+    });
+    let accept = Callback::new(|(text, choice): (String, String)| {
+        agency::complete_last_agency(&text, &choice)
+    });
     view! {
-        <textarea class="agencies" rows="1" aria-label=which.label() prop:value=value
-            on:input=move |ev| {
-                let text = event_target_value(&ev);
-                let names = split_agencies(&text);
-                draft.set(Some(text));
-                state.edit(Some(EditKey::Row(id, which.field())), |p| {
-                    p.update_task(id, |t| *which.list_mut(t) = names)
-                });
-            }
-            on:blur=move |_| draft.set(None)></textarea>
+        <SuggestField label=which.label() class="agencies" list_id=format!("{}-{id}", which.key())
+            value on_text suggest accept on_blur=Callback::new(move |_| draft.set(None))/>
+    }
+}
+
+/// The deadline cell: free text, with suggestions such as "q1" → "Quý I/2027".
+#[component]
+pub fn DeadlineField(row: Signal<Option<Arc<Row>>>, id: RowId) -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let value = Signal::derive(move || {
+        row.with(|r| {
+            r.as_ref()
+                .and_then(|r| r.task())
+                .map(|t| t.deadline.clone())
+                .unwrap_or_default()
+        })
+    });
+    let on_text = Callback::new(move |text: String| {
+        state.edit(Some(EditKey::Row(id, Field::Deadline)), |p| {
+            p.update_task(id, |t| t.deadline = text)
+        });
+    });
+    let suggest = Callback::new(move |text: String| {
+        let year = state.editor.with_untracked(|e| e.plan().year);
+        deadline::suggest(&text, year)
+    });
+    let accept = Callback::new(|(_, choice): (String, String)| choice);
+    view! {
+        <SuggestField label="Thời gian thực hiện" class="deadline" list_id=format!("deadline-{id}")
+            value on_text suggest accept/>
     }
 }
 

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+use super::suggest::provinces;
 use super::EditorState;
 use crate::domain::history::{EditKey, HeaderField};
 use crate::domain::plan::{default_title, Plan};
@@ -49,6 +50,7 @@ pub fn PlanHeader() -> impl IntoView {
             <label>"Tỉnh, thành phố"
                 <input type="text" list="province-list" prop:value=read(|p| p.province.clone())
                     on:input=write(HeaderField::Province, |p, v| replace(&mut p.province, v))/>
+                <ProvinceHint/>
             </label>
             <label>"Năm kế hoạch"
                 <input type="number" min="2000" max="2100" prop:value=read(|p| p.year.to_string())
@@ -101,5 +103,44 @@ fn WordsSettings() -> impl IntoView {
                 <option value="bon" selected=move || style.with(|s| s.units_four == UnitsFour::Bon)>"bốn (24: hai mươi bốn)"</option>
             </select>
         </label>
+    }
+}
+
+/// The list of the 34 provinces for the province inputs.
+#[component]
+pub fn ProvinceList() -> impl IntoView {
+    view! {
+        <datalist id="province-list">
+            {provinces().sorted_names().into_iter().map(|name| view! { <option value=name></option> }).collect_view()}
+        </datalist>
+    }
+}
+
+/// For a former province (before 1 July 2025), the unit it now belongs to, with a button.
+#[component]
+fn ProvinceHint() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let successor = move || {
+        let name = state.editor.with(|e| e.plan().province.trim().to_string());
+        let list = provinces();
+        if name.is_empty() || list.is_current(&name) {
+            return None;
+        }
+        list.successor(&name)
+            .map(|p| (name, p.name.clone(), p.official_name()))
+    };
+    move || {
+        successor().map(|(old, new, official)| {
+            let target = new.clone();
+            view! {
+                <span class="hint" role="note">
+                    {format!("Từ 1/7/2025, {old} thuộc {official}. ")}
+                    <button type="button" on:click=move |_| {
+                        let target = target.clone();
+                        state.edit(None, move |p| replace(&mut p.province, target));
+                    }>{format!("Đổi thành {new}")}</button>
+                </span>
+            }
+        })
     }
 }

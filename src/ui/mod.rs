@@ -8,6 +8,7 @@
 
 mod fields;
 mod header;
+mod suggest;
 mod table;
 mod toolbar;
 
@@ -209,6 +210,7 @@ pub fn App() -> impl IntoView {
             <toolbar::Toolbar/>
             <StatusLine/>
             <header::PlanHeader/>
+            <header::ProvinceList/>
             <table::PlanTable/>
         </main>
     }

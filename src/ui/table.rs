@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::fields::{AgencyField, BudgetField, Which};
+use super::fields::{AgencyField, BudgetField, DeadlineField, Which};
 use super::EditorState;
 use crate::domain::history::{EditKey, Field};
 use crate::domain::plan::{Row, RowId, RowKind, Task};
@@ -171,7 +171,7 @@ fn task_cells(row: Signal<Option<Arc<Row>>>, id: RowId) -> impl IntoView {
         {text_cell(row, id, Field::Product, "Sản phẩm", |t| &t.product, |t, v| t.product = v, "product")}
         <div role="cell"><AgencyField row id which=Which::Lead/></div>
         <div role="cell"><AgencyField row id which=Which::Partners/></div>
-        {text_cell(row, id, Field::Deadline, "Thời gian thực hiện", |t| &t.deadline, |t, v| t.deadline = v, "deadline")}
+        <div role="cell"><DeadlineField row id/></div>
         <div role="cell" class="money">
             <BudgetField row id/>
             {move || has_children_total().map(|total| view! {
