@@ -7,6 +7,25 @@
 //! errors (see [`Page::goto`]). After it, any error the page logged (a Rust panic through
 //! `console_error_panic_hook`, an uncaught exception) fails it. On failure a screenshot is saved
 //! to `target/browser-screenshots/<test>.png`.
+//!
+//! ```ignore
+//! // tests/browser/editing.rs (and `mod editing;` + `editing::tests()` in main.rs)
+//! use crate::harness::{browser_tests, BrowserTest, Key, Page, Result};
+//!
+//! pub fn tests() -> Vec<BrowserTest> {
+//!     browser_tests![adding_a_task_updates_the_total]
+//! }
+//!
+//! async fn adding_a_task_updates_the_total(page: Page) -> Result {
+//!     page.click_button("Thêm nhiệm vụ").await?;
+//!     page.type_into("Nội dung, nhiệm vụ", 0, "Rà soát thủ tục hành chính").await?;
+//!     page.clear_and_type("Kinh phí", 0, "12000000").await?;
+//!     page.wait_for_text("Tổng cộng", "12.000.000").await?;
+//!     page.press_keys(Key::Control + "z").await?;
+//!     page.wait_for_text("Tổng cộng", "0").await?;
+//!     Ok(())
+//! }
+//! ```
 
 // The harness offers more than today's tests use.
 #![allow(dead_code, unused_imports)]
