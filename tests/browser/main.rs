@@ -1,6 +1,14 @@
-//! Browser tests (headless Chromium through chromedriver). The harness lives in this folder.
+//! Browser tests: the built app (`dist/`) in headless Chromium through chromedriver.
+//!
+//! Run with `cargo test --test browser` after `trunk build --release` (scripts/test does both).
+//! A name filter works as with libtest: `cargo test --test browser -- smoke::`.
+//! The harness is in `harness.rs` (+ `harness/`); each feature area has its own file with a
+//! `tests()` list, added to the list below.
+
+mod harness;
+mod harness_checks;
+mod smoke;
 
 fn main() {
-    let args = libtest_mimic::Arguments::from_args();
-    libtest_mimic::run(&args, Vec::new()).exit();
+    harness::run([smoke::tests(), harness_checks::tests()].concat());
 }

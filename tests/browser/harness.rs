@@ -1,0 +1,294 @@
+//! The browser-test harness: one static server for `dist/` and one chromedriver for the whole
+//! run, a fresh Chromium (fresh profile, fresh download folder) for every test, tests run one
+//! after another and reported through libtest-mimic like `cargo test` does.
+//!
+//! A test is an `async fn(Page) -> Result` in a feature file (e.g. `smoke.rs`), listed in that
+//! file's `tests()` with [`browser_tests!`]. When it runs, the app has already started without
+//! errors (see [`Page::goto`]). After it, any error the page logged (a Rust panic through
+//! `console_error_panic_hook`, an uncaught exception) fails it. On failure a screenshot is saved
+//! to `target/browser-screenshots/<test>.png`.
+//!
+//! ```ignore
+//! // tests/browser/editing.rs (and `mod editing;` + `editing::tests()` in main.rs)
+//! use crate::harness::{browser_tests, BrowserTest, Key, Page, Result};
+//!
+//! pub fn tests() -> Vec<BrowserTest> {
+//!     browser_tests![adding_a_task_updates_the_total]
+//! }
+//!
+//! async fn adding_a_task_updates_the_total(page: Page) -> Result {
+//!     page.click_button("Thêm nhiệm vụ").await?;
+//!     page.type_into("Nội dung, nhiệm vụ", 0, "Rà soát thủ tục hành chính").await?;
+//!     page.clear_and_type("Kinh phí", 0, "12000000").await?;
+//!     page.wait_for_text("Tổng cộng", "12.000.000").await?;
+//!     page.press_keys(Key::Control + "z").await?;
+//!     page.wait_for_text("Tổng cộng", "0").await?;
+//!     Ok(())
+//! }
+//! ```
+
+// The harness offers more than today's tests use.
+#![allow(dead_code, unused_imports)]
+
+mod driver;
+mod page;
+mod server;
+
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use libtest_mimic::{Arguments, Failed, Trial};
+
+pub use driver::ChromeDriver;
+pub use fantoccini::elements::Element;
+pub use fantoccini::key::Key;
+pub use page::Page;
+pub use server::{StaticServer, TempDir};
+
+/// How long `wait_for*` and the element look-ups wait by default.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long the app may take to render `main.app` after navigation.
+pub const APP_START_TIMEOUT: Duration = Duration::from_secs(15);
+/// A test that has not finished after this long fails (CI must never hang).
+pub const TEST_TIMEOUT: Duration = Duration::from_secs(180);
+/// The element whose presence means "the app has rendered".
+pub const APP_READY_SELECTOR: &str = "main.app";
+
+/// The error of the harness and of tests: a message. Any `std::error::Error` converts into it,
+/// so `?` works on WebDriver and I/O results.
+pub struct Error(String);
+
+impl Error {
+    pub fn msg(message: impl Into<String>) -> Self {
+        Error(message.into())
+    }
+}
+
+impl<E: std::error::Error> From<E> for Error {
+    fn from(error: E) -> Self {
+        Error(error.to_string())
+    }
+}
+
+impl std::fmt::Display for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::fmt::Debug for Error {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+pub type Result<T = (), E = Error> = std::result::Result<T, E>;
+
+/// `bail!("...", args)`: return an [`Error`] with a formatted message.
+macro_rules! bail {
+    ($($arg:tt)*) => {
+        return Err($crate::harness::Error::msg(format!($($arg)*)))
+    };
+}
+#[allow(unused_imports)]
+pub(crate) use bail;
+
+pub type TestFuture = Pin<Box<dyn Future<Output = Result> + Send>>;
+
+/// One browser test: its name (`module::function`) and its body.
+#[derive(Clone)]
+pub struct BrowserTest {
+    pub name: String,
+    pub body: fn(Page) -> TestFuture,
+}
+
+/// `browser_tests![a, b, c]` lists the `async fn(Page) -> Result` tests of the current module,
+/// named `module::function` (the module's path inside the test crate).
+macro_rules! browser_tests {
+    ($($test:ident),* $(,)?) => {{
+        let module = module_path!();
+        let module = module.split_once("::").map(|(_, rest)| rest).unwrap_or(module);
+        vec![$(
+            $crate::harness::BrowserTest {
+                name: format!("{}::{}", module, stringify!($test)),
+                body: |page| -> $crate::harness::TestFuture { Box::pin($test(page)) },
+            }
+        ),*]
+    }};
+}
+pub(crate) use browser_tests;
+
+/// Runs the given tests with libtest's command line (name filters, `--exact`, `--skip`,
+/// `--list`, `--ignored` …), always one at a time, then stops the server and chromedriver.
+pub fn run(tests: Vec<BrowserTest>) -> ! {
+    // A test's panic is reported as its failure (with its location), not printed on the side.
+    let default_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        if IN_TEST_BODY.load(Ordering::SeqCst) {
+            *LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner()) = Some(info.to_string());
+        } else {
+            default_hook(info);
+        }
+    }));
+
+    let mut args = Arguments::from_args();
+    // Two shared cores: one Chromium at a time.
+    args.test_threads = Some(1);
+
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()
+        .expect("cannot start the tokio runtime");
+    let shared = Arc::new(Shared { runtime, env: Mutex::new(None) });
+
+    let trials = tests
+        .into_iter()
+        .map(|test| {
+            let shared = Arc::clone(&shared);
+            Trial::test(test.name.clone(), move || shared.run_test(&test))
+        })
+        .collect();
+    let conclusion = libtest_mimic::run(&args, trials);
+
+    // process::exit skips destructors: stop chromedriver and the server first.
+    if let Some(Ok(env)) = shared.env.lock().unwrap_or_else(|e| e.into_inner()).take() {
+        env.shutdown();
+    }
+    conclusion.exit()
+}
+
+struct Shared {
+    runtime: tokio::runtime::Runtime,
+    /// Started at the first test that runs, so `--list` or a filter matching nothing starts
+    /// nothing and needs no `dist/`. A failed start is kept and reported by every test.
+    env: Mutex<Option<Result<Env, String>>>,
+}
+
+/// What all tests share: the server of `dist/` and chromedriver (killed when dropped).
+pub struct Env {
+    pub app: StaticServer,
+    pub driver: ChromeDriver,
+}
+
+impl Env {
+    fn start() -> Result<Env> {
+        let dist = dist_dir();
+        if !dist.join("index.html").is_file() {
+            bail!(
+                "{} is missing: run `trunk build --release` first (scripts/test does it)",
+                dist.join("index.html").display()
+            );
+        }
+        let app = StaticServer::start(&dist)?;
+        let driver = ChromeDriver::start(&target_dir().join("browser-logs"))?;
+        Ok(Env { app, driver })
+    }
+
+    fn shutdown(self) {
+        self.driver.shutdown();
+        drop(self.app);
+    }
+}
+
+impl Shared {
+    fn run_test(&self, test: &BrowserTest) -> Result<(), Failed> {
+        let mut guard = self.env.lock().unwrap_or_else(|e| e.into_inner());
+        if guard.is_none() {
+            *guard = Some(Env::start().map_err(|e| e.to_string()));
+        }
+        let env = match guard.as_ref().unwrap() {
+            Ok(env) => env,
+            Err(message) => return Err(Failed::from(format!("cannot start the browser tests: {message}"))),
+        };
+        let started = Instant::now();
+        let result = self.runtime.block_on(run_in_fresh_browser(env, test));
+        if std::env::var_os("CCHC_BROWSER_TIMINGS").is_some() {
+            eprintln!("{}: {:.1} s", test.name, started.elapsed().as_secs_f64());
+        }
+        result.map_err(|e| Failed::from(e.to_string()))
+    }
+}
+
+static IN_TEST_BODY: AtomicBool = AtomicBool::new(false);
+static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
+
+async fn run_in_fresh_browser(env: &Env, test: &BrowserTest) -> Result {
+    let page = env.driver.new_page(&env.app.base_url()).await?;
+    let deadline = Instant::now() + TEST_TIMEOUT;
+
+    let outcome = async {
+        page.goto("/").await?;
+        IN_TEST_BODY.store(true, Ordering::SeqCst);
+        let mut task = tokio::spawn((test.body)(page.clone()));
+        let finished = tokio::time::timeout_at(deadline.into(), &mut task).await;
+        IN_TEST_BODY.store(false, Ordering::SeqCst);
+        match finished {
+            Err(_) => {
+                task.abort();
+                bail!("the test did not finish within {} s", TEST_TIMEOUT.as_secs());
+            }
+            Ok(Err(join_error)) => {
+                if join_error.is_panic() {
+                    if let Some(report) = LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner()).take() {
+                        bail!("{report}");
+                    }
+                    let payload = join_error.into_panic();
+                    let message = payload
+                        .downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| payload.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_else(|| "(no message)".into());
+                    bail!("panicked: {message}");
+                }
+                bail!("the test task failed: {join_error}");
+            }
+            Ok(Ok(result)) => result?,
+        }
+        let errors = page.take_console_errors().await?;
+        if !errors.is_empty() {
+            bail!("the page logged errors during the test:\n{}", errors.join("\n"));
+        }
+        Ok(())
+    }
+    .await;
+
+    let outcome = match outcome {
+        Ok(()) => Ok(()),
+        Err(error) => {
+            let path = screenshot_path(&test.name);
+            let note = match page.screenshot(&path).await {
+                Ok(()) => format!("screenshot: {}", path.display()),
+                Err(e) => format!("(no screenshot: {e})"),
+            };
+            Err(Error::msg(format!("{error}\n{note}")))
+        }
+    };
+    page.close().await;
+    outcome
+}
+
+/// `dist/` of this crate, or `$CCHC_DIST`.
+pub fn dist_dir() -> PathBuf {
+    std::env::var_os("CCHC_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("dist"))
+}
+
+/// Cargo's target folder (`$CARGO_TARGET_DIR` or `target/`).
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target"))
+}
+
+/// `target/browser-screenshots/<test name with :: as __>.png`.
+pub fn screenshot_path(test_name: &str) -> PathBuf {
+    target_dir()
+        .join("browser-screenshots")
+        .join(format!("{}.png", test_name.replace("::", "__")))
+}
