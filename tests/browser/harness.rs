@@ -46,7 +46,7 @@ use libtest_mimic::{Arguments, Failed, Trial};
 pub use driver::ChromeDriver;
 pub use fantoccini::elements::Element;
 pub use fantoccini::key::Key;
-pub use page::Page;
+pub use page::{Kind, Page};
 pub use server::{StaticServer, TempDir};
 
 /// How long `wait_for*` and the element look-ups wait by default.
@@ -144,7 +144,10 @@ pub fn run(tests: Vec<BrowserTest>) -> ! {
         .enable_all()
         .build()
         .expect("cannot start the tokio runtime");
-    let shared = Arc::new(Shared { runtime, env: Mutex::new(None) });
+    let shared = Arc::new(Shared {
+        runtime,
+        env: Mutex::new(None),
+    });
 
     let trials = tests
         .into_iter()
@@ -203,7 +206,11 @@ impl Shared {
         }
         let env = match guard.as_ref().unwrap() {
             Ok(env) => env,
-            Err(message) => return Err(Failed::from(format!("cannot start the browser tests: {message}"))),
+            Err(message) => {
+                return Err(Failed::from(format!(
+                    "cannot start the browser tests: {message}"
+                )))
+            }
         };
         let started = Instant::now();
         let result = self.runtime.block_on(run_in_fresh_browser(env, test));
@@ -230,11 +237,16 @@ async fn run_in_fresh_browser(env: &Env, test: &BrowserTest) -> Result {
         match finished {
             Err(_) => {
                 task.abort();
-                bail!("the test did not finish within {} s", TEST_TIMEOUT.as_secs());
+                bail!(
+                    "the test did not finish within {} s",
+                    TEST_TIMEOUT.as_secs()
+                );
             }
             Ok(Err(join_error)) => {
                 if join_error.is_panic() {
-                    if let Some(report) = LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner()).take() {
+                    if let Some(report) =
+                        LAST_PANIC.lock().unwrap_or_else(|e| e.into_inner()).take()
+                    {
                         bail!("{report}");
                     }
                     let payload = join_error.into_panic();
@@ -251,7 +263,10 @@ async fn run_in_fresh_browser(env: &Env, test: &BrowserTest) -> Result {
         }
         let errors = page.take_console_errors().await?;
         if !errors.is_empty() {
-            bail!("the page logged errors during the test:\n{}", errors.join("\n"));
+            bail!(
+                "the page logged errors during the test:\n{}",
+                errors.join("\n")
+            );
         }
         Ok(())
     }

@@ -29,7 +29,10 @@ async fn blank_page_is_detected(page: Page) -> Result {
         .open_url_with_timeout(&site.url("/"), Duration::from_secs(1))
         .await
         .expect_err("a blank page must not count as started");
-    assert!(error.to_string().contains("stayed blank"), "unexpected error: {error}");
+    assert!(
+        error.to_string().contains("stayed blank"),
+        "unexpected error: {error}"
+    );
     Ok(())
 }
 
@@ -41,10 +44,19 @@ async fn panic_message_fails_the_start(page: Page) -> Result {
         <script>console.error("panicked at src/ui/mod.rs:9:5:\nkhông vẽ được bảng\n\nStack:\n\nError\n    at x");</script>
         <main class="app"><h1>Ứng dụng</h1></main></body></html>"#,
     )])?;
-    let error = page.open_url(&site.url("/")).await.expect_err("a panic must fail the start");
+    let error = page
+        .open_url(&site.url("/"))
+        .await
+        .expect_err("a panic must fail the start");
     let message = error.to_string();
-    assert!(message.contains("panicked at src/ui/mod.rs:9:5"), "unexpected error: {message}");
-    assert!(message.contains("không vẽ được bảng"), "unexpected error: {message}");
+    assert!(
+        message.contains("panicked at src/ui/mod.rs:9:5"),
+        "unexpected error: {message}"
+    );
+    assert!(
+        message.contains("không vẽ được bảng"),
+        "unexpected error: {message}"
+    );
     page.take_console_errors().await?;
     Ok(())
 }
@@ -60,8 +72,14 @@ async fn broken_wasm_fails_the_start(page: Page) -> Result {
           document.body.innerHTML = '<main class="app"></main>';
         </script></head><body></body></html>"#,
     )])?;
-    let error = page.open_url(&site.url("/")).await.expect_err("a wasm failure must fail the start");
-    assert!(error.to_string().contains("CompileError"), "unexpected error: {error}");
+    let error = page
+        .open_url(&site.url("/"))
+        .await
+        .expect_err("a wasm failure must fail the start");
+    assert!(
+        error.to_string().contains("CompileError"),
+        "unexpected error: {error}"
+    );
     page.take_console_errors().await?;
     Ok(())
 }
@@ -125,12 +143,18 @@ async fn controls_are_found_by_accessible_name(page: Page) -> Result {
     assert_eq!(id_of(&page.field("Kinh phí", 0).await?).await?, "kp"); // aria-labelledby
     assert_eq!(id_of(&page.field("Tìm kiếm", 0).await?).await?, "tim"); // placeholder
     assert_eq!(id_of(&page.field("Đơn vị", 0).await?).await?, "dv"); // aria-label
-    assert_eq!(id_of(&page.button("Thêm nhiệm vụ", 0).await?).await?, "them"); // content
+    assert_eq!(
+        id_of(&page.button("Thêm nhiệm vụ", 0).await?).await?,
+        "them"
+    ); // content
     assert_eq!(id_of(&page.button("Xóa dòng", 0).await?).await?, "xoa"); // title
     assert_eq!(page.find("Trang thử", 0).await?.tag_name().await?, "h1");
     // Same name: document order, counted from 0.
     assert_eq!(page.count("Nội dung, nhiệm vụ").await?, 2);
-    assert_eq!(id_of(&page.field("Nội dung, nhiệm vụ", 1).await?).await?, "task-1");
+    assert_eq!(
+        id_of(&page.field("Nội dung, nhiệm vụ", 1).await?).await?,
+        "task-1"
+    );
     // Hidden elements are not found.
     assert_eq!(page.count("Ẩn").await?, 0);
     // Selects read as their chosen option.
@@ -138,24 +162,44 @@ async fn controls_are_found_by_accessible_name(page: Page) -> Result {
     page.select_option("Đơn vị", 0, "Sở Tư pháp").await?;
     assert_eq!(page.text_of("Đơn vị").await?, "Sở Tư pháp");
     // A missing name says which names there are.
-    let error = page.field("Không có trường này", 0).await.expect_err("no such field");
-    assert!(error.to_string().contains("\"Tên kế hoạch\" <input>"), "unhelpful error: {error}");
+    let error = page
+        .field("Không có trường này", 0)
+        .await
+        .expect_err("no such field");
+    assert!(
+        error.to_string().contains("\"Tên kế hoạch\" <input>"),
+        "unhelpful error: {error}"
+    );
     Ok(())
 }
 
 async fn typing_fires_input_events(page: Page) -> Result {
     let _site = open_form(&page).await?;
-    page.type_into("Tên kế hoạch", 0, "Kế hoạch CCHC năm 2026").await?;
-    page.wait_for_text("Bằng chữ", "Kế hoạch CCHC năm 2026").await?;
-    page.clear_and_type("Tên kế hoạch", 0, "Mười hai triệu đồng").await?;
-    page.wait_for_text("Bằng chữ", "Mười hai triệu đồng").await?;
-    assert_eq!(page.value_of("Tên kế hoạch", 0).await?, "Mười hai triệu đồng");
+    page.type_into("Tên kế hoạch", 0, "Kế hoạch CCHC năm 2026")
+        .await?;
+    page.wait_for_text("Bằng chữ", "Kế hoạch CCHC năm 2026")
+        .await?;
+    page.clear_and_type("Tên kế hoạch", 0, "Mười hai triệu đồng")
+        .await?;
+    page.wait_for_text("Bằng chữ", "Mười hai triệu đồng")
+        .await?;
+    assert_eq!(
+        page.value_of("Tên kế hoạch", 0).await?,
+        "Mười hai triệu đồng"
+    );
 
     page.click_button("Thêm nhiệm vụ").await?;
     page.wait_for_count("Nội dung, nhiệm vụ", 3).await?;
-    page.type_into("Nội dung, nhiệm vụ", 2, "Rà soát thủ tục").await?;
-    assert_eq!(id_of(&page.field("Nội dung, nhiệm vụ", 2).await?).await?, "task-2");
-    assert_eq!(page.value_of("Nội dung, nhiệm vụ", 2).await?, "Rà soát thủ tục");
+    page.type_into("Nội dung, nhiệm vụ", 2, "Rà soát thủ tục")
+        .await?;
+    assert_eq!(
+        id_of(&page.field("Nội dung, nhiệm vụ", 2).await?).await?,
+        "task-2"
+    );
+    assert_eq!(
+        page.value_of("Nội dung, nhiệm vụ", 2).await?,
+        "Rà soát thủ tục"
+    );
     page.wait_for("a fourth task row", |p| async move {
         p.click_button("Thêm nhiệm vụ").await?;
         Ok(p.count("Nội dung, nhiệm vụ").await? >= 4)
@@ -177,7 +221,10 @@ async fn downloads_land_in_the_session_folder(page: Page) -> Result {
     assert!(page.downloads()?.is_empty());
     page.click_button("Tải xuống").await?;
     let file = page.wait_for_download(".xlsx").await?;
-    assert_eq!(file.file_name().and_then(|n| n.to_str()), Some("bang-du-toan.xlsx"));
+    assert_eq!(
+        file.file_name().and_then(|n| n.to_str()),
+        Some("bang-du-toan.xlsx")
+    );
     assert_eq!(std::fs::read_to_string(&file)?, "PK thử");
     assert_eq!(page.downloads()?, vec![file]);
     Ok(())
@@ -188,7 +235,8 @@ async fn downloads_land_in_the_session_folder(page: Page) -> Result {
 async fn storage_starts_empty(page: Page) -> Result {
     let length = page.js("return localStorage.length;").await?;
     assert_eq!(length, 0, "a fresh profile must have empty storage");
-    page.js("localStorage.setItem('harness-check', 'x');").await?;
+    page.js("localStorage.setItem('harness-check', 'x');")
+        .await?;
     Ok(())
 }
 

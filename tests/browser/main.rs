@@ -5,10 +5,11 @@
 //! The harness is in `harness.rs` (+ `harness/`); each feature area has its own file with a
 //! `tests()` list, added to the list below.
 
+mod editor;
 mod harness;
 mod harness_checks;
 mod smoke;
 
 fn main() {
-    harness::run([smoke::tests(), harness_checks::tests()].concat());
+    harness::run([smoke::tests(), harness_checks::tests(), editor::tests()].concat());
 }

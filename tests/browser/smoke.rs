@@ -3,7 +3,11 @@
 use crate::harness::{browser_tests, BrowserTest, Page, Result};
 
 pub fn tests() -> Vec<BrowserTest> {
-    browser_tests![renders_the_heading, requests_nothing_from_other_origins, survives_a_reload]
+    browser_tests![
+        renders_the_heading,
+        requests_nothing_from_other_origins,
+        survives_a_reload
+    ]
 }
 
 const HEADING: &str = "Kế hoạch cải cách hành chính";
@@ -27,8 +31,14 @@ async fn requests_nothing_from_other_origins(page: Page) -> Result {
         "the wasm module is not among the loaded resources: {resources:?}"
     );
     let own = format!("{}/", page.base_url());
-    let foreign: Vec<&String> = resources.iter().filter(|url| !url.starts_with(&own)).collect();
-    assert!(foreign.is_empty(), "the app requested other origins: {foreign:?}");
+    let foreign: Vec<&String> = resources
+        .iter()
+        .filter(|url| !url.starts_with(&own))
+        .collect();
+    assert!(
+        foreign.is_empty(),
+        "the app requested other origins: {foreign:?}"
+    );
     Ok(())
 }
 

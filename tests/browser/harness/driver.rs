@@ -32,7 +32,9 @@ impl ChromeDriver {
             Some(path) => PathBuf::from(path),
             None => match find_on_path("chromedriver") {
                 Some(path) => path,
-                None => bail!("chromedriver is not installed: run scripts/setup (Debian: chromium-driver)"),
+                None => bail!(
+                    "chromedriver is not installed: run scripts/setup (Debian: chromium-driver)"
+                ),
             },
         };
         let port = free_port()?;
@@ -46,16 +48,26 @@ impl ChromeDriver {
             .stderr(log)
             .spawn()
             .map_err(|e| super::Error::msg(format!("cannot run {}: {e}", program.display())))?;
-        let mut driver = ChromeDriver { child: Some(child), url: format!("http://127.0.0.1:{port}/") };
+        let mut driver = ChromeDriver {
+            child: Some(child),
+            url: format!("http://127.0.0.1:{port}/"),
+        };
 
         let deadline = Instant::now() + Duration::from_secs(20);
         while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Some(status) = driver.child.as_mut().and_then(|c| c.try_wait().ok().flatten()) {
+            if let Some(status) = driver
+                .child
+                .as_mut()
+                .and_then(|c| c.try_wait().ok().flatten())
+            {
                 let log = std::fs::read_to_string(&log_path).unwrap_or_default();
                 bail!("chromedriver exited at start ({status}):\n{log}");
             }
             if Instant::now() > deadline {
-                bail!("chromedriver did not listen on port {port} within 20 s (log: {})", log_path.display());
+                bail!(
+                    "chromedriver did not listen on port {port} within 20 s (log: {})",
+                    log_path.display()
+                );
             }
             std::thread::sleep(Duration::from_millis(50));
         }
@@ -75,11 +87,11 @@ impl ChromeDriver {
         std::fs::create_dir_all(&profile)?;
         std::fs::create_dir_all(&downloads)?;
 
-        let chrome_binary = std::env::var_os("CHROME")
-            .map(PathBuf::from)
-            .or_else(|| {
-                ["chromium", "chromium-browser", "google-chrome"].iter().find_map(|name| find_on_path(name))
-            });
+        let chrome_binary = std::env::var_os("CHROME").map(PathBuf::from).or_else(|| {
+            ["chromium", "chromium-browser", "google-chrome"]
+                .iter()
+                .find_map(|name| find_on_path(name))
+        });
         let mut options = json!({
             "args": [
                 "--headless",
@@ -113,10 +125,16 @@ impl ChromeDriver {
             .capabilities(capabilities)
             .connect(&self.url)
             .await
-            .map_err(|e| super::Error::msg(format!("cannot start Chromium through chromedriver: {e}")))?;
+            .map_err(|e| {
+                super::Error::msg(format!("cannot start Chromium through chromedriver: {e}"))
+            })?;
 
         let page = Page::new(client, app_base_url.to_string(), downloads, dir);
-        page.cdp("Page.addScriptToEvaluateOnNewDocument", json!({ "source": ERROR_HOOK })).await?;
+        page.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": ERROR_HOOK }),
+        )
+        .await?;
         // Headless Chromium honours the prefs above; this makes the download folder certain.
         page.cdp(
             "Browser.setDownloadBehavior",
@@ -153,12 +171,22 @@ pub struct CdpCommand {
 }
 
 impl WebDriverCompatibleCommand for CdpCommand {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/goog/cdp/execute",
+            session_id.unwrap_or_default()
+        ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()))
+        (
+            http::Method::POST,
+            Some(json!({ "cmd": self.cmd, "params": self.params }).to_string()),
+        )
     }
 }
 
@@ -168,5 +196,7 @@ fn free_port() -> Result<u16> {
 
 pub fn find_on_path(name: &str) -> Option<PathBuf> {
     let path = std::env::var_os("PATH")?;
-    std::env::split_paths(&path).map(|dir| dir.join(name)).find(|candidate| candidate.is_file())
+    std::env::split_paths(&path)
+        .map(|dir| dir.join(name))
+        .find(|candidate| candidate.is_file())
 }

@@ -63,8 +63,20 @@ impl Kind {
 }
 
 impl Page {
-    pub(super) fn new(client: Client, base_url: String, download_dir: PathBuf, dir: TempDir) -> Page {
-        Page { inner: Arc::new(Inner { client, base_url, download_dir, _dir: dir }) }
+    pub(super) fn new(
+        client: Client,
+        base_url: String,
+        download_dir: PathBuf,
+        dir: TempDir,
+    ) -> Page {
+        Page {
+            inner: Arc::new(Inner {
+                client,
+                base_url,
+                download_dir,
+                _dir: dir,
+            }),
+        }
     }
 
     /// The WebDriver client, for anything the helpers below do not cover.
@@ -96,7 +108,8 @@ impl Page {
     }
 
     pub async fn open_url_with_timeout(&self, url: &str, timeout: Duration) -> Result {
-        self.fail_on_console_errors("before leaving the page").await?;
+        self.fail_on_console_errors("before leaving the page")
+            .await?;
         self.client().goto(url).await?;
         self.wait_until_started(timeout).await
     }
@@ -125,7 +138,10 @@ impl Page {
                 .await?;
             let errors: Vec<String> = strings(&state["errors"]);
             if !errors.is_empty() {
-                bail!("the app failed to start; the page logged:\n{}", errors.join("\n"));
+                bail!(
+                    "the app failed to start; the page logged:\n{}",
+                    errors.join("\n")
+                );
             }
             if state["ready"] == json!(true) {
                 if state["hooked"] != json!(true) {
@@ -199,20 +215,29 @@ impl Page {
         if !button.is_enabled().await? {
             bail!("the button {name:?} (#{nth}) is disabled");
         }
-        button.click().await.map_err(|e| Error::msg(format!("clicking the button {name:?}: {e}")))
+        button
+            .click()
+            .await
+            .map_err(|e| Error::msg(format!("clicking the button {name:?}: {e}")))
     }
 
     /// Clicks the first element of any kind named `name` (a link, a tab, a cell …).
     pub async fn click(&self, name: &str) -> Result {
         let element = self.find(name, 0).await?;
-        element.click().await.map_err(|e| Error::msg(format!("clicking {name:?}: {e}")))
+        element
+            .click()
+            .await
+            .map_err(|e| Error::msg(format!("clicking {name:?}: {e}")))
     }
 
     /// Types `text` into the `nth` field named `name` with real key events (WebDriver send
     /// keys: keydown/keypress/input/keyup fire, so the app's handlers run). Appends at the end.
     pub async fn type_into(&self, name: &str, nth: usize, text: &str) -> Result {
         let field = self.field(name, nth).await?;
-        field.send_keys(text).await.map_err(|e| Error::msg(format!("typing into {name:?}: {e}")))
+        field
+            .send_keys(text)
+            .await
+            .map_err(|e| Error::msg(format!("typing into {name:?}: {e}")))
     }
 
     /// Selects all of the `nth` field named `name` (Ctrl+A), deletes it (Backspace), then
@@ -220,9 +245,15 @@ impl Page {
     pub async fn clear_and_type(&self, name: &str, nth: usize, text: &str) -> Result {
         let field = self.field(name, nth).await?;
         let keys = format!("{}a{}{}", Key::Control, Key::Null, Key::Backspace);
-        field.send_keys(&keys).await.map_err(|e| Error::msg(format!("clearing {name:?}: {e}")))?;
+        field
+            .send_keys(&keys)
+            .await
+            .map_err(|e| Error::msg(format!("clearing {name:?}: {e}")))?;
         if !text.is_empty() {
-            field.send_keys(text).await.map_err(|e| Error::msg(format!("typing into {name:?}: {e}")))?;
+            field
+                .send_keys(text)
+                .await
+                .map_err(|e| Error::msg(format!("typing into {name:?}: {e}")))?;
         }
         Ok(())
     }
@@ -230,14 +261,20 @@ impl Page {
     /// Chooses the option whose visible text is `option` in the `nth` select named `name`.
     pub async fn select_option(&self, name: &str, nth: usize, option: &str) -> Result {
         let field = self.field(name, nth).await?;
-        field.select_by_label(option).await.map_err(|e| Error::msg(format!("choosing {option:?} in {name:?}: {e}")))
+        field
+            .select_by_label(option)
+            .await
+            .map_err(|e| Error::msg(format!("choosing {option:?} in {name:?}: {e}")))
     }
 
     /// Gives `file` to the `nth` file input named `name` (which may be visually hidden).
     pub async fn upload_file(&self, name: &str, nth: usize, file: &Path) -> Result {
         let input = self.wait_for_element(Kind::Field, name, nth, true).await?;
         let file = file.canonicalize()?;
-        input.send_keys(&file.display().to_string()).await.map_err(|e| Error::msg(format!("uploading to {name:?}: {e}")))
+        input
+            .send_keys(&file.display().to_string())
+            .await
+            .map_err(|e| Error::msg(format!("uploading to {name:?}: {e}")))
     }
 
     /// Presses keys on the focused element through WebDriver actions, e.g.
@@ -245,8 +282,10 @@ impl Page {
     /// down until `Key::Null` or the end; other characters are pressed and released in turn.
     pub async fn press_keys(&self, keys: impl AsRef<str>) -> Result {
         let keys = keys.as_ref();
-        let modifiers: Vec<char> =
-            [Key::Control, Key::Shift, Key::Alt, Key::Meta].iter().map(|k| char::from(*k)).collect();
+        let modifiers: Vec<char> = [Key::Control, Key::Shift, Key::Alt, Key::Meta]
+            .iter()
+            .map(|k| char::from(*k))
+            .collect();
         let null = char::from(Key::Null);
         let mut actions = KeyActions::new("keyboard".to_string());
         let mut held: Vec<char> = Vec::new();
@@ -259,7 +298,9 @@ impl Page {
                 actions = actions.then(KeyAction::Down { value: c });
                 held.push(c);
             } else {
-                actions = actions.then(KeyAction::Down { value: c }).then(KeyAction::Up { value: c });
+                actions = actions
+                    .then(KeyAction::Down { value: c })
+                    .then(KeyAction::Up { value: c });
             }
         }
         for m in held.drain(..).rev() {
@@ -287,7 +328,10 @@ impl Page {
     /// What a person reads in this element (see [`Page::text_of`]).
     pub async fn text_of_element(&self, element: &Element) -> Result<String> {
         let value = self
-            .js_with(&format!("{NAMES_JS}\nreturn __cchcNames.textOf(arguments[0]);"), vec![json!(element)])
+            .js_with(
+                &format!("{NAMES_JS}\nreturn __cchcNames.textOf(arguments[0]);"),
+                vec![json!(element)],
+            )
             .await?;
         Ok(value.as_str().unwrap_or_default().to_string())
     }
@@ -301,14 +345,19 @@ impl Page {
     /// The accessible name of an element, as the look-ups compute it.
     pub async fn name_of(&self, element: &Element) -> Result<String> {
         let value = self
-            .js_with(&format!("{NAMES_JS}\nreturn __cchcNames.nameOf(arguments[0]);"), vec![json!(element)])
+            .js_with(
+                &format!("{NAMES_JS}\nreturn __cchcNames.nameOf(arguments[0]);"),
+                vec![json!(element)],
+            )
             .await?;
         Ok(value.as_str().unwrap_or_default().to_string())
     }
 
     /// The text of the whole page as shown (`document.body.innerText`).
     pub async fn body_text(&self) -> Result<String> {
-        let value = self.js("return document.body ? document.body.innerText : '';").await?;
+        let value = self
+            .js("return document.body ? document.body.innerText : '';")
+            .await?;
         Ok(value.as_str().unwrap_or_default().to_string())
     }
 
@@ -319,12 +368,17 @@ impl Page {
 
     /// Like [`Page::js`], with `arguments[i]`; elements can be passed with `json!(element)`.
     pub async fn js_with(&self, script: &str, args: Vec<Value>) -> Result<Value> {
-        self.client().execute(script, args).await.map_err(|e| Error::msg(format!("script failed: {e}")))
+        self.client()
+            .execute(script, args)
+            .await
+            .map_err(|e| Error::msg(format!("script failed: {e}")))
     }
 
     /// Errors the page has logged since it loaded (console.error, uncaught exceptions …).
     pub async fn console_errors(&self) -> Result<Vec<String>> {
-        let value = self.js("return window.__cchcErrors ? window.__cchcErrors.slice() : [];").await?;
+        let value = self
+            .js("return window.__cchcErrors ? window.__cchcErrors.slice() : [];")
+            .await?;
         Ok(strings(&value))
     }
 
@@ -352,7 +406,12 @@ impl Page {
     }
 
     /// [`Page::wait_for`] with another timeout.
-    pub async fn wait_for_within<F, Fut>(&self, what: &str, timeout: Duration, mut check: F) -> Result
+    pub async fn wait_for_within<F, Fut>(
+        &self,
+        what: &str,
+        timeout: Duration,
+        mut check: F,
+    ) -> Result
     where
         F: FnMut(Page) -> Fut,
         Fut: Future<Output = Result<bool>>,
@@ -366,8 +425,13 @@ impl Page {
                 Err(e) => last_error = Some(e),
             }
             if started.elapsed() > timeout {
-                let detail = last_error.map(|e| format!(" (last error: {e})")).unwrap_or_default();
-                bail!("timed out after {:.1} s waiting for {what}{detail}", timeout.as_secs_f64());
+                let detail = last_error
+                    .map(|e| format!(" (last error: {e})"))
+                    .unwrap_or_default();
+                bail!(
+                    "timed out after {:.1} s waiting for {what}{detail}",
+                    timeout.as_secs_f64()
+                );
             }
             tokio::time::sleep(POLL).await;
         }
@@ -384,7 +448,10 @@ impl Page {
             match seen {
                 Some(Ok(text)) if text == expected => return Ok(()),
                 _ if started.elapsed() <= DEFAULT_TIMEOUT => tokio::time::sleep(POLL).await,
-                Some(Ok(text)) => bail!("the text of {name:?} is {text:?}, not {expected:?} (waited {} s)", DEFAULT_TIMEOUT.as_secs()),
+                Some(Ok(text)) => bail!(
+                    "the text of {name:?} is {text:?}, not {expected:?} (waited {} s)",
+                    DEFAULT_TIMEOUT.as_secs()
+                ),
                 Some(Err(e)) => bail!("reading the text of {name:?}: {e}"),
                 None => return Err(self.not_found(Kind::Any, name, 0, 0).await),
             }
@@ -400,10 +467,23 @@ impl Page {
                 return Ok(());
             }
             if started.elapsed() > DEFAULT_TIMEOUT {
-                bail!("{n} elements are named {name:?}, not {expected} (waited {} s)", DEFAULT_TIMEOUT.as_secs());
+                bail!(
+                    "{n} elements are named {name:?}, not {expected} (waited {} s)",
+                    DEFAULT_TIMEOUT.as_secs()
+                );
             }
             tokio::time::sleep(POLL).await;
         }
+    }
+
+    /// Waits until exactly `expected` form controls are named `name` (column headers and
+    /// other elements sharing the name are not counted).
+    pub async fn wait_for_field_count(&self, name: &str, expected: usize) -> Result {
+        self.wait_for(
+            &format!("{expected} fields named {name:?}"),
+            |page| async move { Ok(page.count_of(Kind::Field, name).await? == expected) },
+        )
+        .await
     }
 
     /// Waits until the page's text contains `needle`.
@@ -443,7 +523,11 @@ impl Page {
                 .filter_map(|e| e.ok())
                 .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"));
             if !partial {
-                if let Some(found) = self.downloads()?.into_iter().find(|p| p.to_string_lossy().ends_with(suffix)) {
+                if let Some(found) = self
+                    .downloads()?
+                    .into_iter()
+                    .find(|p| p.to_string_lossy().ends_with(suffix))
+                {
                     return Ok(found);
                 }
             }
@@ -473,7 +557,10 @@ impl Page {
     /// Runs a Chrome DevTools Protocol command through chromedriver.
     pub async fn cdp(&self, command: &str, params: Value) -> Result<Value> {
         self.client()
-            .issue_cmd(CdpCommand { cmd: command.to_string(), params })
+            .issue_cmd(CdpCommand {
+                cmd: command.to_string(),
+                params,
+            })
             .await
             .map_err(|e| Error::msg(format!("CDP {command} failed: {e}")))
     }
@@ -493,21 +580,39 @@ impl Page {
     }
 
     async fn lookup(&self, kind: Kind, name: &str, include_hidden: bool) -> Result<Vec<Element>> {
-        let script = format!("{NAMES_JS}\nreturn __cchcNames.find(arguments[0], arguments[1], arguments[2]);");
-        let value = self.js_with(&script, vec![json!(name), json!(kind.as_str()), json!(include_hidden)]).await?;
+        let script = format!(
+            "{NAMES_JS}\nreturn __cchcNames.find(arguments[0], arguments[1], arguments[2]);"
+        );
+        let value = self
+            .js_with(
+                &script,
+                vec![json!(name), json!(kind.as_str()), json!(include_hidden)],
+            )
+            .await?;
         let Some(items) = value.as_array() else {
             bail!("the name look-up returned {value}");
         };
         items
             .iter()
             .map(|item| match item.get(ELEMENT_KEY).and_then(Value::as_str) {
-                Some(id) => Ok(Element::from_element_id(self.client().clone(), ElementRef::from(id.to_string()))),
-                None => Err(Error::msg(format!("the name look-up returned a non-element: {item}"))),
+                Some(id) => Ok(Element::from_element_id(
+                    self.client().clone(),
+                    ElementRef::from(id.to_string()),
+                )),
+                None => Err(Error::msg(format!(
+                    "the name look-up returned a non-element: {item}"
+                ))),
             })
             .collect()
     }
 
-    async fn wait_for_element(&self, kind: Kind, name: &str, nth: usize, include_hidden: bool) -> Result<Element> {
+    async fn wait_for_element(
+        &self,
+        kind: Kind,
+        name: &str,
+        nth: usize,
+        include_hidden: bool,
+    ) -> Result<Element> {
         let started = Instant::now();
         loop {
             let mut found = self.lookup(kind, name, include_hidden).await?;
@@ -548,6 +653,15 @@ impl Page {
 fn strings(value: &Value) -> Vec<String> {
     value
         .as_array()
-        .map(|items| items.iter().map(|v| v.as_str().map(str::to_string).unwrap_or_else(|| v.to_string())).collect())
+        .map(|items| {
+            items
+                .iter()
+                .map(|v| {
+                    v.as_str()
+                        .map(str::to_string)
+                        .unwrap_or_else(|| v.to_string())
+                })
+                .collect()
+        })
         .unwrap_or_default()
 }
