@@ -179,7 +179,7 @@ pub struct Env {
 }
 
 impl Env {
-    fn start() -> Result<Env> {
+    pub fn start() -> Result<Env> {
         let dist = dist_dir();
         if !dist.join("index.html").is_file() {
             bail!(
@@ -192,7 +192,7 @@ impl Env {
         Ok(Env { app, driver })
     }
 
-    fn shutdown(self) {
+    pub fn shutdown(self) {
         self.driver.shutdown();
         drop(self.app);
     }
