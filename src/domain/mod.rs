@@ -2,8 +2,10 @@
 
 pub mod file_format;
 pub mod history;
+pub mod library;
 pub mod money;
 pub mod numbering;
 pub mod plan;
+pub mod search;
 pub mod text;
 pub mod words;
