@@ -302,9 +302,14 @@ impl Library {
         self.index.get_or_init(|| SearchIndex::new(&self.templates))
     }
 
-    /// Searches every template; hits index [`Library::templates`].
+    /// Searches every template; hits index [`Library::templates`], best first.
     pub fn search(&self, query: &str, filter: &Filter) -> Vec<Hit> {
         self.search_index().search_filtered(query, filter)
+    }
+
+    /// The first `limit` hits of [`Library::search`], found faster.
+    pub fn search_top(&self, query: &str, filter: &Filter, limit: usize) -> Vec<Hit> {
+        self.search_index().search_top(query, filter, limit)
     }
 
     /// A task from a template for a plan of `plan_year`, its deadline moved from the

@@ -21,7 +21,7 @@
 //! assert_eq!(cchc_plan::domain::text::fold(&first.content[range]), "mot cua");
 //! ```
 
-use std::cmp::{Ordering, Reverse};
+use std::cmp::Reverse;
 use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -135,21 +135,23 @@ fn words(text: &str) -> Vec<Word> {
 }
 
 /// The end of the original text that folds to the first `chars` characters of the word
-/// starting at `start` (at least one character, and any combining marks that follow it).
+/// at `start..end` (at least one character, and any combining marks that follow it).
+/// Every character but a combining diacritic (U+0300-U+036F, the ones Vietnamese text may
+/// carry decomposed) folds to one character.
 fn prefix_end(text: &str, start: usize, end: usize, chars: usize) -> usize {
+    let bytes = &text.as_bytes()[start..end];
     let mut folded = 0;
-    let mut buf = String::new();
-    let mut last = start;
-    for (i, c) in text[start..end].char_indices() {
-        buf.clear();
-        fold_char(c, &mut buf);
-        if folded >= chars && !buf.is_empty() {
-            break;
+    for (i, &b) in bytes.iter().enumerate() {
+        let starts_char = b & 0xC0 != 0x80;
+        let mark = b == 0xCC || (b == 0xCD && bytes.get(i + 1).is_some_and(|&n| n < 0xB0));
+        if starts_char && !mark {
+            if folded >= chars.max(1) {
+                return start + i;
+            }
+            folded += 1;
         }
-        folded += buf.chars().count();
-        last = start + i + c.len_utf8();
     }
-    last
+    end
 }
 
 // ----- abbreviations -----
@@ -265,26 +267,27 @@ fn concept_key(concept: u32) -> String {
 
 // ----- the index -----
 
-/// One occurrence of a term in a template.
+/// One occurrence of a term in a template (the term itself is kept apart, in `Doc::terms`).
 #[derive(Clone, Copy, Debug)]
 struct Token {
-    term: u32,
+    /// Byte range in the original field text.
     start: u32,
     end: u32,
     /// Word position in its field, and the number of words it covers.
     pos: u16,
     span: u8,
-    field: u8,
 }
 
 #[derive(Debug)]
 struct Doc {
     area: AreaKey,
     source: u32,
-    content: Box<str>,
-    product: Box<str>,
-    /// Tokens in field order, then by position (longer first).
-    tokens: Box<[Token]>,
+    /// Byte ranges of the original content and product in `SearchIndex::texts`.
+    content: Range<u32>,
+    product: Range<u32>,
+    /// Where each field's tokens start in `SearchIndex::tokens` and `token_terms` (and
+    /// where the last field's end). Tokens are in field order, then by position.
+    bounds: [u32; 5],
     /// Word count of each field.
     lens: [u16; 4],
 }
@@ -296,10 +299,18 @@ pub struct SearchIndex {
     terms: HashMap<Box<str>, u32>,
     /// Words (not concepts) in order, for prefix lookup.
     sorted_words: Vec<(Box<str>, u32)>,
-    /// Per term, the documents containing it, ascending.
+    /// Per term, the documents containing it, ascending: `doc << 4 | fields`, a bit per
+    /// field the term occurs in.
     postings: Vec<Vec<u32>>,
     docs: Vec<Doc>,
     sources: Vec<Box<str>>,
+    /// The tokens of every template, one after the other (templates in order, so that the
+    /// candidates of a query, taken in order, are read front to back), and their terms
+    /// apart, so that scanning for matching terms reads little memory.
+    tokens: Vec<Token>,
+    token_terms: Vec<u32>,
+    /// The content and product of every template, one after the other.
+    texts: String,
 }
 
 /// A query term: a word (the last one may be a prefix) or an abbreviation concept.
@@ -324,6 +335,9 @@ impl SearchIndex {
             postings: Vec::new(),
             docs: Vec::with_capacity(templates.len()),
             sources: Vec::new(),
+            tokens: Vec::new(),
+            token_terms: Vec::new(),
+            texts: String::new(),
         };
         for template in templates {
             index.add(template);
@@ -378,20 +392,34 @@ impl SearchIndex {
         let context = context.join(" | ");
         let mut tokens = Vec::new();
         let mut lens = [0u16; 4];
+        let base = self.tokens.len() as u32;
+        let mut bounds = [base; 5];
         for (field, text) in [
             (CONTENT, template.content.as_str()),
             (PRODUCT, template.product.as_str()),
             (AGENCIES, agencies.as_str()),
             (CONTEXT, context.as_str()),
         ] {
-            lens[field as usize] = self.index_field(text, field, &mut tokens);
+            lens[field as usize] = self.index_field(text, &mut tokens);
+            bounds[field as usize + 1] = base + tokens.len() as u32;
         }
-        for token in &tokens {
-            let list = &mut self.postings[token.term as usize];
-            if list.last() != Some(&doc) {
-                list.push(doc);
+        // Postings: each term's documents, with the fields it occurs in (4 bits).
+        let mut fields: Vec<(u32, u32)> = Vec::with_capacity(tokens.len());
+        for field in 0..4 {
+            let range = (bounds[field] - base) as usize..(bounds[field + 1] - base) as usize;
+            fields.extend(tokens[range].iter().map(|(term, _)| (*term, 1u32 << field)));
+        }
+        fields.sort_unstable();
+        for (term, field) in fields {
+            let list = &mut self.postings[term as usize];
+            match list.last_mut() {
+                Some(last) if *last >> 4 == doc => *last |= field,
+                _ => list.push(doc << 4 | field),
             }
         }
+        self.token_terms
+            .extend(tokens.iter().map(|(term, _)| *term));
+        self.tokens.extend(tokens.iter().map(|(_, token)| *token));
         let source = match self.sources.iter().position(|s| **s == *template.source) {
             Some(i) => i as u32,
             None => {
@@ -399,31 +427,38 @@ impl SearchIndex {
                 (self.sources.len() - 1) as u32
             }
         };
+        let content = self.push_text(&template.content);
+        let product = self.push_text(&template.product);
         self.docs.push(Doc {
             area: template.area,
             source,
-            content: template.content.as_str().into(),
-            product: template.product.as_str().into(),
-            tokens: tokens.into_boxed_slice(),
+            content,
+            product,
+            bounds,
             lens,
         });
     }
 
+    fn push_text(&mut self, text: &str) -> Range<u32> {
+        let start = self.texts.len() as u32;
+        self.texts.push_str(text);
+        start..self.texts.len() as u32
+    }
+
     /// Adds the word and concept tokens of one field; returns its word count.
-    fn index_field(&mut self, text: &str, field: u8, tokens: &mut Vec<Token>) -> u16 {
+    fn index_field(&mut self, text: &str, tokens: &mut Vec<(u32, Token)>) -> u16 {
         let ws = words(text);
         let count = ws.len().min(u16::MAX as usize - 256);
         let first = tokens.len();
         for (pos, w) in ws.iter().take(count).enumerate() {
             let term = self.intern(&w.folded);
-            tokens.push(Token {
-                term,
+            let token = Token {
                 start: w.start as u32,
                 end: w.end as u32,
                 pos: pos as u16,
                 span: 1,
-                field,
-            });
+            };
+            tokens.push((term, token));
         }
         let folded: Vec<&str> = ws.iter().take(count).map(|w| w.folded.as_str()).collect();
         let mut concepts: Vec<(u32, usize, usize)> = Vec::new(); // (concept, pos, span)
@@ -444,17 +479,20 @@ impl SearchIndex {
         }
         for (concept, pos, span) in concepts {
             let term = self.intern(&concept_key(concept));
-            tokens.push(Token {
-                term,
+            let token = Token {
                 start: ws[pos].start as u32,
                 end: ws[pos + span - 1].end as u32,
                 pos: pos as u16,
                 span: span.min(255) as u8,
-                field,
-            });
+            };
+            tokens.push((term, token));
         }
-        tokens[first..].sort_by_key(|t| (t.pos, Reverse(t.span)));
+        tokens[first..].sort_by_key(|(_, t)| (t.pos, Reverse(t.span)));
         count as u16
+    }
+
+    fn text(&self, range: &Range<u32>) -> &str {
+        &self.texts[range.start as usize..range.end as usize]
     }
 
     /// Cuts a query into terms: abbreviation forms (longest first) become concepts, other
@@ -499,6 +537,16 @@ impl SearchIndex {
     /// The templates passing the filter that match the query, best first. With no words in
     /// the query, every template passing the filter, in order.
     pub fn search_filtered(&self, query: &str, filter: &Filter) -> Vec<Hit> {
+        self.run(query, filter, usize::MAX)
+    }
+
+    /// The first `limit` hits of [`SearchIndex::search_filtered`], found without scoring
+    /// every match in full: what a results list needs.
+    pub fn search_top(&self, query: &str, filter: &Filter, limit: usize) -> Vec<Hit> {
+        self.run(query, filter, limit)
+    }
+
+    fn run(&self, query: &str, filter: &Filter, limit: usize) -> Vec<Hit> {
         let source = match &filter.source {
             Some(id) => match self.sources.iter().position(|s| **s == **id) {
                 Some(i) => Some(i as u32),
@@ -513,6 +561,7 @@ impl SearchIndex {
         if terms.is_empty() {
             return (0..self.docs.len())
                 .filter(|&i| passes(&self.docs[i]))
+                .take(limit)
                 .map(|index| Hit {
                     index,
                     score: 0.0,
@@ -522,27 +571,26 @@ impl SearchIndex {
                 })
                 .collect();
         }
+        let n = terms.len();
 
-        // Which query terms each vocabulary term satisfies, as a whole word or a prefix.
-        let mut exact = vec![0u32; self.postings.len()];
-        let mut prefix = vec![0u32; self.postings.len()];
-        let mut prefix_chars = vec![0usize; terms.len()];
+        // Which query terms each vocabulary term satisfies, as a whole word (low 32 bits)
+        // or as a prefix (high 32 bits).
+        let mut lookup = vec![0u64; self.postings.len()];
+        let mut prefix_chars = vec![0usize; n];
         let mut matching: Vec<u32> = Vec::new();
         for (t, term) in terms.iter().enumerate() {
-            let bit = 1u32 << t;
-            match term {
-                QueryTerm::Concept(c) => {
-                    if let Some(&id) = self.terms.get(concept_key(*c).as_str()) {
-                        exact[id as usize] |= bit;
-                        matching.push(id);
-                    }
+            let bit = 1u64 << t;
+            let exact = |key: &str, lookup: &mut Vec<u64>, matching: &mut Vec<u32>| {
+                if let Some(&id) = self.terms.get(key) {
+                    lookup[id as usize] |= bit;
+                    matching.push(id);
                 }
-                QueryTerm::Word { text, prefix: open } => {
-                    if let Some(&id) = self.terms.get(text.as_str()) {
-                        exact[id as usize] |= bit;
-                        matching.push(id);
-                    }
-                    if *open {
+            };
+            match term {
+                QueryTerm::Concept(c) => exact(&concept_key(*c), &mut lookup, &mut matching),
+                QueryTerm::Word { text, prefix } => {
+                    exact(text, &mut lookup, &mut matching);
+                    if *prefix {
                         prefix_chars[t] = text.chars().count();
                         let from = self
                             .sorted_words
@@ -552,7 +600,7 @@ impl SearchIndex {
                                 break;
                             }
                             if word.as_ref() != text.as_str() {
-                                prefix[*id as usize] |= bit;
+                                lookup[*id as usize] |= bit << 32;
                                 matching.push(*id);
                             }
                         }
@@ -560,149 +608,278 @@ impl SearchIndex {
                 }
             }
         }
+        matching.sort_unstable();
+        matching.dedup();
 
-        // Stage 1: which terms each template has; document frequencies.
+        // Stage 1, from the postings alone. First, which terms each template has, and
+        // document frequencies.
         let mut masks = vec![0u32; self.docs.len()];
         let mut touched: Vec<u32> = Vec::new();
-        let mut df = vec![0u32; terms.len()];
+        let mut df = vec![0u32; n];
         for &id in &matching {
-            let bits = exact[id as usize] | prefix[id as usize];
-            for &doc in &self.postings[id as usize] {
-                let mask = &mut masks[doc as usize];
+            let both = lookup[id as usize];
+            let bits = both as u32 | (both >> 32) as u32;
+            for &entry in &self.postings[id as usize] {
+                let mask = &mut masks[(entry >> 4) as usize];
                 if *mask == 0 {
-                    touched.push(doc);
+                    touched.push(entry >> 4);
                 }
                 let new = bits & !*mask;
                 if new != 0 {
                     *mask |= new;
                     for (t, count) in df.iter_mut().enumerate() {
-                        if new & (1 << t) != 0 {
-                            *count += 1;
-                        }
+                        *count += new >> t & 1;
                     }
                 }
             }
         }
-        let full = if terms.len() >= 32 {
-            u32::MAX
-        } else {
-            (1u32 << terms.len()) - 1
-        };
+        // The candidates: templates with every term, or, when there are none, with any.
+        let full = (1u32 << n) - 1;
         touched.retain(|&d| passes(&self.docs[d as usize]));
         let complete = touched.iter().any(|&d| masks[d as usize] == full);
         if complete {
             touched.retain(|&d| masks[d as usize] == full);
         }
         touched.sort_unstable();
-        let n = self.docs.len() as f32;
-        let idf: Vec<f32> = df
-            .iter()
-            .map(|&d| (1.0 + n / (1.0 + d as f32)).ln())
-            .collect();
-
-        // Stage 2: score each candidate and collect highlight ranges.
-        let mut ends_at: Vec<u32> = Vec::new();
-        let mut hits: Vec<(u32, Hit)> = Vec::with_capacity(touched.len());
-        for &d in &touched {
-            let doc = &self.docs[d as usize];
-            let mut best = [0f32; MAX_TERMS];
-            let mut adjacent = 0u32;
-            let mut content = Vec::new();
-            let mut product = Vec::new();
-            let mut field = u8::MAX;
-            for token in doc.tokens.iter() {
-                let (e, p) = (exact[token.term as usize], prefix[token.term as usize]);
-                let bits = e | p;
-                if bits == 0 {
+        let docs = touched;
+        let masks: Vec<u32> = docs.iter().map(|&d| masks[d as usize]).collect();
+        // Then, for the candidates only, the best weight of each term (by field; a prefix
+        // match weighs less).
+        let mut field_best = [0f32; 16];
+        for (mask, best) in field_best.iter_mut().enumerate() {
+            *best = (0..4)
+                .filter(|f| mask & (1 << f) != 0)
+                .map(|f| FIELD_WEIGHT[f])
+                .fold(0.0, f32::max);
+        }
+        let mut slot = vec![u32::MAX; self.docs.len()];
+        for (s, &d) in docs.iter().enumerate() {
+            slot[d as usize] = s as u32;
+        }
+        let mut weights = vec![0f32; docs.len() * n];
+        for &id in &matching {
+            let both = lookup[id as usize];
+            let (exact, prefix) = (both as u32, (both >> 32) as u32);
+            for &entry in &self.postings[id as usize] {
+                let s = slot[(entry >> 4) as usize];
+                if s == u32::MAX {
                     continue;
                 }
-                if token.field != field {
-                    field = token.field;
-                    ends_at.clear();
-                    ends_at.resize(doc.lens[field as usize] as usize + 2, 0);
-                }
-                let weight = FIELD_WEIGHT[field as usize];
-                let before = ends_at[token.pos as usize];
-                for (t, best) in best.iter_mut().enumerate().take(terms.len()) {
-                    let bit = 1u32 << t;
-                    if bits & bit == 0 {
-                        continue;
-                    }
-                    let w = if e & bit != 0 {
-                        weight
-                    } else {
-                        weight * PREFIX_WEIGHT
-                    };
-                    *best = best.max(w);
-                    if t > 0 && before & (bit >> 1) != 0 {
-                        adjacent |= bit;
+                let weight = field_best[(entry & 15) as usize];
+                let row = &mut weights[s as usize * n..(s as usize + 1) * n];
+                for (t, w) in row.iter_mut().enumerate() {
+                    if exact >> t & 1 != 0 {
+                        *w = w.max(weight);
+                    } else if prefix >> t & 1 != 0 {
+                        *w = w.max(weight * PREFIX_WEIGHT);
                     }
                 }
-                let end_pos = (token.pos as usize + token.span as usize).min(ends_at.len() - 1);
-                ends_at[end_pos] |= bits;
-                if field == CONTENT || field == PRODUCT {
-                    let text: &str = if field == CONTENT {
+            }
+        }
+        let candidates: Vec<u32> = (0..docs.len() as u32).collect();
+        let total = self.docs.len() as f32;
+        let idf: Vec<f32> = df
+            .iter()
+            .map(|&d| (1.0 + total / (1.0 + d as f32)).ln())
+            .collect();
+        let pair_bonus: Vec<f32> = (0..n)
+            .map(|t| match t {
+                0 => 0.0,
+                _ => ADJACENT_BONUS * (idf[t] + idf[t - 1]) / 2.0,
+            })
+            .collect();
+        let norm = |doc: u32| norm_of(&self.docs[doc as usize]);
+        // The score without the side-by-side bonus, and the most that bonus can add (summed
+        // as `full_hit` sums it, so that a template with every pair side by side scores its
+        // bound exactly).
+        let bounds = |s: u32| {
+            let s = s as usize;
+            let row = &weights[s * n..(s + 1) * n];
+            let base: f32 = row.iter().zip(&idf).map(|(w, i)| w * i).sum();
+            let mask = masks[s];
+            let bonus: f32 = (1..n)
+                .filter(|t| (mask >> (t - 1)) & 3 == 3)
+                .map(|t| pair_bonus[t])
+                .sum();
+            let norm = norm(docs[s]);
+            let base = base / norm;
+            (base, base + bonus / norm)
+        };
+        // Order: more query terms matched, then higher score, then document order.
+        let key = |s: u32, score: f32| {
+            (
+                Reverse(
+                    u64::from(masks[s as usize].count_ones()) << 32
+                        | u64::from(score.max(0.0).to_bits()),
+                ),
+                docs[s as usize],
+            )
+        };
+
+        let mut scratch = Scratch::default();
+        let mut scored: Vec<((Reverse<u64>, u32), Hit)> = Vec::new();
+        if limit >= candidates.len() {
+            for &s in &candidates {
+                let (base, _) = bounds(s);
+                let hit = self.full_hit(
+                    docs[s as usize],
+                    base,
+                    complete,
+                    &lookup,
+                    &pair_bonus,
+                    &prefix_chars,
+                    &mut scratch,
+                );
+                scored.push((key(s, hit.score), hit));
+            }
+        } else if limit > 0 {
+            // Best bound first; stop once no remaining template can enter the first `limit`.
+            let mut queue: std::collections::BinaryHeap<(Reverse<(Reverse<u64>, u32)>, u32, u32)> =
+                candidates
+                    .iter()
+                    .map(|&s| {
+                        let (base, upper) = bounds(s);
+                        (Reverse(key(s, upper)), s, base.to_bits())
+                    })
+                    .collect();
+            let mut kept: std::collections::BinaryHeap<(Reverse<u64>, u32)> =
+                std::collections::BinaryHeap::new();
+            while let Some((Reverse(upper), s, base)) = queue.pop() {
+                if kept.len() == limit && kept.peek().is_some_and(|worst| upper > *worst) {
+                    break;
+                }
+                let hit = self.full_hit(
+                    docs[s as usize],
+                    f32::from_bits(base),
+                    complete,
+                    &lookup,
+                    &pair_bonus,
+                    &prefix_chars,
+                    &mut scratch,
+                );
+                let k = key(s, hit.score);
+                kept.push(k);
+                if kept.len() > limit {
+                    kept.pop();
+                }
+                scored.push((k, hit));
+            }
+        }
+        scored.sort_unstable_by_key(|(k, _)| *k);
+        scored.truncate(limit);
+        scored.into_iter().map(|(_, hit)| hit).collect()
+    }
+
+    /// A hit in full: the side-by-side bonus added to the `base` score of stage 1 (already
+    /// divided by the length factor), and the highlight ranges. Reads only the tokens of
+    /// matching terms; `ends_at[p]` holds the terms whose match ends just before word `p`
+    /// of the current field.
+    #[allow(clippy::too_many_arguments)]
+    fn full_hit(
+        &self,
+        d: u32,
+        base: f32,
+        complete: bool,
+        lookup: &[u64],
+        pair_bonus: &[f32],
+        prefix_chars: &[usize],
+        scratch: &mut Scratch,
+    ) -> Hit {
+        let doc = &self.docs[d as usize];
+        let mut adjacent = 0u32;
+        scratch.found[0].clear();
+        scratch.found[1].clear();
+        for field in 0..4 {
+            let (from, to) = (doc.bounds[field] as usize, doc.bounds[field + 1] as usize);
+            let mut fresh = true;
+            for (offset, &term) in self.token_terms[from..to].iter().enumerate() {
+                let both = lookup[term as usize];
+                if both == 0 {
+                    continue;
+                }
+                let (e, p) = (both as u32, (both >> 32) as u32);
+                let bits = e | p;
+                if fresh {
+                    fresh = false;
+                    scratch.ends_at.clear();
+                    scratch.ends_at.resize(doc.lens[field] as usize + 2, 0);
+                }
+                let token = &self.tokens[from + offset];
+                let before = scratch.ends_at[token.pos as usize];
+                adjacent |= bits & (before << 1);
+                let end_pos =
+                    (token.pos as usize + token.span as usize).min(scratch.ends_at.len() - 1);
+                scratch.ends_at[end_pos] |= bits;
+                if field == CONTENT as usize || field == PRODUCT as usize {
+                    let range = if field == CONTENT as usize {
                         &doc.content
                     } else {
                         &doc.product
                     };
                     let (start, mut end) = (token.start as usize, token.end as usize);
                     if e == 0 {
-                        let chars = (0..terms.len())
-                            .filter(|t| p & (1 << t) != 0)
-                            .map(|t| prefix_chars[t])
-                            .max()
-                            .unwrap_or(0);
-                        end = prefix_end(text, start, end, chars);
+                        let mut chars = 0;
+                        let mut rest = p;
+                        while rest != 0 {
+                            chars = chars.max(prefix_chars[rest.trailing_zeros() as usize]);
+                            rest &= rest - 1;
+                        }
+                        end = prefix_end(self.text(range), start, end, chars);
                     }
-                    let ranges = if field == CONTENT {
-                        &mut content
-                    } else {
-                        &mut product
-                    };
-                    ranges.push(start..end);
+                    scratch.found[field].push(start..end);
                 }
             }
-            let mut score = 0.0;
-            for t in 0..terms.len() {
-                score += best[t] * idf[t];
-                if adjacent & (1 << t) != 0 {
-                    score += ADJACENT_BONUS * (idf[t] + idf[t - 1]) / 2.0;
-                }
-            }
-            score /= 1.0 + doc.lens[CONTENT as usize] as f32 / 200.0;
-            let hit = Hit {
-                index: d as usize,
-                score,
-                complete,
-                content: merge_ranges(&doc.content, content),
-                product: merge_ranges(&doc.product, product),
-            };
-            hits.push((masks[d as usize].count_ones(), hit));
         }
-        hits.sort_by(|(ca, a), (cb, b)| {
-            cb.cmp(ca)
-                .then(b.score.partial_cmp(&a.score).unwrap_or(Ordering::Equal))
-                .then(a.index.cmp(&b.index))
-        });
-        hits.into_iter().map(|(_, hit)| hit).collect()
+        let bonus: f32 = (1..pair_bonus.len())
+            .filter(|t| adjacent & (1 << t) != 0)
+            .map(|t| pair_bonus[t])
+            .sum();
+        Hit {
+            index: d as usize,
+            score: base + bonus / norm_of(doc),
+            complete,
+            content: merge_ranges(self.text(&doc.content), &mut scratch.found[0]),
+            product: merge_ranges(self.text(&doc.product), &mut scratch.found[1]),
+        }
     }
 }
 
-/// Sorts ranges and joins those that overlap or are separated only by spaces.
-fn merge_ranges(text: &str, mut ranges: Vec<Range<usize>>) -> Vec<Range<usize>> {
-    ranges.sort_by_key(|r| (r.start, Reverse(r.end)));
-    let mut out: Vec<Range<usize>> = Vec::with_capacity(ranges.len());
-    for range in ranges {
-        if let Some(last) = out.last_mut() {
-            if range.start <= last.end || text[last.end..range.start].trim().is_empty() {
+/// The length factor a score is divided by: long contents match more by chance.
+fn norm_of(doc: &Doc) -> f32 {
+    1.0 + doc.lens[CONTENT as usize] as f32 / 200.0
+}
+
+/// Buffers reused from one hit to the next.
+#[derive(Default)]
+struct Scratch {
+    ends_at: Vec<u32>,
+    found: [Vec<Range<usize>>; 2],
+}
+
+/// Sorts ranges and joins those that overlap or are separated only by spaces; returns them
+/// in a vector of their own (the scratch vector is left for reuse).
+fn merge_ranges(text: &str, ranges: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
+    if ranges.is_empty() {
+        return Vec::new();
+    }
+    if ranges.windows(2).any(|w| w[1].start < w[0].start) {
+        ranges.sort_by_key(|r| (r.start, Reverse(r.end)));
+    }
+    let mut kept = 0;
+    for i in 0..ranges.len() {
+        let range = ranges[i].clone();
+        if kept > 0 {
+            let last = &mut ranges[kept - 1];
+            let gap = &text.as_bytes()[last.end.min(range.start)..range.start];
+            if range.start <= last.end || gap.iter().all(u8::is_ascii_whitespace) {
                 last.end = last.end.max(range.end);
                 continue;
             }
         }
-        out.push(range);
+        ranges[kept] = range;
+        kept += 1;
     }
-    out
+    ranges[..kept].to_vec()
 }
 
 #[cfg(test)]

@@ -258,3 +258,30 @@ fn abbreviation_table_is_data() {
     assert!(index.search("TTHC").len() < search("TTHC").len());
     assert!(Abbreviations::from_json("[]").is_err());
 }
+
+#[test]
+fn the_first_hits_are_the_same_with_a_limit() {
+    let lib = builtin();
+    let area = Filter {
+        area: Some(AreaKey::Procedures),
+        source: None,
+    };
+    for query in [
+        "mot cua",
+        "TTHC",
+        "ubnd cap huyen",
+        "kiểm soá",
+        "tuyên truyền CCHC",
+        "co",
+        "",
+        "một cửa zzzzqqq",
+    ] {
+        for filter in [Filter::default(), area.clone()] {
+            let all = lib.search(query, &filter);
+            for limit in [0, 1, 3, 10, 50, 1000] {
+                let top = lib.search_top(query, &filter, limit);
+                assert_eq!(top[..], all[..limit.min(all.len())], "{query:?} {limit}");
+            }
+        }
+    }
+}
