@@ -413,8 +413,14 @@ pub fn plan_from_source(
     plan.document_number = source.document.clone();
     plan.document_date = source.document_date.clone();
 
-    // Areas by (key, title), each with the group it currently fills.
-    let mut areas: Vec<(AreaKey, String, RowId, Option<(String, RowId)>)> = Vec::new();
+    // Areas by (key, title), each with its row and the group it currently fills.
+    struct AreaRow {
+        key: AreaKey,
+        title: String,
+        row: RowId,
+        group: Option<(String, RowId)>,
+    }
+    let mut areas: Vec<AreaRow> = Vec::new();
     let mut rows: HashMap<&str, RowId> = HashMap::new();
     for template in library.templates_of(&source.id) {
         let title = if template.area_title.is_empty() {
@@ -424,17 +430,22 @@ pub fn plan_from_source(
         };
         let area_pos = match areas
             .iter()
-            .position(|(key, t, _, _)| *key == template.area && *t == title)
+            .position(|a| a.key == template.area && a.title == title)
         {
             Some(pos) => pos,
             None => {
-                let last = areas.last().map(|a| a.2);
+                let last = areas.last().map(|a| a.row);
                 let row = plan.add_area_titled(last, title.clone());
-                areas.push((template.area, title, row, None));
+                areas.push(AreaRow {
+                    key: template.area,
+                    title,
+                    row,
+                    group: None,
+                });
                 areas.len() - 1
             }
         };
-        let area_row = areas[area_pos].2;
+        let area_row = areas[area_pos].row;
         let task = template_to_task(template, source.year, year, keep_years);
         let parent_row = template
             .parent
@@ -446,15 +457,15 @@ pub fn plan_from_source(
             plan.indent(row);
             row
         } else if template.group.is_empty() {
-            areas[area_pos].3 = None;
+            areas[area_pos].group = None;
             plan.add_task_with(Some(area_row), task)
         } else {
             let group_title = template.group.join(" / ");
-            let group_row = match &areas[area_pos].3 {
+            let group_row = match &areas[area_pos].group {
                 Some((t, row)) if *t == group_title => *row,
                 _ => {
                     let row = plan.add_group_titled(Some(area_row), group_title.clone());
-                    areas[area_pos].3 = Some((group_title, row));
+                    areas[area_pos].group = Some((group_title, row));
                     row
                 }
             };

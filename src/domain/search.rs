@@ -22,7 +22,7 @@
 //! ```
 
 use std::cmp::Reverse;
-use std::collections::HashMap;
+use std::collections::{BinaryHeap, HashMap};
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -267,7 +267,8 @@ fn concept_key(concept: u32) -> String {
 
 // ----- the index -----
 
-/// One occurrence of a term in a template (the term itself is kept apart, in `Doc::terms`).
+/// One occurrence of a term in a template (the term itself is kept apart, in
+/// `SearchIndex::token_terms`).
 #[derive(Clone, Copy, Debug)]
 struct Token {
     /// Byte range in the original field text.
@@ -312,6 +313,10 @@ pub struct SearchIndex {
     /// The content and product of every template, one after the other.
     texts: String,
 }
+
+/// The order of hits, smallest first: more matched terms, then a higher score (both in the
+/// reversed number), then the template's index.
+type OrderKey = (Reverse<u64>, u32);
 
 /// A query term: a word (the last one may be a prefix) or an abbreviation concept.
 #[derive(Clone, Debug, PartialEq)]
@@ -676,7 +681,7 @@ impl SearchIndex {
                 }
             }
         }
-        let candidates: Vec<u32> = (0..docs.len() as u32).collect();
+        let candidates = 0..docs.len() as u32;
         let total = self.docs.len() as f32;
         let idf: Vec<f32> = df
             .iter()
@@ -717,9 +722,9 @@ impl SearchIndex {
         };
 
         let mut scratch = Scratch::default();
-        let mut scored: Vec<((Reverse<u64>, u32), Hit)> = Vec::new();
-        if limit >= candidates.len() {
-            for &s in &candidates {
+        let mut scored: Vec<(OrderKey, Hit)> = Vec::new();
+        if limit >= docs.len() {
+            for s in candidates {
                 let (base, _) = bounds(s);
                 let hit = self.full_hit(
                     docs[s as usize],
@@ -734,16 +739,14 @@ impl SearchIndex {
             }
         } else if limit > 0 {
             // Best bound first; stop once no remaining template can enter the first `limit`.
-            let mut queue: std::collections::BinaryHeap<(Reverse<(Reverse<u64>, u32)>, u32, u32)> =
-                candidates
-                    .iter()
-                    .map(|&s| {
-                        let (base, upper) = bounds(s);
-                        (Reverse(key(s, upper)), s, base.to_bits())
-                    })
-                    .collect();
-            let mut kept: std::collections::BinaryHeap<(Reverse<u64>, u32)> =
-                std::collections::BinaryHeap::new();
+            // (the bound's order key, reversed for the max-heap; the slot; the base score)
+            let mut queue: BinaryHeap<(Reverse<OrderKey>, u32, u32)> = candidates
+                .map(|s| {
+                    let (base, upper) = bounds(s);
+                    (Reverse(key(s, upper)), s, base.to_bits())
+                })
+                .collect();
+            let mut kept: BinaryHeap<OrderKey> = BinaryHeap::new();
             while let Some((Reverse(upper), s, base)) = queue.pop() {
                 if kept.len() == limit && kept.peek().is_some_and(|worst| upper > *worst) {
                     break;
@@ -858,7 +861,7 @@ struct Scratch {
 
 /// Sorts ranges and joins those that overlap or are separated only by spaces; returns them
 /// in a vector of their own (the scratch vector is left for reuse).
-fn merge_ranges(text: &str, ranges: &mut Vec<Range<usize>>) -> Vec<Range<usize>> {
+fn merge_ranges(text: &str, ranges: &mut [Range<usize>]) -> Vec<Range<usize>> {
     if ranges.is_empty() {
         return Vec::new();
     }
