@@ -16,6 +16,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+use super::library::{Source, Template, TemplateSet};
 use super::plan::{Plan, PlanData};
 
 /// The value of the `format` field.
@@ -153,6 +154,129 @@ pub fn read_plan(text: &str) -> Result<Plan, FileError> {
     let data: PlanData =
         serde_json::from_value(body).map_err(|e| FileError::Invalid(e.to_string()))?;
     Plan::try_from(data).map_err(|e| FileError::Invalid(e.to_string()))
+}
+
+#[derive(Serialize)]
+struct TemplatesFileOut<'a> {
+    format: &'static str,
+    version: u32,
+    kind: FileKind,
+    sources: &'a [Source],
+    templates: &'a [Template],
+}
+
+/// Writes a template-set file: pretty-printed JSON with a final newline, every field of
+/// every template present (the form `tools/curate_seeds.py` writes, byte for byte).
+pub fn write_templates(set: &TemplateSet) -> String {
+    let file = TemplatesFileOut {
+        format: FORMAT,
+        version: VERSION,
+        kind: FileKind::Templates,
+        sources: &set.sources,
+        templates: &set.templates,
+    };
+    let mut text = serde_json::to_string_pretty(&file).expect("template sets always serialise");
+    text.push('\n');
+    text
+}
+
+/// Reads a template-set file. Errors name the template ("Mẫu số 12: ...", counting from 1)
+/// or source ("Nguồn số 2: ...") at fault. Checks that ids are unique, that every template's
+/// source is listed and that every parent is a template of the file.
+pub fn read_templates(text: &str) -> Result<TemplateSet, FileError> {
+    let (kind, mut value) = read_envelope(text)?;
+    if kind != FileKind::Templates {
+        return Err(FileError::WrongKind {
+            expected: FileKind::Templates,
+            found: kind,
+        });
+    }
+    let sources = match value.get_mut("sources").map(Value::take) {
+        None | Some(Value::Null) => Vec::new(),
+        Some(Value::Array(items)) => items,
+        Some(_) => {
+            return Err(FileError::Invalid(
+                "trường \"sources\" phải là một danh sách".into(),
+            ))
+        }
+    };
+    let templates = match value.get_mut("templates").map(Value::take) {
+        Some(Value::Array(items)) => items,
+        None => return Err(FileError::Invalid("thiếu trường \"templates\"".into())),
+        Some(_) => {
+            return Err(FileError::Invalid(
+                "trường \"templates\" phải là một danh sách".into(),
+            ))
+        }
+    };
+    let mut set = TemplateSet::default();
+    for (i, item) in sources.into_iter().enumerate() {
+        let label = format!("Nguồn số {}", i + 1);
+        if !has_text(&item, "id") {
+            return Err(FileError::Invalid(format!("{label}: thiếu mã nguồn (id)")));
+        }
+        let source: Source = serde_json::from_value(item)
+            .map_err(|e| FileError::Invalid(format!("{label}: {e}")))?;
+        if set.sources.iter().any(|s| s.id == source.id) {
+            return Err(FileError::Invalid(format!(
+                "{label}: mã nguồn \"{}\" bị trùng",
+                source.id
+            )));
+        }
+        set.sources.push(source);
+    }
+    let mut ids = std::collections::HashMap::new();
+    for (i, item) in templates.into_iter().enumerate() {
+        let label = format!("Mẫu số {}", i + 1);
+        if !item.is_object() {
+            return Err(FileError::Invalid(format!(
+                "{label}: không phải một đối tượng JSON"
+            )));
+        }
+        for (field, what) in [
+            ("id", "thiếu mã mẫu (id)"),
+            ("content", "thiếu nội dung nhiệm vụ"),
+            ("source", "thiếu nguồn (source)"),
+            ("area", "thiếu lĩnh vực (area)"),
+        ] {
+            if !has_text(&item, field) {
+                return Err(FileError::Invalid(format!("{label}: {what}")));
+            }
+        }
+        let template: Template = serde_json::from_value(item)
+            .map_err(|e| FileError::Invalid(format!("{label}: {e}")))?;
+        if let Some(first) = ids.insert(template.id.clone(), i + 1) {
+            return Err(FileError::Invalid(format!(
+                "{label}: mã mẫu \"{}\" trùng với mẫu số {first}",
+                template.id
+            )));
+        }
+        if !set.sources.iter().any(|s| s.id == template.source) {
+            return Err(FileError::Invalid(format!(
+                "{label}: nguồn \"{}\" không có trong danh sách nguồn",
+                template.source
+            )));
+        }
+        set.templates.push(template);
+    }
+    for (i, template) in set.templates.iter().enumerate() {
+        if let Some(parent) = &template.parent {
+            if !ids.contains_key(parent) || parent == &template.id {
+                return Err(FileError::Invalid(format!(
+                    "Mẫu số {}: mẫu cha \"{parent}\" không có trong tệp",
+                    i + 1
+                )));
+            }
+        }
+    }
+    Ok(set)
+}
+
+/// Whether a JSON object has a non-blank string field.
+fn has_text(item: &Value, field: &str) -> bool {
+    item.get(field)
+        .and_then(Value::as_str)
+        .is_some_and(|s| !s.trim().is_empty())
 }
 
 #[cfg(test)]

@@ -1,0 +1,287 @@
+use std::collections::HashSet;
+
+use super::*;
+use crate::domain::library::builtin;
+use crate::domain::text::fold;
+
+fn search(query: &str) -> Vec<Hit> {
+    builtin().search(query, &Filter::default())
+}
+
+fn template(hit: &Hit) -> &'static Template {
+    &builtin().templates()[hit.index]
+}
+
+/// The folded texts a hit highlights in the content.
+fn highlighted(hit: &Hit) -> Vec<String> {
+    let t = template(hit);
+    hit.content
+        .iter()
+        .map(|r| fold(&t.content[r.clone()]))
+        .collect()
+}
+
+fn indices(hits: &[Hit]) -> HashSet<usize> {
+    hits.iter().map(|h| h.index).collect()
+}
+
+#[test]
+fn words_keep_original_ranges() {
+    let text = "Cơ chế “một cửa”, ĐVSNCL; 1.600 hồ sơ";
+    let ws = words(text);
+    let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+    assert_eq!(
+        folded,
+        ["co", "che", "mot", "cua", "dvsncl", "1", "600", "ho", "so"]
+    );
+    assert_eq!(&text[ws[2].start..ws[3].end], "một cửa");
+    assert_eq!(&text[ws[4].start..ws[4].end], "ĐVSNCL");
+    // Decomposed input (base letters followed by combining marks).
+    let nfd = "Mo\u{0323}\u{0302}t cu\u{031b}\u{0309}a";
+    let ws = words(nfd);
+    assert_eq!(ws.len(), 2);
+    assert_eq!(
+        (ws[0].folded.as_str(), ws[1].folded.as_str()),
+        ("mot", "cua")
+    );
+    assert_eq!(&nfd[ws[1].start..ws[1].end], "cu\u{031b}\u{0309}a");
+    assert_eq!(prefix_end(nfd, 0, ws[0].end, 2), "Mo\u{0323}\u{0302}".len());
+}
+
+#[test]
+fn fold_char_agrees_with_fold() {
+    let text = "Ủy ban nhân dân TỈNH Đắk Nông: Thủ tục hành chính, ĐVSNCL, Quý III/2022";
+    let mut out = String::new();
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    assert_eq!(out, fold(text));
+}
+
+#[test]
+fn one_stop_shop_is_found_with_or_without_diacritics() {
+    for query in ["mot cua", "một cửa", "MỘT CỬA", "cửa một", "Mot Cua "] {
+        let hits = search(query);
+        assert!(hits.len() >= 20, "{query}: {} hits", hits.len());
+        for hit in &hits[..10] {
+            let text = fold(&template(hit).content);
+            assert!(text.contains("mot cua"), "{query}: {text}");
+            assert!(hit.complete);
+        }
+        assert_eq!(indices(&hits), indices(&search("mot cua")), "{query}");
+    }
+    // The phrase ranks above scattered words and is highlighted as one range.
+    let hits = search("mot cua");
+    assert!(highlighted(&hits[0]).iter().any(|h| h == "mot cua"));
+}
+
+#[test]
+fn procedures_are_found_by_abbreviation_and_in_full() {
+    let abbreviated = search("TTHC");
+    let full = search("thu tuc hanh chinh");
+    let accented = search("thủ tục hành chính");
+    assert!(abbreviated.len() > 60, "{}", abbreviated.len());
+    assert_eq!(indices(&abbreviated), indices(&full));
+    assert_eq!(indices(&full), indices(&accented));
+    assert_eq!(indices(&search("tthc")), indices(&abbreviated));
+    // Both spellings are found by both queries.
+    let by_full: HashSet<&str> = full.iter().map(|h| template(h).id.as_str()).collect();
+    assert!(by_full.contains("000-III-3"), "written TTHC");
+    let spelled = builtin().template("002-III-2.5").unwrap();
+    assert!(spelled.content.contains("thủ tục hành chính"));
+    assert!(by_full.contains(spelled.id.as_str()));
+    // The best hits are tasks about procedures, most of them in that area; the highlights
+    // are the matches themselves.
+    for hit in &abbreviated[..10] {
+        let text = fold(&template(hit).content);
+        assert!(
+            text.contains("tthc") || text.contains("thu tuc hanh chinh"),
+            "{text}"
+        );
+    }
+    let in_area = abbreviated[..10]
+        .iter()
+        .filter(|h| template(h).area == AreaKey::Procedures)
+        .count();
+    assert!(in_area >= 6, "{in_area}");
+    for hit in abbreviated.iter().chain(&full).take(60) {
+        for h in highlighted(hit) {
+            assert!(h == "tthc" || h == "thu tuc hanh chinh", "{h}");
+        }
+    }
+    // Procedure and one-stop-shop tasks together (the words may be in a group heading).
+    let both = search("TTHC một cửa");
+    assert!(both.len() >= 10);
+    for hit in &both {
+        let t = template(hit);
+        let text = fold(&format!(
+            "{} {} {}",
+            t.content,
+            t.product,
+            t.group.join(" ")
+        ));
+        assert!(text.contains("mot cua"), "{text}");
+        assert!(hit.complete);
+    }
+}
+
+#[test]
+fn highlights_map_to_the_original_text() {
+    let hits = search("kiểm soát TTHC");
+    let hit = &hits[0];
+    let t = template(hit);
+    assert!(!hit.content.is_empty());
+    for range in &hit.content {
+        assert!(t.content.is_char_boundary(range.start) && t.content.is_char_boundary(range.end));
+        let text = &t.content[range.clone()];
+        let folded = fold(text);
+        assert!(
+            [
+                "kiem soat",
+                "tthc",
+                "kiem soat tthc",
+                "thu tuc hanh chinh",
+                "kiem soat thu tuc hanh chinh"
+            ]
+            .contains(&folded.as_str()),
+            "{text}"
+        );
+    }
+    // Product highlights too.
+    let hits = search("quyết định kiện toàn");
+    let hit = hits
+        .iter()
+        .find(|h| template(h).id == "002-I-1.1")
+        .expect("002-I-1.1 found");
+    let t = template(hit);
+    let product: Vec<&str> = hit.product.iter().map(|r| &t.product[r.clone()]).collect();
+    assert_eq!(product, ["Quyết định kiện toàn"]);
+}
+
+#[test]
+fn the_last_word_may_be_unfinished() {
+    let hits = search("kiểm soá");
+    assert!(!hits.is_empty());
+    let t = template(&hits[0]);
+    let texts: Vec<&str> = hits[0]
+        .content
+        .iter()
+        .map(|r| &t.content[r.clone()])
+        .collect();
+    assert!(texts.iter().any(|s| fold(s) == "kiem soa"), "{texts:?}");
+    // A finished word (followed by a space) must match whole.
+    assert!(search("kiem soa ").is_empty() || !search("kiem soa ")[0].complete);
+}
+
+#[test]
+fn nested_abbreviations() {
+    // VBQPPL holds QPPL: a query for either finds "văn bản quy phạm pháp luật" and "VBQPPL".
+    let qppl: HashSet<&str> = search("QPPL")
+        .iter()
+        .map(|h| template(h).id.as_str())
+        .collect();
+    assert!(qppl.contains("004-II-1"), "written VBQPPL");
+    assert!(qppl.contains("000-II-9"), "spelt out");
+    assert!(qppl.contains("000-II-1"), "written QPPL");
+    let vb: HashSet<&str> = search("van ban quy pham phap luat")
+        .iter()
+        .map(|h| template(h).id.as_str())
+        .collect();
+    assert!(vb.contains("004-II-1") && vb.contains("000-II-9"));
+    assert!(vb.contains("000-II-1"), "văn bản QPPL");
+    let ub: HashSet<usize> = indices(&search("Ủy ban nhân dân"));
+    assert_eq!(ub, indices(&search("UBND")));
+}
+
+#[test]
+fn filters_by_area_and_source() {
+    let lib = builtin();
+    let area = Filter {
+        area: Some(AreaKey::DigitalGovernment),
+        source: None,
+    };
+    let hits = lib.search("một cửa", &area);
+    assert!(!hits.is_empty());
+    assert!(hits
+        .iter()
+        .all(|h| template(h).area == AreaKey::DigitalGovernment));
+    let source = Filter {
+        area: None,
+        source: Some("seed-002".into()),
+    };
+    let hits = lib.search("TTHC", &source);
+    assert!(hits.len() > 10);
+    assert!(hits.iter().all(|h| template(h).source == "seed-002"));
+    let unknown = Filter {
+        area: None,
+        source: Some("seed-9".into()),
+    };
+    assert!(lib.search("TTHC", &unknown).is_empty());
+    // No words: everything the filter lets through, in order.
+    let all = lib.search("  ", &source);
+    assert_eq!(all.len(), 77);
+    assert!(all.windows(2).all(|w| w[0].index < w[1].index));
+}
+
+#[test]
+fn agencies_and_criteria_are_searchable() {
+    let hits = search("so tu phap");
+    assert!(hits.len() >= 20);
+    assert!(
+        template(&hits[0])
+            .lead
+            .iter()
+            .chain(&template(&hits[0]).partners)
+            .any(|a| a == "Sở Tư pháp")
+            || fold(&template(&hits[0]).content).contains("so tu phap")
+    );
+    let hits = search("3.2.1");
+    assert!(hits.iter().any(|h| template(h).id == "001-1-1"));
+}
+
+#[test]
+fn partial_matches_when_nothing_matches_everything() {
+    let hits = search("một cửa zzzzqqq");
+    assert!(!hits.is_empty());
+    assert!(hits.iter().all(|h| !h.complete));
+    assert!(search("zzzzqqq").is_empty());
+}
+
+#[test]
+fn abbreviation_table_is_data() {
+    let table = Abbreviations::from_json(r#"{"abbreviations": [["XYZ", "một cửa"]]}"#).unwrap();
+    let index = SearchIndex::with_abbreviations(builtin().templates(), table);
+    assert_eq!(
+        indices(&index.search("xyz")),
+        indices(&index.search("một cửa"))
+    );
+    assert!(index.search("TTHC").len() < search("TTHC").len());
+    assert!(Abbreviations::from_json("[]").is_err());
+}
+
+#[test]
+fn the_first_hits_are_the_same_with_a_limit() {
+    let lib = builtin();
+    let area = Filter {
+        area: Some(AreaKey::Procedures),
+        source: None,
+    };
+    for query in [
+        "mot cua",
+        "TTHC",
+        "ubnd cap huyen",
+        "kiểm soá",
+        "tuyên truyền CCHC",
+        "co",
+        "",
+        "một cửa zzzzqqq",
+    ] {
+        for filter in [Filter::default(), area.clone()] {
+            let all = lib.search(query, &filter);
+            for limit in [0, 1, 3, 10, 50, 1000] {
+                let top = lib.search_top(query, &filter, limit);
+                assert_eq!(top[..], all[..limit.min(all.len())], "{query:?} {limit}");
+            }
+        }
+    }
+}
