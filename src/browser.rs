@@ -14,9 +14,13 @@ pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).map_err(describe)?;
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
+        .map_err(describe)?;
     let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(describe)?;
-    let anchor: web_sys::HtmlAnchorElement = document().create_element("a").map_err(describe)?.unchecked_into();
+    let anchor: web_sys::HtmlAnchorElement = document()
+        .create_element("a")
+        .map_err(describe)?
+        .unchecked_into();
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.set_attribute("hidden", "").map_err(describe)?;
@@ -28,7 +32,8 @@ pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String
     let revoke = Closure::once_into_js(move || {
         let _ = web_sys::Url::revoke_object_url(&url);
     });
-    let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
     Ok(())
 }
 
@@ -39,7 +44,9 @@ pub fn download_text(name: &str, mime: &str, text: &str) -> Result<(), String> {
 
 /// Reads a file the user picked or dropped, as bytes.
 pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
-    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer()).await.map_err(describe)?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(describe)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -56,14 +63,21 @@ fn describe(value: JsValue) -> String {
 /// Tests and benchmarks use it to set up large plans quickly.
 pub fn expose_test_hooks(state: EditorState) {
     let hooks = js_sys::Object::new();
-    let open = Closure::<dyn Fn(String) -> String>::new(move |text: String| match file_format::read_plan(&text) {
-        Ok(plan) => {
-            state.open(plan);
-            String::new()
-        }
-        Err(error) => error.to_string(),
+    let open =
+        Closure::<dyn Fn(String) -> String>::new(move |text: String| match file_format::read_plan(
+            &text,
+        ) {
+            Ok(plan) => {
+                state.open(plan);
+                String::new()
+            }
+            Err(error) => error.to_string(),
+        });
+    let save = Closure::<dyn Fn() -> String>::new(move || {
+        state
+            .editor
+            .with_untracked(|e| file_format::write_plan(e.plan()))
     });
-    let save = Closure::<dyn Fn() -> String>::new(move || state.editor.with_untracked(|e| file_format::write_plan(e.plan())));
     let _ = js_sys::Reflect::set(&hooks, &"openPlanFile".into(), open.as_ref());
     let _ = js_sys::Reflect::set(&hooks, &"planFile".into(), save.as_ref());
     let _ = js_sys::Reflect::set(&window(), &"cchcApp".into(), &hooks);

@@ -115,6 +115,17 @@ impl EditorState {
         self.epoch.update(|n| *n += 1);
     }
 
+    /// Starts working on a newly made plan (a blank one, or one recreated from a source).
+    /// The plan it replaces stays reachable with Hoàn tác.
+    pub fn start_new_plan(&self, plan: Plan) {
+        self.edit(None, move |p| {
+            *p = plan;
+            true
+        });
+        self.current.set(None);
+        self.epoch.update(|n| *n += 1);
+    }
+
     /// Applies a change to the plan as one undo step (or part of the current typing step).
     pub fn edit(&self, key: Option<EditKey>, change: impl FnOnce(&mut Plan) -> bool) -> bool {
         let mut changed = false;

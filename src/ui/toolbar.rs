@@ -153,13 +153,7 @@ fn NewPlanForm(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoVi
             error.set(Some("Năm kế hoạch phải từ 2000 đến 2100.".into()));
             return;
         }
-        let plan = Plan::new(new_plan_id(), province.get_untracked().trim(), y);
-        state.edit(None, move |p| {
-            *p = plan;
-            true
-        });
-        state.current.set(None);
-        state.epoch.update(|n| *n += 1);
+        state.start_new_plan(Plan::new(new_plan_id(), province.get_untracked().trim(), y));
         state.say(
             "Đã tạo kế hoạch mới. Kế hoạch trước vẫn lấy lại được bằng Hoàn tác.",
             false,
