@@ -23,6 +23,9 @@ pub const ERROR_HOOK: &str = include_str!("hook.js");
 pub struct ChromeDriver {
     child: Option<Child>,
     url: String,
+    /// Holds every session's profile and downloads; removed after chromedriver is killed
+    /// (a Chromium that is slow to quit may still write to its profile after its session ends).
+    sessions_dir: Option<TempDir>,
 }
 
 impl ChromeDriver {
@@ -51,6 +54,7 @@ impl ChromeDriver {
         let mut driver = ChromeDriver {
             child: Some(child),
             url: format!("http://127.0.0.1:{port}/"),
+            sessions_dir: Some(TempDir::new("run")?),
         };
 
         let deadline = Instant::now() + Duration::from_secs(20);
@@ -81,7 +85,12 @@ impl ChromeDriver {
     /// A fresh Chromium (fresh profile and download folder) at `about:blank`, with the error
     /// hook installed; `app_base_url` is where [`Page::goto`] paths are resolved.
     pub async fn new_page(&self, app_base_url: &str) -> Result<Page> {
-        let dir = TempDir::new("session")?;
+        let parent = self
+            .sessions_dir
+            .as_ref()
+            .expect("chromedriver is running")
+            .path();
+        let dir = TempDir::new_in(parent, "session")?;
         let profile = dir.path().join("profile");
         let downloads = dir.path().join("downloads");
         std::fs::create_dir_all(&profile)?;
@@ -154,6 +163,7 @@ impl ChromeDriver {
             let _ = child.kill();
             let _ = child.wait();
         }
+        self.sessions_dir.take();
     }
 }
 

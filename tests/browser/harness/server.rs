@@ -184,12 +184,17 @@ pub struct TempDir(PathBuf);
 
 impl TempDir {
     pub fn new(label: &str) -> Result<TempDir> {
+        TempDir::new_in(&std::env::temp_dir(), label)
+    }
+
+    /// A fresh folder inside `parent`.
+    pub fn new_in(parent: &Path, label: &str) -> Result<TempDir> {
         static COUNTER: AtomicUsize = AtomicUsize::new(0);
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
             .map(|d| d.subsec_nanos())
             .unwrap_or(0);
-        let path = std::env::temp_dir().join(format!(
+        let path = parent.join(format!(
             "cchc-browser-{label}-{}-{}-{nanos}",
             std::process::id(),
             COUNTER.fetch_add(1, Ordering::Relaxed)
