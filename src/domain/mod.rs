@@ -5,5 +5,6 @@ pub mod history;
 pub mod money;
 pub mod numbering;
 pub mod plan;
+pub mod storage;
 pub mod text;
 pub mod words;
