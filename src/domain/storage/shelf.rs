@@ -235,7 +235,8 @@ impl<S: KeyValueStore> PlanShelf<S> {
     /// stored, which creates it). When the stored revision is newer, the save is refused with
     /// [`ShelfError::Conflict`] unless `force` ("Ghi đè"). `force` also saves a plan that
     /// another tab moved to the trash (taking it out) or deleted for good, and overwrites a
-    /// plan of a newer schema after backing it up.
+    /// plan of a newer schema after backing it up. A broken stored blob (which no tab can
+    /// load) is backed up and replaced without `force`: the plan in memory is the best copy.
     ///
     /// On any error the store is as it was: the old copy and an index that lists it.
     pub fn save(

@@ -62,12 +62,18 @@ pub trait KeyValueStore {
 pub struct MemoryStore {
     entries: BTreeMap<String, String>,
     quota: Option<usize>,
-    used: usize,
 }
 
 /// What an entry counts against the quota.
 fn entry_bytes(key: &str, value: &str) -> usize {
-    2 * (key.encode_utf16().count() + value.encode_utf16().count())
+    2 * (utf16_len(key) + utf16_len(value))
+}
+
+/// UTF-16 code units of a string: one per UTF-8 lead byte, two for four-byte characters.
+fn utf16_len(text: &str) -> usize {
+    text.bytes()
+        .map(|b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0))
+        .sum()
 }
 
 impl MemoryStore {
@@ -95,7 +101,7 @@ impl MemoryStore {
 
     /// The bytes every entry counts against the quota.
     pub fn used_bytes(&self) -> usize {
-        self.used
+        self.entries.iter().map(|(k, v)| entry_bytes(k, v)).sum()
     }
 
     pub fn len(&self) -> usize {
@@ -113,20 +119,23 @@ impl KeyValueStore for MemoryStore {
     }
 
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
-        let old = self.entries.get(key).map_or(0, |v| entry_bytes(key, v));
-        let used = self.used - old + entry_bytes(key, value);
-        if self.quota.is_some_and(|quota| used > quota) {
-            return Err(StoreError::QuotaExceeded);
+        if let Some(quota) = self.quota {
+            let old = self.entries.get(key).map_or(0, |v| entry_bytes(key, v));
+            if self.used_bytes() - old + entry_bytes(key, value) > quota {
+                return Err(StoreError::QuotaExceeded);
+            }
         }
-        self.entries.insert(key.to_string(), value.to_string());
-        self.used = used;
+        match self.entries.get_mut(key) {
+            Some(stored) => value.clone_into(stored),
+            None => {
+                self.entries.insert(key.to_string(), value.to_string());
+            }
+        }
         Ok(())
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
-        if let Some(value) = self.entries.remove(key) {
-            self.used -= entry_bytes(key, &value);
-        }
+        self.entries.remove(key);
         Ok(())
     }
 
@@ -166,9 +175,12 @@ mod tests {
         assert_eq!(store.used_bytes(), 8);
         assert_eq!(store.set("k", "abcd"), Err(StoreError::QuotaExceeded));
         assert_eq!(store.get("k").unwrap().as_deref(), Some("abc"));
-        // "ế" is one UTF-16 code unit: replacing a value only counts the difference.
+        // "ế" is one UTF-16 code unit, "🇻" two: replacing a value only counts the difference.
         store.set("k", "ếế").unwrap();
         assert_eq!(store.used_bytes(), 6);
+        assert_eq!(store.set("k", "🇻ế"), Ok(()));
+        assert_eq!(store.used_bytes(), 8);
+        assert_eq!(utf16_len("aế🇻🇳"), "aế🇻🇳".encode_utf16().count());
         store.remove("k").unwrap();
         store.remove("k").unwrap();
         assert_eq!(store.used_bytes(), 0);

@@ -278,6 +278,36 @@ fn broken_plan_is_backed_up_and_leaves_the_list() {
 }
 
 #[test]
+fn saving_over_a_broken_blob_backs_it_up_first() {
+    let store = shared();
+    let mut shelf = open(&store, T0);
+    let plan = full_plan("a");
+    shelf.create(&plan, T0).unwrap();
+    store
+        .borrow_mut()
+        .set(&plan_key("a"), "{\"schema\":1,")
+        .unwrap();
+    assert_eq!(shelf.save(&plan, 1, T0 + 1.0, false), Ok(2));
+    let backups = backup_keys(&store);
+    assert_eq!(
+        backups,
+        [format!("cchc.backup.cchc.plan.a.{:.0}", T0 + 1.0)]
+    );
+    assert_eq!(raw(&store, &backups[0]).as_deref(), Some("{\"schema\":1,"));
+    assert_eq!(shelf.load("a").unwrap().plan, plan);
+
+    // When the copy cannot be made, the save is refused and the blob stays.
+    store.borrow_mut().set(&plan_key("a"), "[]").unwrap();
+    let used = store.borrow().used_bytes();
+    store.borrow_mut().set_quota(Some(used));
+    assert_eq!(
+        shelf.save(&plan, 2, T0 + 2.0, false),
+        Err(ShelfError::Quota)
+    );
+    assert_eq!(raw(&store, &plan_key("a")).as_deref(), Some("[]"));
+}
+
+#[test]
 fn invalid_json_and_wrong_shapes_have_precise_messages() {
     let cases = [
         (
