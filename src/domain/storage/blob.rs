@@ -34,7 +34,7 @@ pub fn plan_key(id: &str) -> String {
 
 /// The plan id of a plan key, or `None` for any other key.
 pub fn plan_id_of(key: &str) -> Option<&str> {
-    key.strip_prefix(PLAN_PREFIX).filter(|id| !id.is_empty())
+    key.strip_prefix(PLAN_PREFIX)
 }
 
 /// One line of "Danh sách kế hoạch" (or of the trash).

@@ -799,7 +799,11 @@ fn every_field_survives_save_and_load() {
     let mut shelf = open(&store, T0);
     let plan = full_plan("kh-1767225600000-000001");
     shelf.create(&plan, T0).unwrap();
+    // Even an empty id round-trips (its key is "cchc.plan.").
+    shelf.create(&full_plan(""), T0).unwrap();
     let mut reopened = open(&store, T0 + 1.0);
+    assert_eq!(reopened.list().len(), 2);
+    assert_eq!(reopened.load("").unwrap().plan, full_plan(""));
     let loaded = reopened.load(&plan.id).unwrap();
     assert_eq!(loaded.plan, plan);
     assert_eq!(loaded.revision, 1);
@@ -808,7 +812,7 @@ fn every_field_survives_save_and_load() {
         loaded.plan.budget_totals().grand,
         Money::parse("2.536,625").unwrap()
     );
-    let summary = &reopened.list()[0];
+    let summary = reopened.summary(&plan.id).unwrap();
     assert_eq!(
         (
             summary.province.as_str(),
