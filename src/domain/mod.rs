@@ -10,5 +10,6 @@ pub mod numbering;
 pub mod plan;
 pub mod province;
 pub mod search;
+pub mod storage;
 pub mod text;
 pub mod words;
