@@ -1,12 +1,86 @@
-//! Browser glue: the one place that touches downloads, file input and the page's test hooks.
-//! (Storage glue lives here too once plans are kept in localStorage.)
+//! Browser glue: the one place that touches localStorage, downloads, file input and the
+//! page's test hooks.
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use crate::domain::file_format;
+use crate::domain::storage::{KeyValueStore, StoreError};
 use crate::ui::EditorState;
+
+/// `window.localStorage` as the domain's [`KeyValueStore`]. A browser that blocks storage
+/// (policy, sandbox) gives `Unavailable`; a full store gives `QuotaExceeded`.
+pub struct LocalStore {
+    storage: Option<web_sys::Storage>,
+}
+
+impl LocalStore {
+    pub fn new() -> LocalStore {
+        LocalStore { storage: window().local_storage().ok().flatten() }
+    }
+
+    fn storage(&self) -> Result<&web_sys::Storage, StoreError> {
+        self.storage.as_ref().ok_or(StoreError::Unavailable)
+    }
+}
+
+impl Default for LocalStore {
+    fn default() -> LocalStore {
+        LocalStore::new()
+    }
+}
+
+fn store_error(value: JsValue) -> StoreError {
+    match value.dyn_ref::<web_sys::DomException>() {
+        Some(e) if e.name() == "QuotaExceededError" || e.code() == 22 => StoreError::QuotaExceeded,
+        Some(e) if e.name() == "SecurityError" => StoreError::Unavailable,
+        _ => StoreError::Other(describe(value)),
+    }
+}
+
+impl KeyValueStore for LocalStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        self.storage()?.get_item(key).map_err(store_error)
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        self.storage()?.set_item(key, value).map_err(store_error)
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        self.storage()?.remove_item(key).map_err(store_error)
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        let storage = self.storage()?;
+        let count = storage.length().map_err(store_error)?;
+        Ok((0..count).filter_map(|i| storage.key(i).ok().flatten()).collect())
+    }
+}
+
+/// Milliseconds since the epoch.
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// "22/11/2026 14:05" for a time in ms since the epoch, in the browser's time zone.
+pub fn format_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+    format!(
+        "{:02}/{:02}/{} {:02}:{:02}",
+        date.get_date(),
+        date.get_month() + 1,
+        date.get_full_year(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}
+
+/// Whether the page is being hidden (tab switched, window closed).
+pub fn page_hidden() -> bool {
+    document().visibility_state() == web_sys::VisibilityState::Hidden
+}
 
 /// Offers `bytes` to the user as a downloaded file called `name`.
 pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
