@@ -7,3 +7,4 @@ pub mod numbering;
 pub mod plan;
 pub mod text;
 pub mod words;
+pub mod workbook;
