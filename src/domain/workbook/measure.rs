@@ -8,7 +8,7 @@
 //! Vietnamese letters measure as their base letter. A small margin errs on the tall side:
 //! a line too many shows a little white, a line too few hides text.
 
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::decompose_canonical;
 
 /// Advance widths of a-z in thousandths of an em, Times Roman and Times Bold.
 const LOWER: [[u16; 26]; 2] = [
@@ -45,7 +45,13 @@ fn advance(c: char, bold: bool) -> u16 {
             '…' => return 1000,
             '–' => return 500,
             '—' => return 1000,
-            _ => c.nfd().next().unwrap_or(c),
+            _ => {
+                let mut base = None;
+                decompose_canonical(c, |d| {
+                    base.get_or_insert(d);
+                });
+                base.unwrap_or(c)
+            }
         }
     };
     match base {
