@@ -66,7 +66,7 @@ pub(crate) fn by_lead(export: &Export) -> Vec<LeadBudget> {
         lines[at].tasks += 1;
         lines[at].budget += budget;
     }
-    lines.sort_by(|a, b| b.budget.cmp(&a.budget));
+    lines.sort_by_key(|line| std::cmp::Reverse(line.budget));
     lines
 }
 
