@@ -1,10 +1,258 @@
-//! `cchc`: the command-line side of the plan builder (native targets only).
+//! `cchc`: the command-line side of the plan builder (native targets only; on wasm32 the
+//! binary is an empty main so that the web build still compiles every target).
+//!
+//! ```text
+//! cchc export plan.json [-o phu-luc.xlsx] [--settings export.json]
+//! cchc --help
+//! ```
+//!
+//! Each subcommand is one arm of the `match` in [`cli::run`] and one function taking its
+//! own arguments; [`cli::Args`] parses the positional arguments and options they share.
+//! Parsing is std-only on purpose: a handful of options does not warrant a dependency.
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    eprintln!("usage: cchc <command> ...");
-    std::process::exit(2);
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    std::process::exit(cli::run(&args));
 }
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod cli {
+    use std::path::{Path, PathBuf};
+
+    use cchc_plan::domain::file_format::read_plan;
+    use cchc_plan::domain::workbook::{build_workbook, file_name, ExportSettings};
+
+    /// Exit code of a command that failed on its input (a bad file, a write error).
+    const FAILED: i32 = 1;
+    /// Exit code of a command line that could not be understood.
+    const USAGE: i32 = 2;
+
+    const HELP: &str = "\
+cchc — công cụ dòng lệnh của ứng dụng lập Kế hoạch cải cách hành chính
+
+Cách dùng:
+  cchc export <tệp kế hoạch .json> [-o <tệp .xlsx>] [--settings <tệp .json>]
+      Xuất các phụ lục của kế hoạch ra tệp Excel (Phụ lục I: nhiệm vụ; Phụ lục II:
+      nhiệm vụ theo cơ quan chủ trì; Phụ lục III: kinh phí, khi có kinh phí).
+      -o, --output      tệp Excel cần ghi; mặc định: tên theo tỉnh và năm,
+                        ví dụ Phu-luc-KH-CCHC-Hung-Yen-2027.xlsx, ở thư mục hiện tại
+      --settings        tệp JSON tùy chọn xuất (cột, tên cột, kiểu nhãn phụ lục)
+  cchc --help
+      Hiện hướng dẫn này.
+
+Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sai.
+";
+
+    /// Runs a command line (without the program name); returns the exit code.
+    pub fn run(args: &[String]) -> i32 {
+        let Some((command, rest)) = args.split_first() else {
+            eprint!("Thiếu lệnh.\n\n{HELP}");
+            return USAGE;
+        };
+        match command.as_str() {
+            "-h" | "--help" | "help" => {
+                print!("{HELP}");
+                0
+            }
+            "export" => export(rest),
+            other => {
+                eprint!("Lệnh không rõ: \"{other}\".\n\n{HELP}");
+                USAGE
+            }
+        }
+    }
+
+    /// The arguments of a subcommand: positional arguments and the shared options.
+    #[derive(Debug, Default, PartialEq)]
+    pub struct Args {
+        pub positional: Vec<String>,
+        pub output: Option<PathBuf>,
+        pub settings: Option<PathBuf>,
+        pub help: bool,
+    }
+
+    impl Args {
+        /// Parses `-o FILE`, `--output FILE`, `--output=FILE`, `--settings FILE`, `-h`,
+        /// `--help`; `--` ends the options. Returns a Vietnamese message on a bad option.
+        pub fn parse(args: &[String]) -> Result<Args, String> {
+            let mut parsed = Args::default();
+            let mut iter = args.iter();
+            while let Some(arg) = iter.next() {
+                let (name, inline) = match arg.split_once('=') {
+                    Some((n, v)) if n.starts_with("--") => (n, Some(v.to_string())),
+                    _ => (arg.as_str(), None),
+                };
+                match name {
+                    "--" => {
+                        parsed.positional.extend(iter.by_ref().cloned());
+                    }
+                    "-h" | "--help" => parsed.help = true,
+                    "-o" | "--output" | "--settings" => {
+                        let value = match inline {
+                            Some(v) => v,
+                            None => iter
+                                .next()
+                                .cloned()
+                                .ok_or_else(|| format!("Tùy chọn {name} cần một tên tệp."))?,
+                        };
+                        if value.is_empty() {
+                            return Err(format!("Tùy chọn {name} cần một tên tệp."));
+                        }
+                        let slot = if name == "--settings" {
+                            &mut parsed.settings
+                        } else {
+                            &mut parsed.output
+                        };
+                        if slot.replace(PathBuf::from(value)).is_some() {
+                            return Err(format!("Tùy chọn {name} được cho hai lần."));
+                        }
+                    }
+                    _ if arg.starts_with('-') && arg.len() > 1 => {
+                        return Err(format!("Tùy chọn không rõ: \"{arg}\"."));
+                    }
+                    _ => parsed.positional.push(arg.clone()),
+                }
+            }
+            Ok(parsed)
+        }
+    }
+
+    /// A file's text, or the Vietnamese reason it cannot be read.
+    fn read_text(path: &Path) -> Result<String, String> {
+        let bytes = std::fs::read(path).map_err(|e| {
+            let reason = match e.kind() {
+                std::io::ErrorKind::NotFound => "không tìm thấy tệp".to_string(),
+                std::io::ErrorKind::PermissionDenied => "không có quyền đọc tệp".to_string(),
+                _ => format!("lỗi đọc tệp ({e})"),
+            };
+            format!("Không đọc được {}: {reason}.", path.display())
+        })?;
+        String::from_utf8(bytes).map_err(|_| {
+            format!(
+                "Không đọc được {}: tệp không phải văn bản UTF-8.",
+                path.display()
+            )
+        })
+    }
+
+    /// `cchc export plan.json [-o out.xlsx] [--settings export.json]`
+    fn export(args: &[String]) -> i32 {
+        let args = match Args::parse(args) {
+            Ok(args) if args.help => {
+                print!("{HELP}");
+                return 0;
+            }
+            Ok(args) => args,
+            Err(message) => {
+                eprintln!("{message}\nXem: cchc --help");
+                return USAGE;
+            }
+        };
+        let input = match args.positional.as_slice() {
+            [input] => PathBuf::from(input),
+            [] => {
+                eprintln!("Thiếu tệp kế hoạch cần xuất.\nCách dùng: cchc export <tệp kế hoạch .json> [-o <tệp .xlsx>]");
+                return USAGE;
+            }
+            [_, extra, ..] => {
+                eprintln!("Thừa tham số: \"{extra}\". Lệnh export nhận một tệp kế hoạch.");
+                return USAGE;
+            }
+        };
+        match export_file(&input, args.output.as_deref(), args.settings.as_deref()) {
+            Ok(message) => {
+                println!("{message}");
+                0
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                FAILED
+            }
+        }
+    }
+
+    fn export_file(
+        input: &Path,
+        output: Option<&Path>,
+        settings: Option<&Path>,
+    ) -> Result<String, String> {
+        let settings = match settings {
+            None => ExportSettings::default(),
+            Some(path) => serde_json::from_str(&read_text(path)?).map_err(|e| {
+                format!(
+                    "Tệp tùy chọn xuất {} không hợp lệ: {}.",
+                    path.display(),
+                    cchc_plan::domain::file_format::json_error_vi(&e)
+                )
+            })?,
+        };
+        let plan = read_plan(&read_text(input)?)
+            .map_err(|e| format!("Không đọc được tệp kế hoạch {}: {e}", input.display()))?;
+        let bytes = build_workbook(&plan, &settings).map_err(|e| e.to_string())?;
+        let output = output.map_or_else(|| PathBuf::from(file_name(&plan)), Path::to_path_buf);
+        std::fs::write(&output, &bytes)
+            .map_err(|e| format!("Không ghi được {}: {e}.", output.display()))?;
+        Ok(format!(
+            "Đã xuất {} nhiệm vụ ra {} ({} byte).",
+            plan.task_count(),
+            output.display(),
+            bytes.len()
+        ))
+    }
+
+    #[cfg(test)]
+    mod tests {
+        use super::*;
+
+        fn args(list: &[&str]) -> Vec<String> {
+            list.iter().map(|s| s.to_string()).collect()
+        }
+
+        #[test]
+        fn parses_options_in_any_order() {
+            let parsed = Args::parse(&args(&["-o", "x.xlsx", "plan.json"])).unwrap();
+            assert_eq!(parsed.positional, ["plan.json"]);
+            assert_eq!(parsed.output, Some(PathBuf::from("x.xlsx")));
+            let parsed = Args::parse(&args(&[
+                "plan.json",
+                "--output=y.xlsx",
+                "--settings",
+                "s.json",
+            ]))
+            .unwrap();
+            assert_eq!(parsed.output, Some(PathBuf::from("y.xlsx")));
+            assert_eq!(parsed.settings, Some(PathBuf::from("s.json")));
+            let parsed = Args::parse(&args(&["--", "-odd.json"])).unwrap();
+            assert_eq!(parsed.positional, ["-odd.json"]);
+            assert!(Args::parse(&args(&["-h"])).unwrap().help);
+        }
+
+        #[test]
+        fn bad_options_are_explained() {
+            assert!(Args::parse(&args(&["-o"]))
+                .unwrap_err()
+                .contains("cần một tên tệp"));
+            assert!(Args::parse(&args(&["--output="])).is_err());
+            assert!(Args::parse(&args(&["-x"]))
+                .unwrap_err()
+                .contains("không rõ"));
+            assert!(Args::parse(&args(&["-o", "a", "-o", "b"]))
+                .unwrap_err()
+                .contains("hai lần"));
+        }
+
+        #[test]
+        fn exit_codes() {
+            assert_eq!(run(&args(&["--help"])), 0);
+            assert_eq!(run(&args(&[])), USAGE);
+            assert_eq!(run(&args(&["frobnicate"])), USAGE);
+            assert_eq!(run(&args(&["export"])), USAGE);
+            assert_eq!(run(&args(&["export", "a", "b"])), USAGE);
+            assert_eq!(run(&args(&["export", "/nonexistent/plan.json"])), FAILED);
+        }
+    }
+}

@@ -13,3 +13,4 @@ pub mod search;
 pub mod storage;
 pub mod text;
 pub mod words;
+pub mod workbook;

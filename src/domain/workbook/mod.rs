@@ -1,0 +1,180 @@
+//! The Excel export: a plan's appendices as an .xlsx workbook, built in memory.
+//!
+//! Sheets, one per appendix (each printed and numbered on its own):
+//! - "Phụ lục I" ([`tasks_sheet`]): the task table, by area and group, with subtotals and
+//!   the total as formulas, and the total in words;
+//! - "Phụ lục II" ([`agencies_sheet`]): the same tasks by lead agency, what each member of
+//!   the steering committee must deliver;
+//! - "Phụ lục III" ([`budget_sheet`], only when a task has a budget and the budget column
+//!   is exported): budget by area and by lead agency.
+//!
+//! ```
+//! use cchc_plan::domain::plan::{Plan, Task};
+//! use cchc_plan::domain::workbook::{build_workbook, file_name, ExportSettings};
+//! let mut plan = Plan::new("p1", "Hưng Yên", 2027);
+//! let area = plan.add_area_titled(None, "CẢI CÁCH THỂ CHẾ".into());
+//! plan.add_task_with(Some(area), Task { content: "Rà soát văn bản QPPL".into(), ..Task::default() });
+//! let bytes = build_workbook(&plan, &ExportSettings::default()).unwrap();
+//! assert_eq!(&bytes[..2], b"PK");
+//! assert_eq!(file_name(&plan), "Phu-luc-KH-CCHC-Hung-Yen-2027.xlsx");
+//! ```
+
+mod agencies_sheet;
+mod budget_sheet;
+mod cells;
+mod heading;
+mod measure;
+mod package;
+mod page;
+mod settings;
+mod styles;
+mod tasks_sheet;
+
+use std::fmt;
+
+use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
+
+use super::plan::{BudgetTotals, Plan};
+use super::text::fold;
+
+pub use heading::{attachment_line, date_phrase, province_phrase, UNIT_LINE};
+pub use page::{
+    MARGIN_BOTTOM, MARGIN_FOOTER, MARGIN_HEADER, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP,
+    PAGE_HEADER, PAPER_A4,
+};
+pub use settings::{Column, ExportSettings, LabelStyle};
+pub use styles::BUDGET_FORMAT;
+
+/// The sheet of the task table.
+pub const SHEET_TASKS: &str = "Phụ lục I";
+/// The sheet of tasks by lead agency.
+pub const SHEET_AGENCIES: &str = "Phụ lục II";
+/// The budget summary sheet (only with budgets).
+pub const SHEET_BUDGET: &str = "Phụ lục III";
+/// The MIME type of the bytes, for a download.
+pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/// Why a workbook could not be built; [`fmt::Display`] gives the Vietnamese message.
+#[derive(Debug)]
+pub enum WorkbookError {
+    /// rust_xlsxwriter refused something (a limit of the xlsx format).
+    Xlsx(XlsxError),
+    /// The saved package could not be reread for the last pass.
+    Package(String),
+}
+
+impl fmt::Display for WorkbookError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            WorkbookError::Xlsx(error) => write!(f, "Không tạo được tệp Excel: {error}."),
+            WorkbookError::Package(detail) => {
+                write!(f, "Không hoàn tất được tệp Excel (đóng gói): {detail}.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for WorkbookError {}
+
+impl From<XlsxError> for WorkbookError {
+    fn from(error: XlsxError) -> WorkbookError {
+        WorkbookError::Xlsx(error)
+    }
+}
+
+/// What every sheet needs: the plan, the settings, the formats, numbers and totals.
+pub(crate) struct Export<'a> {
+    pub plan: &'a Plan,
+    pub settings: &'a ExportSettings,
+    pub styles: styles::Styles,
+    /// The TT of every row, in table order.
+    pub numbers: Vec<String>,
+    pub totals: BudgetTotals,
+}
+
+/// Builds the workbook of a plan's appendices; returns the bytes of the .xlsx file.
+pub fn build_workbook(plan: &Plan, settings: &ExportSettings) -> Result<Vec<u8>, WorkbookError> {
+    let export = Export {
+        plan,
+        settings,
+        styles: styles::Styles::new(),
+        numbers: plan.numbers(),
+        totals: plan.budget_totals(),
+    };
+    let mut workbook = Workbook::new();
+    // Times New Roman 11 as the workbook's default font: its digits are 7 px wide like
+    // Calibri's, so column widths keep Excel's usual unit, and LibreOffice (with the
+    // metric-compatible Liberation Serif) lays columns out as Excel does.
+    workbook.set_default_format(&styles::default_format(), 20, 64)?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(plan.title.as_str())
+            .set_subject(format!(
+                "Phụ lục kế hoạch cải cách hành chính năm {}",
+                plan.year
+            ))
+            .set_company(format!("UBND {}", province_phrase(&plan.province))),
+    );
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(SHEET_TASKS)?;
+    let tasks = tasks_sheet::write(sheet, &export)?;
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(SHEET_AGENCIES)?;
+    agencies_sheet::write(sheet, &export)?;
+
+    if let Some(budget_col) = tasks.budget_col.filter(|_| export.totals.any) {
+        let sheet = workbook.add_worksheet();
+        sheet.set_name(SHEET_BUDGET)?;
+        budget_sheet::write(sheet, &export, &tasks, budget_col)?;
+    }
+
+    let bytes = workbook.save_to_buffer()?;
+    package::blank_first_page_headers(bytes)
+}
+
+/// The file name of the export, ASCII without diacritics:
+/// "Phu-luc-KH-CCHC-Hung-Yen-2027.xlsx".
+pub fn file_name(plan: &Plan) -> String {
+    let mut parts = vec!["Phu-luc-KH-CCHC".to_string()];
+    for word in fold(&plan.province).split(|c: char| !c.is_ascii_alphanumeric()) {
+        let mut chars = word.chars();
+        if let Some(first) = chars.next() {
+            parts.push(first.to_ascii_uppercase().to_string() + chars.as_str());
+        }
+    }
+    parts.push(plan.year.to_string());
+    format!("{}.xlsx", parts.join("-"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn file_names_are_ascii() {
+        let name = |province: &str, year| file_name(&Plan::new("p", province, year));
+        assert_eq!(name("Hưng Yên", 2027), "Phu-luc-KH-CCHC-Hung-Yen-2027.xlsx");
+        assert_eq!(name("Đắk Nông", 2021), "Phu-luc-KH-CCHC-Dak-Nong-2021.xlsx");
+        assert_eq!(
+            name("Bà Rịa - Vũng Tàu", 2022),
+            "Phu-luc-KH-CCHC-Ba-Ria-Vung-Tau-2022.xlsx"
+        );
+        assert_eq!(
+            name("TP. Hồ Chí Minh", 2026),
+            "Phu-luc-KH-CCHC-Tp-Ho-Chi-Minh-2026.xlsx"
+        );
+        assert_eq!(name("", 2027), "Phu-luc-KH-CCHC-2027.xlsx");
+        assert!(name("Thừa Thiên Huế", 2024).is_ascii());
+    }
+
+    #[test]
+    fn errors_read_in_vietnamese() {
+        let error = WorkbookError::from(XlsxError::MaxStringLengthExceeded);
+        assert!(error.to_string().starts_with("Không tạo được tệp Excel"));
+        assert!(WorkbookError::Package("x".into())
+            .to_string()
+            .contains("đóng gói"));
+    }
+}

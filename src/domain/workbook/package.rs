@@ -1,0 +1,118 @@
+//! A last pass over the saved package for what rust_xlsxwriter 0.102 cannot write: a page
+//! header that is different (here: empty) on the first page.
+//!
+//! The decree wants no page number on an appendix's first page. SpreadsheetML says so with
+//! `<headerFooter differentFirst="1">` and no `<firstHeader>`; rust_xlsxwriter has no
+//! option for it, so each worksheet part is rewritten with that attribute and every other
+//! part is copied as it is, still compressed.
+
+use std::io::{Cursor, Read, Write};
+
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+use super::WorkbookError;
+
+const PLAIN: &str = "<headerFooter>";
+const FIRST_PAGE_BLANK: &str = r#"<headerFooter differentFirst="1">"#;
+
+fn package_error(error: impl std::fmt::Display) -> WorkbookError {
+    WorkbookError::Package(error.to_string())
+}
+
+/// Marks the page header of every worksheet as absent from the first page.
+pub(crate) fn blank_first_page_headers(xlsx: Vec<u8>) -> Result<Vec<u8>, WorkbookError> {
+    let size = xlsx.len();
+    let mut archive = ZipArchive::new(Cursor::new(xlsx)).map_err(package_error)?;
+    let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(size + 256)));
+    for index in 0..archive.len() {
+        let name = archive
+            .by_index_raw(index)
+            .map_err(package_error)?
+            .name()
+            .map_err(package_error)?
+            .to_string();
+        if !is_worksheet(&name) {
+            let entry = archive.by_index_raw(index).map_err(package_error)?;
+            out.raw_copy_file(entry).map_err(package_error)?;
+            continue;
+        }
+        let mut xml = String::new();
+        let modified = {
+            let mut entry = archive.by_index(index).map_err(package_error)?;
+            entry.read_to_string(&mut xml).map_err(package_error)?;
+            entry.last_modified()
+        };
+        let xml = xml.replacen(PLAIN, FIRST_PAGE_BLANK, 1);
+        let mut options = SimpleFileOptions::default()
+            .compression_method(CompressionMethod::Deflated)
+            .unix_permissions(0o600)
+            .large_file(xml.len() as u64 >= u64::from(u32::MAX));
+        if let Some(time) = modified {
+            options = options.last_modified_time(time);
+        }
+        out.start_file(name, options).map_err(package_error)?;
+        out.write_all(xml.as_bytes()).map_err(package_error)?;
+    }
+    Ok(out.finish().map_err(package_error)?.into_inner())
+}
+
+fn is_worksheet(name: &str) -> bool {
+    name.starts_with("xl/worksheets/sheet") && name.ends_with(".xml")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rust_xlsxwriter::Workbook;
+
+    fn part(xlsx: &[u8], name: &str) -> String {
+        let mut archive = ZipArchive::new(Cursor::new(xlsx)).unwrap();
+        let mut text = String::new();
+        archive
+            .by_name(name)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    }
+
+    #[test]
+    fn only_the_header_footer_element_changes() {
+        let mut workbook = Workbook::new();
+        let sheet = workbook.add_worksheet();
+        sheet.set_header("&CTrang &P");
+        sheet.write_string(0, 0, "<headerFooter>").unwrap();
+        workbook.add_worksheet();
+        let before = workbook.save_to_buffer().unwrap();
+        let after = blank_first_page_headers(before.clone()).unwrap();
+        let sheet1 = part(&after, "xl/worksheets/sheet1.xml");
+        assert!(sheet1.contains(r#"<headerFooter differentFirst="1"><oddHeader>&amp;CTrang &amp;P</oddHeader></headerFooter>"#), "{sheet1}");
+        assert_eq!(
+            sheet1.replace(FIRST_PAGE_BLANK, PLAIN),
+            part(&before, "xl/worksheets/sheet1.xml")
+        );
+        // The cell text is in the shared strings, untouched.
+        assert!(part(&after, "xl/sharedStrings.xml").contains("&lt;headerFooter&gt;"));
+        assert_eq!(
+            part(&after, "xl/workbook.xml"),
+            part(&before, "xl/workbook.xml")
+        );
+        let names = |x: &[u8]| {
+            let archive = ZipArchive::new(Cursor::new(x.to_vec())).unwrap();
+            let mut names: Vec<String> = archive
+                .file_names()
+                .map(|n| n.unwrap().to_string())
+                .collect();
+            names.sort();
+            names
+        };
+        assert_eq!(names(&after), names(&before));
+    }
+
+    #[test]
+    fn a_broken_package_is_an_error() {
+        let error = blank_first_page_headers(b"not a zip".to_vec()).unwrap_err();
+        assert!(matches!(error, WorkbookError::Package(_)));
+    }
+}

@@ -1,0 +1,257 @@
+//! "Phụ lục I": the task table, as the plan's appendix is printed.
+//!
+//! Areas are bold with Roman numerals, groups bold, tasks plain. The budget of an area, a
+//! group or a task with sub-tasks is a SUM formula over its children's cells, with the
+//! exact total stored as the formula's result; "Tổng cộng" adds up the areas, and the
+//! amount in words follows.
+
+use rust_xlsxwriter::{ColNum, RowNum, Worksheet};
+
+use crate::domain::plan::{Row, RowKind};
+use crate::domain::words::amount_in_words;
+
+use super::cells::{amount, header_row, merged_line, merged_text, sum_formula, text, total};
+use super::heading::{self, attachment_line, Heading};
+use super::measure::{height, lines};
+use super::page;
+use super::settings::Column;
+use super::styles::{Level, TABLE_SIZE};
+use super::{Export, WorkbookError};
+
+/// Where the table landed, for the sheets that refer to it.
+pub(crate) struct TasksLayout {
+    /// The budget column, when exported.
+    pub budget_col: Option<ColNum>,
+    /// The sheet row of every plan row, in table order.
+    pub rows: Vec<RowNum>,
+}
+
+/// The label of the grand total row.
+pub const TOTAL_LABEL: &str = "Tổng cộng";
+
+/// The title of Phụ lục I.
+pub(crate) fn title(year: i32) -> String {
+    format!("NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {year}")
+}
+
+/// The level (bold or not) of a plan row.
+pub(crate) fn level(row: &Row) -> Level {
+    match row.kind() {
+        RowKind::Area => Level::Heading,
+        RowKind::Group => Level::Group,
+        RowKind::Task => Level::Item,
+    }
+}
+
+/// Agencies as one cell: "Sở Nội vụ; Đài PTTH tỉnh".
+pub(crate) fn agencies(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| n.trim())
+        .filter(|n| !n.is_empty())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// The "(Bằng chữ: ...)" line.
+pub(crate) fn in_words_line(export: &Export) -> String {
+    format!(
+        "(Bằng chữ: {})",
+        amount_in_words(export.totals.grand, export.settings.words)
+    )
+}
+
+/// The children of every row (rows directly under it), by position.
+fn children(rows: &[std::sync::Arc<Row>]) -> Vec<Vec<usize>> {
+    let mut children = vec![Vec::new(); rows.len()];
+    let mut stack: Vec<usize> = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        while stack
+            .last()
+            .is_some_and(|&top| rows[top].depth >= row.depth)
+        {
+            stack.pop();
+        }
+        if let Some(&parent) = stack.last() {
+            children[parent].push(i);
+        }
+        stack.push(i);
+    }
+    children
+}
+
+/// The text of a plan row in a text column (None for the budget column).
+fn cell_text(export: &Export, i: usize, column: Column) -> Option<String> {
+    let row = &export.plan.rows()[i];
+    let task = row.task();
+    Some(match column {
+        Column::Number => export.numbers[i].clone(),
+        Column::Content => row.text().to_string(),
+        Column::Product => task.map(|t| t.product.clone()).unwrap_or_default(),
+        Column::Lead => task.map(|t| agencies(&t.lead)).unwrap_or_default(),
+        Column::Partners => task.map(|t| agencies(&t.partners)).unwrap_or_default(),
+        Column::Deadline => task.map(|t| t.deadline.clone()).unwrap_or_default(),
+        Column::Note => task.map(|t| t.note.clone()).unwrap_or_default(),
+        Column::Budget => return None,
+    })
+}
+
+pub(crate) fn write(sheet: &mut Worksheet, export: &Export) -> Result<TasksLayout, WorkbookError> {
+    let (plan, settings, styles) = (export.plan, export.settings, &export.styles);
+    let columns = settings.columns();
+    let widths: Vec<f64> = columns.iter().map(|c| c.width()).collect();
+    for (col, width) in widths.iter().enumerate() {
+        sheet.set_column_width(col as ColNum, *width)?;
+    }
+    let budget_col = columns
+        .iter()
+        .position(|c| *c == Column::Budget)
+        .map(|i| i as ColNum);
+
+    let header_row_at = heading::write(
+        sheet,
+        styles,
+        &widths,
+        &Heading {
+            label: settings.label.label("I"),
+            title: title(plan.year),
+            attachment: attachment_line(plan),
+            unit: budget_col.is_some(),
+        },
+    )?;
+    let headers: Vec<&str> = columns.iter().map(|c| settings.header(*c)).collect();
+    header_row(sheet, header_row_at, &headers, &widths, &styles.header)?;
+    page::set_up(sheet, Some(header_row_at))?;
+
+    let first = header_row_at + 1;
+    let rows = plan.rows();
+    let sheet_rows: Vec<RowNum> = (0..rows.len()).map(|i| first + i as RowNum).collect();
+    let children = children(rows);
+    let by_row = &export.totals.by_row;
+    for (i, row) in rows.iter().enumerate() {
+        let r = sheet_rows[i];
+        let level = level(row);
+        let bold = level != Level::Item;
+        let mut tallest = 1;
+        for (col, column) in columns.iter().enumerate() {
+            let col = col as ColNum;
+            if let Some(value) = cell_text(export, i, *column) {
+                let format = match column {
+                    Column::Number => styles.number(level),
+                    Column::Deadline => styles.centred(level),
+                    _ => styles.text(level),
+                };
+                text(sheet, r, col, &value, format)?;
+                if !value.is_empty() {
+                    tallest = tallest.max(lines(&value, TABLE_SIZE, bold, widths[col as usize]));
+                }
+                continue;
+            }
+            match by_row.get(&row.id) {
+                None => {
+                    sheet.write_blank(r, col, styles.budget_blank(level))?;
+                }
+                Some(&sum) => {
+                    let parts: Vec<RowNum> = children[i]
+                        .iter()
+                        .filter(|&&k| by_row.contains_key(&rows[k].id))
+                        .map(|&k| sheet_rows[k])
+                        .collect();
+                    let format = styles.budget(level, sum);
+                    if parts.is_empty() {
+                        amount(sheet, r, col, sum, format)?;
+                    } else {
+                        let own = row.task().and_then(|t| t.budget).filter(|m| !m.is_zero());
+                        let formula = sum_formula(col, &parts, own);
+                        total(sheet, r, col, &formula, &sum.to_plain(), format)?;
+                    }
+                }
+            }
+        }
+        sheet.set_row_height(r, height(tallest, TABLE_SIZE))?;
+    }
+
+    if let Some(bc) = budget_col.filter(|_| export.totals.any) {
+        let r = first + rows.len() as RowNum;
+        let last = (columns.len() - 1) as ColNum;
+        let areas: Vec<RowNum> = rows
+            .iter()
+            .enumerate()
+            .filter(|(_, row)| row.depth == 0 && by_row.contains_key(&row.id))
+            .map(|(i, _)| sheet_rows[i])
+            .collect();
+        merged_text(
+            sheet,
+            r,
+            0,
+            bc - 1,
+            TOTAL_LABEL,
+            styles.centred(Level::Heading),
+        )?;
+        let grand = export.totals.grand;
+        let formula = sum_formula(bc, &areas, None);
+        total(
+            sheet,
+            r,
+            bc,
+            &formula,
+            &grand.to_plain(),
+            styles.budget(Level::Heading, grand),
+        )?;
+        for col in bc + 1..=last {
+            sheet.write_blank(r, col, styles.text(Level::Heading))?;
+        }
+        sheet.set_row_height(r, height(1, TABLE_SIZE))?;
+        let words = in_words_line(export);
+        merged_line(
+            sheet,
+            r + 1,
+            last,
+            widths.iter().sum(),
+            &words,
+            &styles.words,
+        )?;
+    }
+
+    Ok(TasksLayout {
+        budget_col,
+        rows: sheet_rows,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::plan::{Item, Task};
+    use std::sync::Arc;
+
+    #[test]
+    fn children_follow_depth() {
+        let row = |id, depth, item| Arc::new(Row { id, depth, item });
+        let area = || Item::Area { title: "a".into() };
+        let task = || Item::Task(Task::default());
+        let rows = vec![
+            row(1, 0, area()),
+            row(2, 1, Item::Group { title: "g".into() }),
+            row(3, 2, task()),
+            row(4, 2, task()),
+            row(5, 1, task()),
+            row(6, 2, task()),
+            row(7, 0, area()),
+            row(8, 1, task()),
+        ];
+        let kids = children(&rows);
+        assert_eq!(kids[0], [1, 4]);
+        assert_eq!(kids[1], [2, 3]);
+        assert_eq!(kids[4], [5]);
+        assert_eq!(kids[6], [7]);
+        assert!(kids[2].is_empty());
+    }
+
+    #[test]
+    fn agencies_join_with_semicolons() {
+        let names = vec!["Sở Nội vụ".to_string(), " ".into(), "Đài PTTH tỉnh ".into()];
+        assert_eq!(agencies(&names), "Sở Nội vụ; Đài PTTH tỉnh");
+        assert_eq!(title(2027), "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2027");
+    }
+}

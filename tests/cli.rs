@@ -1,0 +1,182 @@
+//! The `cchc` binary run as a user runs it.
+
+mod common;
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+use calamine::Reader;
+use common::*;
+
+fn cchc(args: &[&str], dir: &PathBuf) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cchc"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("cchc runs")
+}
+
+fn work_dir(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("cli-{name}-{}", std::process::id()));
+    std::fs::remove_dir_all(&dir).ok();
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).unwrap()
+}
+
+#[test]
+fn export_writes_the_workbook() {
+    let dir = work_dir("export");
+    let fixture = fixture_path("seed-002-plan.json");
+    let output = cchc(
+        &["export", fixture.to_str().unwrap(), "-o", "phu-luc.xlsx"],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Đã xuất 77 nhiệm vụ ra phu-luc.xlsx"),
+        "{}",
+        stdout(&output)
+    );
+    let xlsx = std::fs::read(dir.join("phu-luc.xlsx")).unwrap();
+    let mut book = open(&xlsx);
+    assert_eq!(
+        book.sheet_names(),
+        ["Phụ lục I", "Phụ lục II", "Phụ lục III"]
+    );
+    let s = sheet(&mut book, "Phụ lục I");
+    assert_eq!(cell(&s, 0, 0), "Phụ lục I");
+    let total = find_row(&s, 0, "Tổng cộng").unwrap();
+    assert_eq!(number(&s, total, 6), Some(936.0));
+    assert_eq!(
+        cell(&s, total + 1, 0),
+        "(Bằng chữ: Chín trăm ba mươi sáu triệu đồng)"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn export_names_the_file_after_province_and_year() {
+    let dir = work_dir("default-name");
+    let fixture = fixture_path("seed-002-plan.json");
+    let output = cchc(&["export", fixture.to_str().unwrap()], &dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let xlsx = std::fs::read(dir.join("Phu-luc-KH-CCHC-Dak-Nong-2021.xlsx")).unwrap();
+    assert_eq!(open(&xlsx).sheet_names().len(), 3);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn export_takes_settings_from_a_file() {
+    let dir = work_dir("settings");
+    std::fs::write(
+        dir.join("export.json"),
+        r#"{"excluded": ["partners", "note"], "label": "capitals", "headers": {"content": "Nhiệm vụ cụ thể"}}"#,
+    )
+    .unwrap();
+    let fixture = fixture_path("seed-002-plan.json");
+    let output = cchc(
+        &[
+            "export",
+            "--settings",
+            "export.json",
+            "--output=out.xlsx",
+            fixture.to_str().unwrap(),
+        ],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let s = sheet(
+        &mut open(&std::fs::read(dir.join("out.xlsx")).unwrap()),
+        "Phụ lục I",
+    );
+    assert_eq!(cell(&s, 0, 0), "PHỤ LỤC I");
+    assert_eq!(cell(&s, 5, 1), "Nhiệm vụ cụ thể");
+    assert_eq!(cell(&s, 5, 4), "Thời gian thực hiện");
+
+    std::fs::write(dir.join("bad.json"), "{\"label\": 3}").unwrap();
+    let output = cchc(
+        &[
+            "export",
+            fixture.to_str().unwrap(),
+            "--settings",
+            "bad.json",
+        ],
+        &dir,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("Tệp tùy chọn xuất bad.json không hợp lệ"),
+        "{}",
+        stderr(&output)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn bad_files_fail_with_a_vietnamese_message() {
+    let dir = work_dir("bad");
+    std::fs::write(dir.join("broken.json"), "{ not json").unwrap();
+    let output = cchc(&["export", "broken.json", "-o", "x.xlsx"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("Không đọc được tệp kế hoạch broken.json"),
+        "{message}"
+    );
+    assert!(message.contains("không phải JSON hợp lệ"), "{message}");
+    assert!(!dir.join("x.xlsx").exists());
+
+    std::fs::write(dir.join("other.json"), r#"{"name": "x"}"#).unwrap();
+    let output = cchc(&["export", "other.json"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("không phải tệp kế hoạch"),
+        "{}",
+        stderr(&output)
+    );
+
+    let output = cchc(&["export", "missing.json"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("không tìm thấy tệp"),
+        "{}",
+        stderr(&output)
+    );
+
+    std::fs::write(dir.join("latin1.json"), b"\xff\xfe").unwrap();
+    let output = cchc(&["export", "latin1.json"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("UTF-8"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn help_and_usage_errors() {
+    let dir = work_dir("help");
+    let output = cchc(&["--help"], &dir);
+    assert!(output.status.success());
+    assert!(stdout(&output).contains("cchc export <tệp kế hoạch .json>"));
+    let output = cchc(&["export", "--help"], &dir);
+    assert!(output.status.success());
+    for args in [
+        &[][..],
+        &["frobnicate"],
+        &["export"],
+        &["export", "-o"],
+        &["export", "a.json", "b.json"],
+    ] {
+        let output = cchc(args, &dir);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(!stderr(&output).is_empty());
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -1,0 +1,199 @@
+//! The exported workbook printed to PDF by LibreOffice: A4 landscape pages, every column
+//! of Phụ lục I on each page (one page wide, header repeated), no page number on the first
+//! page of an appendix.
+//!
+//! Needs `soffice` (Debian: libreoffice-calc, with fonts-liberation2 for Times New Roman's
+//! metrics) and poppler-utils (`pdfinfo`, `pdftotext`). Without them the test prints why
+//! and passes, unless CCHC_REQUIRE_LIBREOFFICE is set (CI sets it), where it fails.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use cchc_plan::domain::workbook::{build_workbook, ExportSettings};
+use common::seed_002_plan;
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH")
+        .is_some_and(|paths| std::env::split_paths(&paths).any(|dir| dir.join(program).is_file()))
+}
+
+/// Whether LibreOffice is here; `false` means skip, allowed only when CCHC_REQUIRE_LIBREOFFICE
+/// is not set. With LibreOffice present, poppler-utils must be too.
+fn tools_present() -> bool {
+    if !on_path("soffice") {
+        let message =
+            "soffice not found (Debian packages: libreoffice-calc fonts-liberation2 poppler-utils)";
+        if std::env::var_os("CCHC_REQUIRE_LIBREOFFICE").is_some() {
+            panic!("CCHC_REQUIRE_LIBREOFFICE is set but {message}");
+        }
+        println!("skipped: {message}");
+        return false;
+    }
+    for tool in ["pdfinfo", "pdftotext"] {
+        assert!(
+            on_path(tool),
+            "{tool} not found: install the Debian package poppler-utils"
+        );
+    }
+    true
+}
+
+/// Runs a command with a time limit; returns its stdout. Output goes through files in
+/// `dir`, so a chatty command never blocks on a full pipe while we wait.
+fn run(command: &mut Command, dir: &Path, limit: Duration) -> String {
+    let out_path = dir.join("stdout.txt");
+    let err_path = dir.join("stderr.txt");
+    let mut child = command
+        .stdin(Stdio::null())
+        .stdout(std::fs::File::create(&out_path).unwrap())
+        .stderr(std::fs::File::create(&err_path).unwrap())
+        .spawn()
+        .expect("command starts");
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().unwrap() {
+            break status;
+        }
+        if started.elapsed() > limit {
+            child.kill().ok();
+            child.wait().ok();
+            panic!("{command:?} took longer than {limit:?}");
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    assert!(
+        status.success(),
+        "{command:?} failed: {}",
+        std::fs::read_to_string(&err_path).unwrap_or_default()
+    );
+    std::fs::read_to_string(&out_path).unwrap()
+}
+
+/// Converts an xlsx file to PDF next to it, with a private LibreOffice profile so that
+/// concurrent runs and a user's open LibreOffice do not interfere.
+fn to_pdf(xlsx: &Path, dir: &Path) -> PathBuf {
+    let profile = dir.join("lo-profile");
+    let mut command = Command::new("soffice");
+    command
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            profile.display()
+        ))
+        .args([
+            "--headless",
+            "--norestore",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+        ])
+        .arg(dir)
+        .arg(xlsx);
+    run(&mut command, dir, Duration::from_secs(180));
+    let pdf = xlsx.with_extension("pdf");
+    assert!(pdf.is_file(), "LibreOffice wrote no {}", pdf.display());
+    pdf
+}
+
+#[test]
+fn exported_workbook_prints_a4_landscape_without_cut_columns() {
+    if !tools_present() {
+        return;
+    }
+    let dir =
+        PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("pdf-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let xlsx = dir.join("seed-002.xlsx");
+    let plan = seed_002_plan();
+    std::fs::write(
+        &xlsx,
+        build_workbook(&plan, &ExportSettings::default()).unwrap(),
+    )
+    .unwrap();
+    let pdf = to_pdf(&xlsx, &dir);
+
+    // Every page is A4 landscape: 842 x 595 points.
+    let info = run(
+        Command::new("pdfinfo")
+            .args(["-f", "1", "-l", "9999"])
+            .arg(&pdf),
+        &dir,
+        Duration::from_secs(60),
+    );
+    let sizes: Vec<&str> = info
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+        .map(|l| l.split(" size:").nth(1).unwrap().trim())
+        .collect();
+    assert!(sizes.len() >= 3, "{info}");
+    for size in &sizes {
+        let (w, h) = size.split_once(" x ").unwrap();
+        let w: f64 = w.trim().parse().unwrap();
+        let h: f64 = h.split_whitespace().next().unwrap().parse().unwrap();
+        assert_eq!((w.round(), h.round()), (842.0, 595.0), "page size {size}");
+    }
+
+    let text = run(
+        Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-"),
+        &dir,
+        Duration::from_secs(60),
+    );
+    let pages: Vec<&str> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .collect();
+    assert_eq!(pages.len(), sizes.len());
+    let first_line = |page: &str| {
+        page.lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    let second = pages
+        .iter()
+        .position(|p| first_line(p) == "Phụ lục II")
+        .expect("Phụ lục II starts a page");
+    let third = pages
+        .iter()
+        .position(|p| first_line(p) == "Phụ lục III")
+        .expect("Phụ lục III starts a page");
+    assert_eq!(
+        first_line(pages[0]),
+        "Phụ lục I",
+        "no page number on the first page"
+    );
+    assert!(second >= 2, "Phụ lục I takes several pages");
+
+    // Phụ lục I is one page wide: every page of it shows the whole header row, from TT
+    // to the last column, "Ghi chú".
+    for (n, page) in pages[..second].iter().enumerate() {
+        for header in [
+            "TT",
+            "Nội dung, nhiệm vụ",
+            "Sản phẩm",
+            "Cơ quan chủ trì",
+            "Ghi chú",
+        ] {
+            assert!(
+                page.contains(header),
+                "page {} lacks \"{header}\":\n{page}",
+                n + 1
+            );
+        }
+        if n > 0 {
+            // From page 2 on, the page number is centred at the top, numbered per appendix.
+            assert_eq!(first_line(page), (n + 1).to_string(), "page {}", n + 1);
+        }
+    }
+    assert_eq!(first_line(pages[second + 1]), "2");
+    let last_of_first = pages[second - 1];
+    assert!(last_of_first.contains("Tổng cộng") && last_of_first.contains("936"));
+    assert!(last_of_first.contains("(Bằng chữ: Chín trăm ba mươi sáu triệu đồng)"));
+    assert!(pages[0].contains("Quyết định số 1887/QĐ-UBND ngày 18 tháng 12 năm 2020"));
+    assert!(pages[third].contains("1. Kinh phí theo lĩnh vực"));
+
+    std::fs::remove_dir_all(&dir).ok();
+}
