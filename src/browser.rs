@@ -17,7 +17,9 @@ pub struct LocalStore {
 
 impl LocalStore {
     pub fn new() -> LocalStore {
-        LocalStore { storage: window().local_storage().ok().flatten() }
+        LocalStore {
+            storage: window().local_storage().ok().flatten(),
+        }
     }
 
     fn storage(&self) -> Result<&web_sys::Storage, StoreError> {
@@ -55,7 +57,9 @@ impl KeyValueStore for LocalStore {
     fn keys(&self) -> Result<Vec<String>, StoreError> {
         let storage = self.storage()?;
         let count = storage.length().map_err(store_error)?;
-        Ok((0..count).filter_map(|i| storage.key(i).ok().flatten()).collect())
+        Ok((0..count)
+            .filter_map(|i| storage.key(i).ok().flatten())
+            .collect())
     }
 }
 

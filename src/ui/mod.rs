@@ -8,6 +8,7 @@
 
 mod fields;
 mod header;
+mod plans;
 mod suggest;
 mod table;
 mod toolbar;
@@ -44,6 +45,8 @@ pub struct EditorState {
     pub outline: Memo<Vec<(RowId, u8, RowKind)>>,
     pub numbers: Memo<HashMap<RowId, String>>,
     pub totals: Memo<BudgetTotals>,
+    /// The stored plans: autosave, the list, the trash.
+    pub plans: plans::Persistence,
     /// One signal per row on screen, kept in step with the plan by [`sync_rows`].
     rows: StoredValue<HashMap<RowId, ArcRwSignal<Option<Arc<Row>>>>>,
 }
@@ -65,7 +68,7 @@ fn sync_rows(plan: &Plan, rows: &mut HashMap<RowId, ArcRwSignal<Option<Arc<Row>>
 }
 
 impl EditorState {
-    fn new(plan: Plan) -> EditorState {
+    fn new(plan: Plan, plans: plans::Persistence) -> EditorState {
         let editor = RwSignal::new(Editor::new(plan));
         let current = RwSignal::new(None);
         let outline = Memo::new(move |_| editor.with(|e| e.plan().outline()));
@@ -81,6 +84,7 @@ impl EditorState {
         let rows = StoredValue::new(HashMap::new());
         Effect::new(move |_| editor.with(|e| rows.update_value(|rows| sync_rows(e.plan(), rows))));
         EditorState {
+            plans,
             rows,
             editor,
             current,
@@ -115,15 +119,10 @@ impl EditorState {
         self.epoch.update(|n| *n += 1);
     }
 
-    /// Starts working on a newly made plan (a blank one, or one recreated from a source).
-    /// The plan it replaces stays reachable with Hoàn tác.
+    /// Starts working on a newly made plan (a blank one, or one recreated from a source): it
+    /// is stored as a new plan, and the plan it replaces on screen stays in the list.
     pub fn start_new_plan(&self, plan: Plan) {
-        self.edit(None, move |p| {
-            *p = plan;
-            true
-        });
-        self.current.set(None);
-        self.epoch.update(|n| *n += 1);
+        self.plans.create_and_open(*self, plan);
     }
 
     /// Applies a change to the plan as one undo step (or part of the current typing step).
@@ -192,7 +191,7 @@ impl EditorState {
 }
 
 /// The year a new plan is drafted for: next year.
-fn next_year() -> i32 {
+pub fn next_year() -> i32 {
     js_sys::Date::new_0().get_full_year() as i32 + 1
 }
 
@@ -207,8 +206,10 @@ pub fn new_plan_id() -> String {
 
 #[component]
 pub fn App() -> impl IntoView {
-    let state = EditorState::new(Plan::new(new_plan_id(), "", next_year()));
+    let (plans, plan) = plans::Persistence::open();
+    let state = EditorState::new(plan, plans);
     provide_context(state);
+    plans.start(state);
     install_shortcuts(state);
     crate::browser::expose_test_hooks(state);
 
@@ -218,8 +219,10 @@ pub fn App() -> impl IntoView {
                 <h1>"Kế hoạch cải cách hành chính"</h1>
                 <p class="tagline">"Lập phụ lục nhiệm vụ cải cách hành chính hằng năm của tỉnh"</p>
             </header>
+            <plans::PlanList/>
             <toolbar::Toolbar/>
             <StatusLine/>
+            <plans::StorageStatus/>
             <header::PlanHeader/>
             <header::ProvinceList/>
             <table::PlanTable/>

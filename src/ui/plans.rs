@@ -26,7 +26,9 @@ pub enum SaveStatus {
     /// The store is full: edits stay in memory; the next change tries again.
     Full,
     /// Another tab saved a newer revision; saving waits for the drafter's choice.
-    Conflict { stored_revision: u64 },
+    Conflict {
+        stored_revision: u64,
+    },
     /// The open plan was moved to the trash in another tab.
     Trashed,
     Failed(String),
@@ -77,13 +79,18 @@ impl Persistence {
         let mut notices: Vec<StorageNotice> = Vec::new();
         let mut say = |text: String, backup_key: Option<String>| {
             let id = notices.len() as u64 + 1;
-            notices.push(StorageNotice { id, text, backup_key });
+            notices.push(StorageNotice {
+                id,
+                text,
+                backup_key,
+            });
         };
         for problem in &problems {
             let (text, backup) = notice_text(problem);
             say(text, backup);
         }
-        let mut candidates: Vec<String> = shelf.last_open().map(str::to_string).into_iter().collect();
+        let mut candidates: Vec<String> =
+            shelf.last_open().map(str::to_string).into_iter().collect();
         candidates.extend(shelf.list().iter().map(|s| s.id.clone()));
         let mut loaded = None;
         for id in candidates {
@@ -92,11 +99,17 @@ impl Persistence {
                     loaded = Some(plan);
                     break;
                 }
-                Err(ShelfError::Unreadable(damaged)) => say(damaged.to_string(), damaged.backup_key.clone()),
+                Err(ShelfError::Unreadable(damaged)) => {
+                    say(damaged.to_string(), damaged.backup_key.clone())
+                }
                 Err(error) => say(error.to_string(), None),
             }
         }
-        let mut status = if shelf.is_persistent() { SaveStatus::Saved } else { SaveStatus::SessionOnly };
+        let mut status = if shelf.is_persistent() {
+            SaveStatus::Saved
+        } else {
+            SaveStatus::SessionOnly
+        };
         let (plan, revision, saved) = match loaded {
             Some(loaded) => {
                 let plan = loaded.plan;
@@ -135,7 +148,10 @@ impl Persistence {
     /// listens to other tabs.
     pub fn start(self, state: EditorState) {
         Effect::new(move |_| {
-            let changed = state.editor.with(|e| self.saved.with_value(|saved| saved.as_ref() != Some(e.plan())));
+            let changed = state.editor.with(|e| {
+                self.saved
+                    .with_value(|saved| saved.as_ref() != Some(e.plan()))
+            });
             if changed {
                 self.schedule(state);
             }
@@ -151,17 +167,23 @@ impl Persistence {
             }
         });
         let closing = window_event_listener(ev::pagehide, move |_| flush());
-        let other_tab = window_event_listener(ev::storage, move |event| self.on_storage_event(state, &event));
+        let other_tab = window_event_listener(ev::storage, move |event| {
+            self.on_storage_event(state, &event)
+        });
         // The app lives as long as the page: these listeners are never removed.
         std::mem::forget((hidden, closing, other_tab));
     }
 
     fn with_shelf<R>(&self, f: impl FnOnce(&mut PlanShelf<LocalStore>) -> R) -> R {
-        self.shelf.try_update_value(f).expect("the shelf lives as long as the app")
+        self.shelf
+            .try_update_value(f)
+            .expect("the shelf lives as long as the app")
     }
 
     fn refresh_list(&self) {
-        let (list, trash) = self.shelf.with_value(|s| (s.list().to_vec(), s.trash().to_vec()));
+        let (list, trash) = self
+            .shelf
+            .with_value(|s| (s.list().to_vec(), s.trash().to_vec()));
         self.list.set(list);
         self.trash.set(trash);
     }
@@ -188,14 +210,16 @@ impl Persistence {
     pub fn save_now(&self, state: EditorState, force: bool) {
         self.cancel_timer();
         let status = self.status.get_untracked();
-        if status == SaveStatus::SessionOnly || (!force && matches!(status, SaveStatus::Conflict { .. } | SaveStatus::Trashed)) {
+        if status == SaveStatus::SessionOnly
+            || (!force && matches!(status, SaveStatus::Conflict { .. } | SaveStatus::Trashed))
+        {
             return;
         }
         let plan = state.editor.with_untracked(|e| e.plan().clone());
         let base = self.revision.get_value();
         let now = browser::now();
         let result = self.with_shelf(|shelf| match shelf.save(&plan, base, now, force) {
-            Err(ShelfError::NotFound) => shelf.create(&plan, now),
+            Err(ShelfError::NotFound { .. }) => shelf.create(&plan, now),
             other => other,
         });
         match result {
@@ -206,8 +230,10 @@ impl Persistence {
                 self.refresh_list();
             }
             Err(ShelfError::Quota) => self.status.set(SaveStatus::Full),
-            Err(ShelfError::Conflict { stored_revision, .. }) => self.status.set(SaveStatus::Conflict { stored_revision }),
-            Err(ShelfError::InTrash) => self.status.set(SaveStatus::Trashed),
+            Err(ShelfError::Conflict {
+                stored_revision, ..
+            }) => self.status.set(SaveStatus::Conflict { stored_revision }),
+            Err(ShelfError::InTrash { .. }) => self.status.set(SaveStatus::Trashed),
             Err(error) => self.status.set(SaveStatus::Failed(error.to_string())),
         }
     }
@@ -216,16 +242,25 @@ impl Persistence {
         let open_id = state.editor.with_untracked(|e| e.plan().id.clone());
         let revision = self.revision.get_value();
         let change = self.with_shelf(|shelf| {
-            shelf.on_external_change(event.key().as_deref(), event.new_value().as_deref(), Some((&open_id, revision)))
+            shelf.on_external_change(
+                event.key().as_deref(),
+                event.new_value().as_deref(),
+                Some((&open_id, revision)),
+            )
         });
         match change {
-            ExternalChange::OpenPlanChanged { revision: stored_revision, .. } if stored_revision > revision => {
+            ExternalChange::OpenPlanChanged {
+                revision: stored_revision,
+                ..
+            } if stored_revision > revision => {
                 self.cancel_timer();
                 self.status.set(SaveStatus::Conflict { stored_revision });
             }
             ExternalChange::OpenPlanUnreadable { problem, .. } => {
                 self.cancel_timer();
-                self.status.set(SaveStatus::Failed(format!("Kế hoạch đang mở vừa được lưu ở thẻ khác nhưng {problem}.")));
+                self.status.set(SaveStatus::Failed(format!(
+                    "Kế hoạch đang mở vừa được lưu ở thẻ khác nhưng {problem}."
+                )));
             }
             ExternalChange::OpenPlanTrashed { .. } => {
                 self.cancel_timer();
@@ -297,7 +332,11 @@ impl Persistence {
     fn add_notice(&self, text: String, backup_key: Option<String>) {
         self.notices.update(|list| {
             let id = list.iter().map(|n| n.id).max().unwrap_or(0) + 1;
-            list.push(StorageNotice { id, text, backup_key });
+            list.push(StorageNotice {
+                id,
+                text,
+                backup_key,
+            });
         });
     }
 
@@ -317,7 +356,9 @@ impl Persistence {
         self.refresh_list();
         let open_id = state.editor.with_untracked(|e| e.plan().id.clone());
         if open_id == id {
-            let next = self.list.with_untracked(|list| list.first().map(|s| s.id.clone()));
+            let next = self
+                .list
+                .with_untracked(|list| list.first().map(|s| s.id.clone()));
             self.saved.set_value(None);
             self.status.set(SaveStatus::Saved);
             match next {
@@ -325,7 +366,10 @@ impl Persistence {
                 None => self.create_and_open(state, Plan::new(new_plan_id(), "", next_year())),
             }
         }
-        state.say("Đã chuyển kế hoạch vào thùng rác (khôi phục được trong 30 ngày).", false);
+        state.say(
+            "Đã chuyển kế hoạch vào thùng rác (khôi phục được trong 30 ngày).",
+            false,
+        );
     }
 
     fn restore(&self, state: EditorState, id: &str) {
@@ -365,14 +409,20 @@ impl Persistence {
 
     fn empty_trash(&self, state: EditorState) {
         match self.with_shelf(|shelf| shelf.empty_trash()) {
-            Ok(count) => state.say(format!("Đã xóa vĩnh viễn {count} kế hoạch trong thùng rác."), false),
+            Ok(count) => state.say(
+                format!("Đã xóa vĩnh viễn {count} kế hoạch trong thùng rác."),
+                false,
+            ),
             Err(error) => state.say(error.to_string(), true),
         }
         self.refresh_list();
     }
 
     fn download_backup(&self, key: &str) -> Result<(), String> {
-        let text = self.shelf.with_value(|shelf| shelf.backup_text(key)).map_err(|e| e.to_string())?;
+        let text = self
+            .shelf
+            .with_value(|shelf| shelf.backup_text(key))
+            .map_err(|e| e.to_string())?;
         let text = text.ok_or("Không còn bản sao lưu này trong trình duyệt.")?;
         let name = format!("{}.json", key.replace(['.', ':', '/'], "-"));
         browser::download_text(&name, "application/json", &text)
@@ -381,7 +431,9 @@ impl Persistence {
 
 /// Downloads the plan on screen as a plan file: the way out when storage fails.
 fn download_open_plan(state: EditorState) {
-    let (name, text) = state.editor.with_untracked(|e| (plan_file_name(e.plan()), file_format::write_plan(e.plan())));
+    let (name, text) = state
+        .editor
+        .with_untracked(|e| (plan_file_name(e.plan()), file_format::write_plan(e.plan())));
     if let Err(error) = browser::download_text(&name, "application/json", &text) {
         state.say(format!("Không tải được tệp: {error}"), true);
     }
@@ -394,7 +446,10 @@ pub fn plan_file_name(plan: &Plan) -> String {
         .filter(|w| !w.is_empty())
         .map(|w| {
             let mut chars = w.chars();
-            chars.next().map(|c| c.to_ascii_uppercase().to_string() + chars.as_str()).unwrap_or_default()
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
         })
         .collect::<Vec<_>>()
         .join("-");
@@ -410,11 +465,13 @@ pub fn plan_file_name(plan: &Plan) -> String {
 pub fn StorageStatus() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let plans = state.plans;
-    let status_text = move || match plans.status.get() {
+    let status_text = move || {
+        match plans.status.get() {
         SaveStatus::Saved => "Đã lưu trong trình duyệt.".to_string(),
         SaveStatus::Pending => "Đang lưu…".to_string(),
         SaveStatus::SessionOnly => "Không lưu được: trình duyệt chặn bộ nhớ cục bộ. Hãy tải kế hoạch về máy trước khi đóng trang.".to_string(),
         _ => String::new(),
+    }
     };
     let problem = move || {
         let text = match plans.status.get() {
@@ -489,10 +546,10 @@ pub fn PlanList() -> impl IntoView {
                     </tr></thead>
                     <tbody>
                         <For each=move || plans.list.get() key=|s| (s.id.clone(), s.title.clone(), s.changed_at.to_bits()) let(summary)>
-                            <PlanRow summary is_open=Signal::derive({
+                            <PlanRow is_open=Signal::derive({
                                 let id = summary.id.clone();
                                 move || open_id() == id
-                            })/>
+                            }) summary/>
                         </For>
                     </tbody>
                 </table>

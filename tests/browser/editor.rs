@@ -13,7 +13,7 @@ pub fn tests() -> Vec<BrowserTest> {
         bad_budgets_are_refused_and_the_old_value_kept,
         indent_outdent_and_duplicate_renumber,
         agency_and_deadline_suggestions,
-        new_plan_is_undoable,
+        new_plan_keeps_the_previous_one,
         former_province_gets_its_new_unit,
     ]
 }
@@ -461,7 +461,7 @@ async fn agency_and_deadline_suggestions(page: Page) -> Result {
     Ok(())
 }
 
-async fn new_plan_is_undoable(page: Page) -> Result {
+async fn new_plan_keeps_the_previous_one(page: Page) -> Result {
     three_tasks(&page).await?;
     page.click_button("Kế hoạch mới").await?;
     page.type_into("Tỉnh, thành phố", 0, "Hưng Yên").await?;
@@ -475,7 +475,11 @@ async fn new_plan_is_undoable(page: Page) -> Result {
         )
     })
     .await?;
-    page.click_button("Hoàn tác").await?;
+    // The previous plan is one click away in the list.
+    page.js("document.querySelector('.plan-list .toggle').click();")
+        .await?;
+    page.wait_for_body_text("Danh sách kế hoạch (2)").await?;
+    page.click_button("Mở").await?;
     wait_for_contents(&page, &["A", "B", "C"]).await?;
     // Changing the year renames a title that still has the default wording.
     page.clear_and_type("Năm kế hoạch", 0, "2029").await?;

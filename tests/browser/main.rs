@@ -9,7 +9,16 @@ mod editor;
 mod harness;
 mod harness_checks;
 mod smoke;
+mod storage;
 
 fn main() {
-    harness::run([smoke::tests(), harness_checks::tests(), editor::tests()].concat());
+    harness::run(
+        [
+            smoke::tests(),
+            harness_checks::tests(),
+            editor::tests(),
+            storage::tests(),
+        ]
+        .concat(),
+    );
 }
