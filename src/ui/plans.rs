@@ -145,8 +145,21 @@ impl Persistence {
     }
 
     /// Saves after every change (debounced) and at once when the page is hidden or closed;
-    /// listens to other tabs.
+    /// listens to other tabs; keeps the drafter's settings.
     pub fn start(self, state: EditorState) {
+        state
+            .words_style
+            .set(self.shelf.with_value(|shelf| shelf.settings().words_style));
+        Effect::new(move |_| {
+            let style = state.words_style.get();
+            let mut settings = self.shelf.with_value(|shelf| shelf.settings().clone());
+            if settings.words_style != style {
+                settings.words_style = style;
+                if let Err(error) = self.with_shelf(|shelf| shelf.set_settings(settings)) {
+                    state.say(error.to_string(), true);
+                }
+            }
+        });
         Effect::new(move |_| {
             let changed = state.editor.with(|e| {
                 self.saved

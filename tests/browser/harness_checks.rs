@@ -234,8 +234,13 @@ async fn downloads_land_in_the_session_folder(page: Page) -> Result {
 /// (the app is served from the same origin for the whole run).
 async fn storage_starts_empty(page: Page) -> Result {
     // The app stores its own plan at start; nothing from an earlier test may be there.
-    let leaked = page.js("return localStorage.getItem('harness-check');").await?;
-    assert!(leaked.is_null(), "a fresh profile must not see an earlier test's storage");
+    let leaked = page
+        .js("return localStorage.getItem('harness-check');")
+        .await?;
+    assert!(
+        leaked.is_null(),
+        "a fresh profile must not see an earlier test's storage"
+    );
     page.js("localStorage.setItem('harness-check', 'x');")
         .await?;
     Ok(())

@@ -14,6 +14,7 @@ pub fn tests() -> Vec<BrowserTest> {
         delete_restore_and_empty_the_trash,
         list_opens_renames_duplicates_and_reopens_the_last,
         blocked_storage_still_works_for_the_session,
+        words_setting_is_kept,
     ]
 }
 
@@ -291,5 +292,21 @@ async fn blocked_storage_still_works_for_the_session(page: Page) -> Result {
         "Vẫn sửa được"
     );
     page.wait_for_body_text("Không lưu được").await?;
+    Ok(())
+}
+
+async fn words_setting_is_kept(page: Page) -> Result {
+    add_task(&page, "Hội nghị").await?;
+    page.type_into("Kinh phí (triệu đồng)", 0, "105").await?;
+    page.wait_for_body_text("Bằng chữ: Một trăm linh năm triệu đồng")
+        .await?;
+    page.select_option("Đọc số 0 hàng chục", 0, "lẻ (105: một trăm lẻ năm)")
+        .await?;
+    page.wait_for_body_text("Bằng chữ: Một trăm lẻ năm triệu đồng")
+        .await?;
+    wait_saved(&page).await?;
+    page.reload().await?;
+    page.wait_for_body_text("Bằng chữ: Một trăm lẻ năm triệu đồng")
+        .await?;
     Ok(())
 }
