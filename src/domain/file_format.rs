@@ -50,7 +50,15 @@ pub enum FileError {
     NewerVersion { found: u64 },
     WrongKind { expected: FileKind, found: FileKind },
     Invalid(String),
+    TooLarge { bytes: usize },
+    TooManyItems { count: usize },
+    NotUtf8,
 }
+
+/// The largest file the app opens.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// The most rows (plan) or templates (template set) a file may hold.
+pub const MAX_ITEMS: usize = 100_000;
 
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -68,6 +76,19 @@ impl fmt::Display for FileError {
                 write!(f, "Tệp này là {}, không phải {}.", found.label(), expected.label())
             }
             FileError::Invalid(detail) => write!(f, "Tệp có nội dung không hợp lệ: {detail}."),
+            FileError::TooLarge { bytes } => write!(
+                f,
+                "Tệp quá lớn ({:.1} MB): ứng dụng chỉ mở tệp đến {} MB.",
+                *bytes as f64 / (1024.0 * 1024.0),
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+            FileError::TooManyItems { count } => write!(
+                f,
+                "Tệp có {} mục, vượt giới hạn {} mục mỗi tệp.",
+                crate::domain::money::group_thousands(*count as u64),
+                crate::domain::money::group_thousands(MAX_ITEMS as u64)
+            ),
+            FileError::NotUtf8 => f.write_str("Tệp không phải văn bản UTF-8 (có thể là tệp Word, Excel hay ảnh)."),
         }
     }
 }
@@ -138,6 +159,14 @@ pub fn write_plan(plan: &Plan) -> String {
     serde_json::to_string_pretty(&file).expect("plans always serialise")
 }
 
+/// The name a plan file is saved under: "KH-CCHC-Lam-Dong-2027.json".
+pub fn plan_file_name(plan: &Plan) -> String {
+    match crate::domain::text::file_slug(&plan.province) {
+        province if province.is_empty() => format!("KH-CCHC-{}.json", plan.year),
+        province => format!("KH-CCHC-{province}-{}.json", plan.year),
+    }
+}
+
 /// Reads a plan file.
 pub fn read_plan(text: &str) -> Result<Plan, FileError> {
     let (kind, mut value) = read_envelope(text)?;
@@ -151,9 +180,111 @@ pub fn read_plan(text: &str) -> Result<Plan, FileError> {
         .get_mut("plan")
         .map(Value::take)
         .ok_or_else(|| FileError::Invalid("thiếu trường \"plan\"".into()))?;
+    plan_from_value(body)
+}
+
+/// A plan from the JSON under the file's `plan` field.
+fn plan_from_value(body: Value) -> Result<Plan, FileError> {
+    let count = body
+        .get("rows")
+        .and_then(Value::as_array)
+        .map_or(0, Vec::len);
+    if count > MAX_ITEMS {
+        return Err(FileError::TooManyItems { count });
+    }
     let data: PlanData =
-        serde_json::from_value(body).map_err(|e| FileError::Invalid(e.to_string()))?;
+        serde_path_to_error::deserialize(body).map_err(|e| FileError::Invalid(located(&e)))?;
     Plan::try_from(data).map_err(|e| FileError::Invalid(e.to_string()))
+}
+
+/// "dòng số 4, trường “budget”: sai kiểu dữ liệu (...)" from a serde error with its path.
+pub fn located(error: &serde_path_to_error::Error<serde_json::Error>) -> String {
+    use serde_path_to_error::Segment;
+    let mut place: Vec<String> = Vec::new();
+    let mut segments = error.path().iter().peekable();
+    while let Some(segment) = segments.next() {
+        match segment {
+            Segment::Map { key } => match (key.as_str(), segments.peek()) {
+                ("rows", Some(Segment::Seq { index })) => {
+                    place.push(format!("dòng số {}", index + 1));
+                    segments.next();
+                }
+                ("templates", Some(Segment::Seq { index })) => {
+                    place.push(format!("Mẫu số {}", index + 1));
+                    segments.next();
+                }
+                ("sources", Some(Segment::Seq { index })) => {
+                    place.push(format!("Nguồn số {}", index + 1));
+                    segments.next();
+                }
+                (key, _) => place.push(format!("trường “{key}”")),
+            },
+            Segment::Seq { index } => place.push(format!("mục {}", index + 1)),
+            Segment::Enum { variant } => place.push(format!("loại “{variant}”")),
+            Segment::Unknown => {}
+        }
+    }
+    let what = serde_message_vi(&error.inner().to_string());
+    if place.is_empty() {
+        what
+    } else {
+        format!("{}: {what}", place.join(", "))
+    }
+}
+
+/// serde's English messages, in Vietnamese where the pattern is known.
+fn serde_message_vi(message: &str) -> String {
+    let message = message.split(" at line ").next().unwrap_or(message);
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.strip_suffix('`'))
+    {
+        return format!("thiếu trường “{field}”");
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        if let Some((found, expected)) = rest.split_once(", expected ") {
+            return format!("sai kiểu dữ liệu (có {found}, cần {expected})");
+        }
+    }
+    if let Some(rest) = message.strip_prefix("unknown variant ") {
+        return format!("giá trị không hợp lệ {rest}");
+    }
+    message.to_string()
+}
+
+/// What a file held.
+#[derive(Clone, Debug, PartialEq)]
+pub enum OpenedFile {
+    Plan(Plan),
+    Templates(TemplateSet),
+}
+
+/// Opens a file as the user gave it (picked or dropped): checks its size, its encoding
+/// (UTF-8, with or without a byte-order mark) and its envelope, then reads it by its kind.
+///
+/// ```
+/// use cchc_plan::domain::file_format::{read_file, write_plan, OpenedFile};
+/// use cchc_plan::domain::plan::Plan;
+/// let plan = Plan::new("p", "Lâm Đồng", 2027);
+/// assert_eq!(read_file(write_plan(&plan).as_bytes()), Ok(OpenedFile::Plan(plan)));
+/// assert!(read_file(b"").is_err());
+/// ```
+pub fn read_file(bytes: &[u8]) -> Result<OpenedFile, FileError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(FileError::TooLarge { bytes: bytes.len() });
+    }
+    let text = std::str::from_utf8(bytes).map_err(|_| FileError::NotUtf8)?;
+    let (kind, mut value) = read_envelope(text)?;
+    match kind {
+        FileKind::Plan => {
+            let body = value
+                .get_mut("plan")
+                .map(Value::take)
+                .ok_or_else(|| FileError::Invalid("thiếu trường \"plan\"".into()))?;
+            plan_from_value(body).map(OpenedFile::Plan)
+        }
+        FileKind::Templates => templates_from_value(value).map(OpenedFile::Templates),
+    }
 }
 
 #[derive(Serialize)]
@@ -184,13 +315,18 @@ pub fn write_templates(set: &TemplateSet) -> String {
 /// or source ("Nguồn số 2: ...") at fault. Checks that ids are unique, that every template's
 /// source is listed and that every parent is a template of the file.
 pub fn read_templates(text: &str) -> Result<TemplateSet, FileError> {
-    let (kind, mut value) = read_envelope(text)?;
+    let (kind, value) = read_envelope(text)?;
     if kind != FileKind::Templates {
         return Err(FileError::WrongKind {
             expected: FileKind::Templates,
             found: kind,
         });
     }
+    templates_from_value(value)
+}
+
+/// A template set from a whole file's JSON (envelope already checked).
+fn templates_from_value(mut value: Value) -> Result<TemplateSet, FileError> {
     let sources = match value.get_mut("sources").map(Value::take) {
         None | Some(Value::Null) => Vec::new(),
         Some(Value::Array(items)) => items,
@@ -201,6 +337,9 @@ pub fn read_templates(text: &str) -> Result<TemplateSet, FileError> {
         }
     };
     let templates = match value.get_mut("templates").map(Value::take) {
+        Some(Value::Array(items)) if items.len() > MAX_ITEMS => {
+            return Err(FileError::TooManyItems { count: items.len() })
+        }
         Some(Value::Array(items)) => items,
         None => return Err(FileError::Invalid("thiếu trường \"templates\"".into())),
         Some(_) => {
@@ -215,8 +354,8 @@ pub fn read_templates(text: &str) -> Result<TemplateSet, FileError> {
         if !has_text(&item, "id") {
             return Err(FileError::Invalid(format!("{label}: thiếu mã nguồn (id)")));
         }
-        let source: Source = serde_json::from_value(item)
-            .map_err(|e| FileError::Invalid(format!("{label}: {e}")))?;
+        let source: Source = serde_path_to_error::deserialize(item)
+            .map_err(|e| FileError::Invalid(format!("{label}: {}", located(&e))))?;
         if set.sources.iter().any(|s| s.id == source.id) {
             return Err(FileError::Invalid(format!(
                 "{label}: mã nguồn \"{}\" bị trùng",
@@ -243,8 +382,8 @@ pub fn read_templates(text: &str) -> Result<TemplateSet, FileError> {
                 return Err(FileError::Invalid(format!("{label}: {what}")));
             }
         }
-        let template: Template = serde_json::from_value(item)
-            .map_err(|e| FileError::Invalid(format!("{label}: {e}")))?;
+        let template: Template = serde_path_to_error::deserialize(item)
+            .map_err(|e| FileError::Invalid(format!("{label}: {}", located(&e))))?;
         if let Some(first) = ids.insert(template.id.clone(), i + 1) {
             return Err(FileError::Invalid(format!(
                 "{label}: mã mẫu \"{}\" trùng với mẫu số {first}",

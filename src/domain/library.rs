@@ -107,8 +107,7 @@ impl AreaKey {
 }
 
 /// A document templates were drawn from.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Source {
     /// The id templates refer to, e.g. "seed-002".
     pub id: String,
@@ -131,8 +130,7 @@ pub struct Source {
 }
 
 /// A PAR INDEX criterion a template answers, with the score that prompted it.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Criterion {
     /// The criterion code, e.g. "3.2.1".
     pub code: String,
@@ -147,9 +145,8 @@ pub struct Criterion {
     pub year: Option<i32>,
 }
 
-/// One reusable task.
+/// One reusable task. Unknown fields in a file are ignored (see docs/file-format.md).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
 pub struct Template {
     /// Stable id; built-in ids never change.
     pub id: String,
@@ -188,6 +185,38 @@ pub struct Template {
     /// PAR INDEX criteria the task answers (seed 001).
     #[serde(default)]
     pub criteria: Vec<Criterion>,
+    /// Set on an imported template whose content matches an existing template with other
+    /// details: the id of that template, so the library can mark the pair.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub similar_to: Option<String>,
+}
+
+impl Template {
+    /// A template with its required fields; everything else empty.
+    pub fn new(
+        id: impl Into<String>,
+        source: impl Into<String>,
+        area: AreaKey,
+        content: impl Into<String>,
+    ) -> Template {
+        Template {
+            id: id.into(),
+            source: source.into(),
+            area,
+            area_title: String::new(),
+            group: Vec::new(),
+            parent: None,
+            content: content.into(),
+            product: String::new(),
+            lead: Vec::new(),
+            partners: Vec::new(),
+            deadline: String::new(),
+            budget: None,
+            note: String::new(),
+            criteria: Vec::new(),
+            similar_to: None,
+        }
+    }
 }
 
 /// The content of one template file.

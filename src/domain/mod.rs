@@ -10,6 +10,7 @@ pub mod numbering;
 pub mod plan;
 pub mod province;
 pub mod search;
+pub mod sharing;
 pub mod storage;
 pub mod text;
 pub mod words;

@@ -28,9 +28,33 @@ pub fn fold_words(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// A name for file names: ASCII words of the folded text, each capitalised, joined by "-":
+/// "Bà Rịa - Vũng Tàu" → "Ba-Ria-Vung-Tau".
+pub fn file_slug(text: &str) -> String {
+    fold(text)
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
+                .unwrap_or_default()
+        })
+        .collect::<Vec<_>>()
+        .join("-")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn slugs_are_ascii_words() {
+        assert_eq!(file_slug("Bà Rịa - Vũng Tàu"), "Ba-Ria-Vung-Tau");
+        assert_eq!(file_slug("TP Hồ Chí Minh"), "TP-Ho-Chi-Minh");
+        assert_eq!(file_slug("  "), "");
+    }
 
     #[test]
     fn folds_every_vietnamese_vowel_and_d() {

@@ -444,32 +444,14 @@ impl Persistence {
 
 /// Downloads the plan on screen as a plan file: the way out when storage fails.
 fn download_open_plan(state: EditorState) {
-    let (name, text) = state
-        .editor
-        .with_untracked(|e| (plan_file_name(e.plan()), file_format::write_plan(e.plan())));
+    let (name, text) = state.editor.with_untracked(|e| {
+        (
+            file_format::plan_file_name(e.plan()),
+            file_format::write_plan(e.plan()),
+        )
+    });
     if let Err(error) = browser::download_text(&name, "application/json", &text) {
         state.say(format!("Không tải được tệp: {error}"), true);
-    }
-}
-
-/// "KH-CCHC-Lam-Dong-2027.json".
-pub fn plan_file_name(plan: &Plan) -> String {
-    let province: String = crate::domain::text::fold(&plan.province)
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| {
-            let mut chars = w.chars();
-            chars
-                .next()
-                .map(|c| c.to_ascii_uppercase().to_string() + chars.as_str())
-                .unwrap_or_default()
-        })
-        .collect::<Vec<_>>()
-        .join("-");
-    if province.is_empty() {
-        format!("KH-CCHC-{}.json", plan.year)
-    } else {
-        format!("KH-CCHC-{province}-{}.json", plan.year)
     }
 }
 

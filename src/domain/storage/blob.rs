@@ -24,6 +24,8 @@ pub const INDEX_KEY: &str = "cchc.index";
 pub const SETTINGS_KEY: &str = "cchc.settings";
 /// One key per plan: `cchc.plan.<id>`, so a keystroke rewrites one plan, not all.
 pub const PLAN_PREFIX: &str = "cchc.plan.";
+/// The user's own templates (their own and imported ones), as a template-set file.
+pub const TEMPLATES_KEY: &str = "cchc.templates";
 /// Raw copies of unreadable blobs: `cchc.backup.<original key>.<ms since epoch>`.
 pub const BACKUP_PREFIX: &str = "cchc.backup.";
 

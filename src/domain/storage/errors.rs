@@ -14,6 +14,8 @@ pub enum Subject {
     Plan { id: String, name: String },
     /// `cchc.settings`.
     Settings,
+    /// `cchc.templates`, the user's own templates.
+    Templates,
 }
 
 /// An unreadable blob and where its raw text was kept.
@@ -34,6 +36,7 @@ impl fmt::Display for Damaged {
             Subject::Index => f.write_str("Danh sách kế hoạch")?,
             Subject::Plan { name, .. } => write!(f, "Dữ liệu kế hoạch “{name}”")?,
             Subject::Settings => f.write_str("Cài đặt")?,
+            Subject::Templates => f.write_str("Thư viện nhiệm vụ mẫu của bạn")?,
         }
         write!(f, " trong trình duyệt {}. ", self.problem)?;
         match &self.backup_key {

@@ -53,7 +53,7 @@ pub mod store;
 
 pub use blob::{
     plan_key, LoadedPlan, PlanSummary, Settings, BACKUP_PREFIX, INDEX_KEY, PLAN_PREFIX,
-    SETTINGS_KEY,
+    SETTINGS_KEY, TEMPLATES_KEY,
 };
 pub use errors::{Damaged, ShelfError, StartupProblem, Subject};
 pub use migrate::{BlobProblem, SCHEMA_VERSION};

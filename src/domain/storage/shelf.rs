@@ -5,11 +5,13 @@ use std::collections::HashSet;
 use super::blob::{
     decode_index, decode_plan, decode_settings, encode_index, encode_plan, encode_settings,
     plan_id_of, plan_key, plan_revision, Index, LoadedPlan, PlanSummary, Settings, BACKUP_PREFIX,
-    INDEX_KEY, SETTINGS_KEY,
+    INDEX_KEY, SETTINGS_KEY, TEMPLATES_KEY,
 };
 use super::errors::{Damaged, ShelfError, StartupProblem, Subject};
 use super::migrate::BlobProblem;
 use super::store::{KeyValueStore, MemoryStore, StoreError};
+use crate::domain::file_format::{read_templates, write_templates, FileError};
+use crate::domain::library::TemplateSet;
 use crate::domain::plan::Plan;
 
 /// How long a deleted plan stays in the trash.
@@ -411,6 +413,37 @@ impl<S: KeyValueStore> PlanShelf<S> {
         let text = encode_settings(&settings);
         self.settings = settings;
         self.store_mut().set(SETTINGS_KEY, &text)?;
+        Ok(())
+    }
+
+    // ----- the user's templates -----
+
+    /// The user's own templates. Unreadable ones are backed up (as any stored blob) and an
+    /// empty library is returned with the problem, so the app goes on and nothing is lost.
+    pub fn user_templates(&mut self) -> (TemplateSet, Option<Damaged>) {
+        let Ok(Some(text)) = self.store().get(TEMPLATES_KEY) else {
+            return (TemplateSet::default(), None);
+        };
+        match read_templates(&text) {
+            Ok(set) => (set, None),
+            Err(error) => {
+                let problem = match error {
+                    FileError::NewerVersion { found } => BlobProblem::NewerSchema {
+                        found,
+                        known: crate::domain::file_format::VERSION,
+                    },
+                    other => BlobProblem::WrongShape(other.to_string()),
+                };
+                let damaged = self.quarantine(Subject::Templates, TEMPLATES_KEY, &text, problem);
+                (TemplateSet::default(), Some(damaged))
+            }
+        }
+    }
+
+    /// Stores the user's own templates (all or nothing: on error the previous copy stays).
+    pub fn set_user_templates(&mut self, set: &TemplateSet) -> Result<(), ShelfError> {
+        let text = write_templates(set);
+        self.store_mut().set(TEMPLATES_KEY, &text)?;
         Ok(())
     }
 

@@ -843,3 +843,43 @@ fn settings_persist_and_keep_unknown_fields() {
         .unwrap()
         .contains(r#""theme":"dark""#));
 }
+
+#[test]
+fn user_templates_round_trip_and_survive_damage() {
+    use crate::domain::library::{AreaKey, Source, Template, TemplateSet};
+    let (mut shelf, _) = PlanShelf::open(MemoryStore::new(), 1_000.0);
+    assert_eq!(shelf.user_templates(), (TemplateSet::default(), None));
+    let set = TemplateSet {
+        sources: vec![Source {
+            id: "mine".into(),
+            province: "Lâm Đồng".into(),
+            year: Some(2027),
+            ..Source::default()
+        }],
+        templates: vec![Template::new(
+            "u1",
+            "mine",
+            AreaKey::Procedures,
+            "Số hóa hồ sơ TTHC",
+        )],
+    };
+    shelf.set_user_templates(&set).unwrap();
+    assert_eq!(shelf.user_templates(), (set, None));
+
+    let (mut shelf, _) = {
+        let mut store = MemoryStore::new();
+        store.set(TEMPLATES_KEY, "{không phải JSON").unwrap();
+        PlanShelf::open(store, 2_000.0)
+    };
+    let (templates, damaged) = shelf.user_templates();
+    assert!(templates.templates.is_empty());
+    let damaged = damaged.expect("the damage is reported");
+    let backup = damaged.backup_key.clone().expect("the raw text is kept");
+    assert_eq!(
+        shelf.backup_text(&backup).unwrap().as_deref(),
+        Some("{không phải JSON")
+    );
+    assert!(damaged
+        .to_string()
+        .contains("Thư viện nhiệm vụ mẫu của bạn"));
+}

@@ -35,7 +35,7 @@ use std::fmt;
 use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 
 use super::plan::{BudgetTotals, Plan};
-use super::text::fold;
+use super::text::file_slug;
 
 pub use heading::{attachment_line, date_phrase, province_phrase, UNIT_LINE};
 pub use page::{
@@ -137,15 +137,12 @@ pub fn build_workbook(plan: &Plan, settings: &ExportSettings) -> Result<Vec<u8>,
 /// The file name of the export, ASCII without diacritics:
 /// "Phu-luc-KH-CCHC-Hung-Yen-2027.xlsx".
 pub fn file_name(plan: &Plan) -> String {
-    let mut parts = vec!["Phu-luc-KH-CCHC".to_string()];
-    for word in fold(&plan.province).split(|c: char| !c.is_ascii_alphanumeric()) {
-        let mut chars = word.chars();
-        if let Some(first) = chars.next() {
-            parts.push(first.to_ascii_uppercase().to_string() + chars.as_str());
-        }
+    let province = file_slug(&plan.province);
+    if province.is_empty() {
+        format!("Phu-luc-KH-CCHC-{}.xlsx", plan.year)
+    } else {
+        format!("Phu-luc-KH-CCHC-{province}-{}.xlsx", plan.year)
     }
-    parts.push(plan.year.to_string());
-    format!("{}.xlsx", parts.join("-"))
 }
 
 #[cfg(test)]
