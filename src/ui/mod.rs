@@ -8,6 +8,7 @@
 
 mod fields;
 mod header;
+mod library_panel;
 mod suggest;
 mod table;
 mod toolbar;
@@ -222,6 +223,7 @@ pub fn App() -> impl IntoView {
             <StatusLine/>
             <header::PlanHeader/>
             <header::ProvinceList/>
+            <library_panel::LibraryPanel/>
             <table::PlanTable/>
         </main>
     }

@@ -8,8 +8,17 @@
 mod editor;
 mod harness;
 mod harness_checks;
+mod library;
 mod smoke;
 
 fn main() {
-    harness::run([smoke::tests(), harness_checks::tests(), editor::tests()].concat());
+    harness::run(
+        [
+            smoke::tests(),
+            harness_checks::tests(),
+            editor::tests(),
+            library::tests(),
+        ]
+        .concat(),
+    );
 }
