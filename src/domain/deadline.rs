@@ -524,6 +524,21 @@ pub fn roll(text: &str, from_year: i32, to_year: i32) -> Rolled {
     }
 }
 
+/// [`roll`] as the template library's `ShiftYears`: the moved text only. Use [`roll`] itself
+/// to learn whether the result needs a person's review.
+///
+/// ```
+/// use cchc_plan::domain::deadline::shift_years;
+/// use cchc_plan::domain::library::{builtin, ShiftYears};
+/// let shift: ShiftYears = shift_years;
+/// let library = builtin();
+/// let template = library.template("002-I-1.1").unwrap();
+/// assert_eq!(library.task_from(template, 2027, shift).deadline, "Quý I/2027");
+/// ```
+pub fn shift_years(text: &str, from_year: i32, to_year: i32) -> String {
+    roll(text, from_year, to_year).text
+}
+
 /// Completions for a deadline being typed, most likely first; empty when nothing fits (free
 /// text is always allowed).
 ///

@@ -902,3 +902,28 @@ proptest! {
         prop_assert_eq!(r.text.len(), text.len());
     }
 }
+
+#[test]
+fn shift_years_is_the_library_adapter_of_roll() {
+    use crate::domain::library::{builtin, template_to_task, ShiftYears};
+    let shift: ShiftYears = shift_years;
+    assert_eq!(shift("Quý I/2022", 2022, 2027), "Quý I/2027");
+    assert_eq!(
+        shift("Giai đoạn 2021-2025", 2022, 2027),
+        "Giai đoạn 2021-2025"
+    );
+    assert_eq!(shift("Hàng năm", 2022, 2027), "Hàng năm");
+    let library = builtin();
+    let template = library.template("004-III-1").unwrap();
+    let task = library.task_from(template, 2027, shift);
+    assert_eq!(task.deadline, "Trước ngày 05/01/2027");
+    // Nothing moves when the source's year is unknown or already the plan's.
+    assert_eq!(
+        template_to_task(template, None, 2027, shift).deadline,
+        "Trước ngày 05/01/2022"
+    );
+    assert_eq!(
+        template_to_task(template, Some(2022), 2022, shift).deadline,
+        "Trước ngày 05/01/2022"
+    );
+}

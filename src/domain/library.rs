@@ -129,6 +129,41 @@ pub struct Source {
     pub title: String,
 }
 
+impl Source {
+    /// Where a template comes from, for people: province and year, then the issuing
+    /// document with its kind ("Đắk Nông 2021, QĐ 1887/QĐ-UBND"; "Hưng Yên 2024").
+    pub fn provenance(&self) -> String {
+        let mut out = self.province.clone();
+        if let Some(year) = self.year {
+            if !out.is_empty() {
+                out.push(' ');
+            }
+            out.push_str(&year.to_string());
+        }
+        if !self.document.is_empty() {
+            if !out.is_empty() {
+                out.push_str(", ");
+            }
+            // "1887/QĐ-UBND" is a Quyết định (QĐ), "271/KH-UBND" a Kế hoạch (KH).
+            let kind = self
+                .document
+                .split('/')
+                .nth(1)
+                .and_then(|s| s.split('-').next())
+                .filter(|k| !k.is_empty() && !k.chars().any(|c| c.is_ascii_digit()));
+            if let Some(kind) = kind {
+                out.push_str(kind);
+                out.push(' ');
+            }
+            out.push_str(&self.document);
+        }
+        if out.is_empty() {
+            out = self.id.clone();
+        }
+        out
+    }
+}
+
 /// A PAR INDEX criterion a template answers, with the score that prompted it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Criterion {
@@ -143,6 +178,17 @@ pub struct Criterion {
     /// The year of that score.
     #[serde(default)]
     pub year: Option<i32>,
+}
+
+impl Criterion {
+    /// The criterion as a drafter reads it: "Tiêu chí 3.2.1: 0/0,5".
+    pub fn label(&self) -> String {
+        if self.score.is_empty() {
+            format!("Tiêu chí {}", self.code)
+        } else {
+            format!("Tiêu chí {}: {}", self.code, self.score)
+        }
+    }
 }
 
 /// One reusable task. Unknown fields in a file are ignored (see docs/file-format.md).
@@ -504,6 +550,9 @@ pub fn plan_from_source(
     }
     Some(plan)
 }
+
+mod placing;
+pub use placing::{add_template, add_templates, area_of_heading, find_area, Added};
 
 #[cfg(test)]
 mod tests;

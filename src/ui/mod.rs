@@ -8,6 +8,7 @@
 
 mod fields;
 mod header;
+mod library_panel;
 mod plans;
 mod suggest;
 mod table;
@@ -225,6 +226,7 @@ pub fn App() -> impl IntoView {
             <plans::StorageStatus/>
             <header::PlanHeader/>
             <header::ProvinceList/>
+            <library_panel::LibraryPanel/>
             <table::PlanTable/>
         </main>
     }

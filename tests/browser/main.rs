@@ -8,6 +8,7 @@
 mod editor;
 mod harness;
 mod harness_checks;
+mod library;
 mod smoke;
 mod storage;
 
@@ -18,6 +19,7 @@ fn main() {
             harness_checks::tests(),
             editor::tests(),
             storage::tests(),
+            library::tests(),
         ]
         .concat(),
     );

@@ -493,3 +493,24 @@ fn libraries_refuse_duplicate_ids() {
     let err = Library::new([set.clone(), set]).unwrap_err();
     assert!(matches!(err, FileError::Invalid(_)));
 }
+
+#[test]
+fn provenance_and_criteria_read_as_written() {
+    let lib = builtin();
+    let provenance = |id: &str| lib.source(id).unwrap().provenance();
+    assert_eq!(provenance("seed-002"), "Đắk Nông 2021, QĐ 1887/QĐ-UBND");
+    assert_eq!(provenance("seed-004"), "Yên Bái 2022, KH 271/KH-UBND");
+    assert_eq!(provenance("seed-001"), "Hưng Yên 2024");
+    let bare = Source {
+        id: "x".into(),
+        file: String::new(),
+        province: String::new(),
+        year: None,
+        document: "12/2020".into(),
+        document_date: String::new(),
+        title: String::new(),
+    };
+    assert_eq!(bare.provenance(), "12/2020");
+    let criterion = &lib.template("001-1-1").unwrap().criteria[0];
+    assert_eq!(criterion.label(), "Tiêu chí 3.2.1: 0/0,5");
+}
