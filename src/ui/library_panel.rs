@@ -154,7 +154,7 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
         state.start_new_plan(plan);
         state.say(
             format!(
-                "Đã tạo kế hoạch từ văn bản mẫu {}: {tasks} nhiệm vụ, tổng kinh phí {total} triệu đồng. Kế hoạch trước vẫn lấy lại được bằng Hoàn tác.",
+                "Đã tạo kế hoạch từ văn bản mẫu {}: {tasks} nhiệm vụ, tổng kinh phí {total} triệu đồng. Kế hoạch trước vẫn ở trong Danh sách kế hoạch.",
                 found.provenance()
             ),
             false,

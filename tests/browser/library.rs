@@ -323,8 +323,10 @@ async fn recreate_seed_002_totals_936(page: Page) -> Result {
         Ok(count_present(&page).await? == 50)
     })
     .await?;
-    // The plan it replaced comes back with Hoàn tác.
-    page.click_button("Hoàn tác").await?;
+    // The recreated plan is a new plan: the one it replaced on screen is still in the list.
+    page.js("document.querySelector('.plan-list .toggle').click();").await?;
+    page.wait_for_body_text("Danh sách kế hoạch (2)").await?;
+    page.click_button("Mở").await?;
     page.wait_for_field_count("Nội dung, nhiệm vụ", 0).await?;
     page.wait_for_text("Tổng kinh phí", "0").await?;
     Ok(())
