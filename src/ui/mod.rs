@@ -6,8 +6,10 @@
 //! comparison tells). Typing in one cell thus touches that row, the outline and the totals,
 //! and no other row of the table.
 
+pub mod export;
 mod fields;
 mod header;
+mod print;
 mod suggest;
 mod table;
 mod toolbar;
@@ -209,6 +211,7 @@ pub fn new_plan_id() -> String {
 pub fn App() -> impl IntoView {
     let state = EditorState::new(Plan::new(new_plan_id(), "", next_year()));
     provide_context(state);
+    export::provide();
     install_shortcuts(state);
     crate::browser::expose_test_hooks(state);
 
@@ -223,6 +226,7 @@ pub fn App() -> impl IntoView {
             <header::PlanHeader/>
             <header::ProvinceList/>
             <table::PlanTable/>
+            <print::PrintView/>
         </main>
     }
 }
