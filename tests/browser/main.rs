@@ -6,10 +6,19 @@
 //! `tests()` list, added to the list below.
 
 mod editor;
+mod export;
 mod harness;
 mod harness_checks;
 mod smoke;
 
 fn main() {
-    harness::run([smoke::tests(), harness_checks::tests(), editor::tests()].concat());
+    harness::run(
+        [
+            smoke::tests(),
+            harness_checks::tests(),
+            editor::tests(),
+            export::tests(),
+        ]
+        .concat(),
+    );
 }
