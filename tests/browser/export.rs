@@ -273,6 +273,7 @@ async fn print_view_shows_the_appendix_and_prints_a4_landscape(page: Page) -> Re
             boxes.len()
         );
     }
+    // Kept for a look: target/browser-screenshots/print-view.pdf.
     let saved = crate::harness::target_dir().join("browser-screenshots/print-view.pdf");
     std::fs::create_dir_all(saved.parent().unwrap())?;
     std::fs::write(&saved, &pdf)?;
