@@ -160,11 +160,80 @@ fn bad_files_fail_with_a_vietnamese_message() {
 }
 
 #[test]
+fn plan_from_seed_then_export_totals_936() {
+    let dir = work_dir("from-seed");
+    let output = cchc(
+        &[
+            "plan-from-seed",
+            "002_591ff2b9d60f55ba.txt",
+            "-o",
+            "plan.json",
+        ],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("nhiệm vụ) vào plan.json"),
+        "{}",
+        stdout(&output)
+    );
+    let text = std::fs::read_to_string(dir.join("plan.json")).unwrap();
+    let plan = cchc_plan::domain::file_format::read_plan(&text).unwrap();
+    assert_eq!(plan.province, "Đắk Nông");
+    assert_eq!(plan.year, 2021);
+
+    let output = cchc(&["export", "plan.json", "-o", "phu-luc.xlsx"], &dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let mut book = open(&std::fs::read(dir.join("phu-luc.xlsx")).unwrap());
+    assert_eq!(
+        book.sheet_names(),
+        ["Phụ lục I", "Phụ lục II", "Phụ lục III"]
+    );
+    let s = sheet(&mut book, "Phụ lục I");
+    assert!(
+        cell(&s, 2, 0).contains("Quyết định số 1887/QĐ-UBND"),
+        "{}",
+        cell(&s, 2, 0)
+    );
+    let total = find_row(&s, 0, "Tổng cộng").unwrap();
+    assert_eq!(number(&s, total, 6), Some(936.0));
+    assert_eq!(
+        cell(&s, total + 1, 0),
+        "(Bằng chữ: Chín trăm ba mươi sáu triệu đồng)"
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn plan_from_seed_prints_the_plan_or_lists_the_sources() {
+    let dir = work_dir("from-seed-stdout");
+    // By source id or file stem; without -o the plan file goes to stdout.
+    let output = cchc(&["plan-from-seed", "seed-002"], &dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let plan = cchc_plan::domain::file_format::read_plan(&stdout(&output)).unwrap();
+    assert_eq!(plan.budget_totals().grand.to_string(), "936");
+    let output = cchc(&["plan-from-seed", "002_591ff2b9d60f55ba"], &dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+
+    let output = cchc(&["plan-from-seed", "999_unknown.txt", "-o", "x.json"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(
+        message.contains("Không có nguồn \"999_unknown.txt\""),
+        "{message}"
+    );
+    assert!(message.contains("002_591ff2b9d60f55ba.txt"), "{message}");
+    assert!(!dir.join("x.json").exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn help_and_usage_errors() {
     let dir = work_dir("help");
     let output = cchc(&["--help"], &dir);
     assert!(output.status.success());
     assert!(stdout(&output).contains("cchc export <tệp kế hoạch .json>"));
+    assert!(stdout(&output).contains("cchc plan-from-seed <tệp nguồn>"));
     let output = cchc(&["export", "--help"], &dir);
     assert!(output.status.success());
     for args in [
@@ -173,6 +242,8 @@ fn help_and_usage_errors() {
         &["export"],
         &["export", "-o"],
         &["export", "a.json", "b.json"],
+        &["plan-from-seed"],
+        &["plan-from-seed", "a.txt", "b.txt"],
     ] {
         let output = cchc(args, &dir);
         assert_eq!(output.status.code(), Some(2), "{args:?}");

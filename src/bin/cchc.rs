@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cchc export plan.json [-o phu-luc.xlsx] [--settings export.json]
+//! cchc plan-from-seed 002_591ff2b9d60f55ba.txt [-o plan.json]
 //! cchc --help
 //! ```
 //!
@@ -23,7 +24,8 @@ fn main() {}
 mod cli {
     use std::path::{Path, PathBuf};
 
-    use cchc_plan::domain::file_format::read_plan;
+    use cchc_plan::domain::file_format::{read_plan, write_plan};
+    use cchc_plan::domain::library::{builtin, plan_from_source};
     use cchc_plan::domain::workbook::{build_workbook, file_name, ExportSettings};
 
     /// Exit code of a command that failed on its input (a bad file, a write error).
@@ -41,6 +43,10 @@ Cách dùng:
       -o, --output      tệp Excel cần ghi; mặc định: tên theo tỉnh và năm,
                         ví dụ Phu-luc-KH-CCHC-Hung-Yen-2027.xlsx, ở thư mục hiện tại
       --settings        tệp JSON tùy chọn xuất (cột, tên cột, kiểu nhãn phụ lục)
+  cchc plan-from-seed <tệp nguồn> [-o <tệp kế hoạch .json>]
+      Dựng lại kế hoạch của một văn bản nguồn trong thư viện có sẵn, gọi theo tên tệp
+      nguồn (ví dụ 002_591ff2b9d60f55ba.txt) hoặc mã nguồn (ví dụ seed-002).
+      -o, --output      tệp kế hoạch cần ghi; mặc định: in ra màn hình
   cchc --help
       Hiện hướng dẫn này.
 
@@ -59,6 +65,7 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
                 0
             }
             "export" => export(rest),
+            "plan-from-seed" => plan_from_seed(rest),
             other => {
                 eprint!("Lệnh không rõ: \"{other}\".\n\n{HELP}");
                 USAGE
@@ -204,6 +211,88 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
         ))
     }
 
+    /// `cchc plan-from-seed 002_591ff2b9d60f55ba.txt [-o plan.json]`
+    fn plan_from_seed(args: &[String]) -> i32 {
+        let args = match Args::parse(args) {
+            Ok(args) if args.help => {
+                print!("{HELP}");
+                return 0;
+            }
+            Ok(args) if args.settings.is_some() => {
+                eprintln!("Lệnh plan-from-seed không nhận --settings.\nXem: cchc --help");
+                return USAGE;
+            }
+            Ok(args) => args,
+            Err(message) => {
+                eprintln!("{message}\nXem: cchc --help");
+                return USAGE;
+            }
+        };
+        let source = match args.positional.as_slice() {
+            [source] => source.as_str(),
+            [] => {
+                eprintln!("Thiếu tên tệp nguồn.\nCách dùng: cchc plan-from-seed <tệp nguồn> [-o <tệp kế hoạch .json>]");
+                return USAGE;
+            }
+            [_, extra, ..] => {
+                eprintln!("Thừa tham số: \"{extra}\". Lệnh plan-from-seed nhận một tệp nguồn.");
+                return USAGE;
+            }
+        };
+        match seed_plan(source, args.output.as_deref()) {
+            Ok(message) => {
+                if let Some(message) = message {
+                    println!("{message}");
+                }
+                0
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                FAILED
+            }
+        }
+    }
+
+    /// Writes the plan of a built-in source to `output` (a message to print) or to stdout.
+    fn seed_plan(source: &str, output: Option<&Path>) -> Result<Option<String>, String> {
+        let library = builtin();
+        // A path such as data/seeds/002_….txt names the same source as its file name.
+        let key = Path::new(source)
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or(source);
+        let found = library.source(source).or_else(|| library.source(key));
+        let Some(found) = found else {
+            let known: Vec<String> = library
+                .sources()
+                .iter()
+                .map(|s| format!("  {} ({}, {})", s.file, s.id, s.province))
+                .collect();
+            return Err(format!(
+                "Không có nguồn \"{source}\" trong thư viện có sẵn. Các nguồn có:\n{}",
+                known.join("\n")
+            ));
+        };
+        let plan = plan_from_source(library, &found.id, format!("kh-{}", found.id))
+            .ok_or_else(|| format!("Không dựng được kế hoạch từ nguồn \"{source}\"."))?;
+        let text = write_plan(&plan);
+        let Some(output) = output else {
+            print!("{text}");
+            if !text.ends_with('\n') {
+                println!();
+            }
+            return Ok(None);
+        };
+        std::fs::write(output, &text)
+            .map_err(|e| format!("Không ghi được {}: {e}.", output.display()))?;
+        Ok(Some(format!(
+            "Đã tạo kế hoạch \"{}\" ({} nhiệm vụ) vào {}.",
+            plan.title,
+            plan.task_count(),
+            output.display()
+        )))
+    }
+
     #[cfg(test)]
     mod tests {
         use super::*;
@@ -253,6 +342,13 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
             assert_eq!(run(&args(&["export"])), USAGE);
             assert_eq!(run(&args(&["export", "a", "b"])), USAGE);
             assert_eq!(run(&args(&["export", "/nonexistent/plan.json"])), FAILED);
+            assert_eq!(run(&args(&["plan-from-seed"])), USAGE);
+            assert_eq!(run(&args(&["plan-from-seed", "a", "b"])), USAGE);
+            assert_eq!(
+                run(&args(&["plan-from-seed", "x.txt", "--settings", "s.json"])),
+                USAGE
+            );
+            assert_eq!(run(&args(&["plan-from-seed", "999_nothing.txt"])), FAILED);
         }
     }
 }

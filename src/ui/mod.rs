@@ -6,10 +6,12 @@
 //! comparison tells). Typing in one cell thus touches that row, the outline and the totals,
 //! and no other row of the table.
 
+pub mod export;
 mod fields;
 mod header;
 mod library_panel;
 mod plans;
+mod print;
 mod suggest;
 mod table;
 mod toolbar;
@@ -211,6 +213,7 @@ pub fn App() -> impl IntoView {
     let state = EditorState::new(plan, plans);
     provide_context(state);
     plans.start(state);
+    export::provide();
     install_shortcuts(state);
     crate::browser::expose_test_hooks(state);
 
@@ -228,6 +231,7 @@ pub fn App() -> impl IntoView {
             <header::ProvinceList/>
             <library_panel::LibraryPanel/>
             <table::PlanTable/>
+            <print::PrintView/>
         </main>
     }
 }

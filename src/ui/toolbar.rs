@@ -129,6 +129,7 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" title="Ctrl+Z" disabled=move || !can_undo() on:click=move |_| state.undo()>"Hoàn tác"</button>
                 <button type="button" title="Ctrl+Y" disabled=move || !can_redo() on:click=move |_| state.redo()>"Làm lại"</button>
             </div>
+            <super::export::ExportTools/>
         </nav>
         <Show when=move || creating.get()>
             <NewPlanForm on_done=move || creating.set(false)/>

@@ -15,9 +15,13 @@ use super::WorkbookError;
 pub const UNIT_LINE: &str = "ĐVT: triệu đồng";
 
 /// What a heading block says.
-pub(crate) struct Heading {
+#[derive(Clone, Debug, PartialEq)]
+pub struct Heading {
+    /// "Phụ lục I" or "PHỤ LỤC I".
     pub label: String,
+    /// The title in capitals.
     pub title: String,
+    /// The italic "(Kèm theo …)" line.
     pub attachment: String,
     /// Whether to print the unit line (the table has a budget column).
     pub unit: bool,

@@ -8,6 +8,9 @@
 //! - "Phụ lục III" ([`budget_sheet`], only when a task has a budget and the budget column
 //!   is exported): budget by area and by lead agency.
 //!
+//! Phụ lục I's rows are laid out once, as text and amounts, by [`TaskTable`]: the sheet
+//! writes that table and the app's print view shows it.
+//!
 //! ```
 //! use cchc_plan::domain::plan::{Plan, Task};
 //! use cchc_plan::domain::workbook::{build_workbook, file_name, ExportSettings};
@@ -28,6 +31,7 @@ mod package;
 mod page;
 mod settings;
 mod styles;
+mod task_table;
 mod tasks_sheet;
 
 use std::fmt;
@@ -37,13 +41,16 @@ use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 use super::plan::{BudgetTotals, Plan};
 use super::text::file_slug;
 
-pub use heading::{attachment_line, date_phrase, province_phrase, UNIT_LINE};
+pub use heading::{attachment_line, date_phrase, province_phrase, Heading, UNIT_LINE};
 pub use page::{
     MARGIN_BOTTOM, MARGIN_FOOTER, MARGIN_HEADER, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP,
     PAGE_HEADER, PAPER_A4,
 };
 pub use settings::{Column, ExportSettings, LabelStyle};
 pub use styles::BUDGET_FORMAT;
+pub use task_table::{
+    join_agencies, tasks_title, words_line, TableCell, TableRow, TableTotal, TaskTable, TOTAL_LABEL,
+};
 
 /// The sheet of the task table.
 pub const SHEET_TASKS: &str = "Phụ lục I";

@@ -8,14 +8,15 @@
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet};
 
 use crate::domain::plan::{Row, RowKind};
-use crate::domain::words::amount_in_words;
 
 use super::cells::{amount, header_row, merged_line, merged_text, sum_formula, text, total};
-use super::heading::{self, attachment_line, Heading};
+use super::heading;
 use super::measure::{height, lines};
 use super::page;
 use super::settings::Column;
 use super::styles::{Level, TABLE_SIZE};
+pub(crate) use super::task_table::TOTAL_LABEL;
+use super::task_table::{join_agencies, words_line, TableCell, TaskTable};
 use super::{Export, WorkbookError};
 
 /// Where the table landed, for the sheets that refer to it.
@@ -26,17 +27,9 @@ pub(crate) struct TasksLayout {
     pub rows: Vec<RowNum>,
 }
 
-/// The label of the grand total row.
-pub const TOTAL_LABEL: &str = "Tổng cộng";
-
-/// The title of Phụ lục I.
-pub(crate) fn title(year: i32) -> String {
-    format!("NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {year}")
-}
-
 /// The level (bold or not) of a plan row.
-pub(crate) fn level(row: &Row) -> Level {
-    match row.kind() {
+pub(crate) fn level(kind: RowKind) -> Level {
+    match kind {
         RowKind::Area => Level::Heading,
         RowKind::Group => Level::Group,
         RowKind::Task => Level::Item,
@@ -45,20 +38,12 @@ pub(crate) fn level(row: &Row) -> Level {
 
 /// Agencies as one cell: "Sở Nội vụ; Đài PTTH tỉnh".
 pub(crate) fn agencies(names: &[String]) -> String {
-    names
-        .iter()
-        .map(|n| n.trim())
-        .filter(|n| !n.is_empty())
-        .collect::<Vec<_>>()
-        .join("; ")
+    join_agencies(names)
 }
 
 /// The "(Bằng chữ: ...)" line.
 pub(crate) fn in_words_line(export: &Export) -> String {
-    format!(
-        "(Bằng chữ: {})",
-        amount_in_words(export.totals.grand, export.settings.words)
-    )
+    words_line(export.totals.grand, export.settings.words)
 }
 
 /// The children of every row (rows directly under it), by position.
@@ -80,78 +65,54 @@ fn children(rows: &[std::sync::Arc<Row>]) -> Vec<Vec<usize>> {
     children
 }
 
-/// The text of a plan row in a text column (None for the budget column).
-fn cell_text(export: &Export, i: usize, column: Column) -> Option<String> {
-    let row = &export.plan.rows()[i];
-    let task = row.task();
-    Some(match column {
-        Column::Number => export.numbers[i].clone(),
-        Column::Content => row.text().to_string(),
-        Column::Product => task.map(|t| t.product.clone()).unwrap_or_default(),
-        Column::Lead => task.map(|t| agencies(&t.lead)).unwrap_or_default(),
-        Column::Partners => task.map(|t| agencies(&t.partners)).unwrap_or_default(),
-        Column::Deadline => task.map(|t| t.deadline.clone()).unwrap_or_default(),
-        Column::Note => task.map(|t| t.note.clone()).unwrap_or_default(),
-        Column::Budget => return None,
-    })
-}
-
 pub(crate) fn write(sheet: &mut Worksheet, export: &Export) -> Result<TasksLayout, WorkbookError> {
-    let (plan, settings, styles) = (export.plan, export.settings, &export.styles);
-    let columns = settings.columns();
+    let styles = &export.styles;
+    let table = TaskTable::with(
+        export.plan,
+        export.settings,
+        &export.numbers,
+        &export.totals,
+    );
+    let columns = &table.columns;
     let widths: Vec<f64> = columns.iter().map(|c| c.width()).collect();
     for (col, width) in widths.iter().enumerate() {
         sheet.set_column_width(col as ColNum, *width)?;
     }
-    let budget_col = columns
-        .iter()
-        .position(|c| *c == Column::Budget)
-        .map(|i| i as ColNum);
+    let budget_col = table.budget_column().map(|i| i as ColNum);
 
-    let header_row_at = heading::write(
-        sheet,
-        styles,
-        &widths,
-        &Heading {
-            label: settings.label.label("I"),
-            title: title(plan.year),
-            attachment: attachment_line(plan),
-            unit: budget_col.is_some(),
-        },
-    )?;
-    let headers: Vec<&str> = columns.iter().map(|c| settings.header(*c)).collect();
+    let header_row_at = heading::write(sheet, styles, &widths, &table.heading)?;
+    let headers: Vec<&str> = table.headers.iter().map(String::as_str).collect();
     header_row(sheet, header_row_at, &headers, &widths, &styles.header)?;
     page::set_up(sheet, Some(header_row_at))?;
 
     let first = header_row_at + 1;
-    let rows = plan.rows();
+    let rows = export.plan.rows();
     let sheet_rows: Vec<RowNum> = (0..rows.len()).map(|i| first + i as RowNum).collect();
     let children = children(rows);
     let by_row = &export.totals.by_row;
-    for (i, row) in rows.iter().enumerate() {
+    for (i, (row, line)) in rows.iter().zip(&table.rows).enumerate() {
         let r = sheet_rows[i];
-        let level = level(row);
-        let bold = level != Level::Item;
+        let level = level(line.kind);
+        let bold = line.bold();
         let mut tallest = 1;
-        for (col, column) in columns.iter().enumerate() {
+        for (col, (column, cell)) in columns.iter().zip(&line.cells).enumerate() {
             let col = col as ColNum;
-            if let Some(value) = cell_text(export, i, *column) {
-                let format = match column {
-                    Column::Number => styles.number(level),
-                    Column::Deadline => styles.centred(level),
-                    _ => styles.text(level),
-                };
-                text(sheet, r, col, &value, format)?;
-                if !value.is_empty() {
-                    tallest = tallest.max(lines(&value, TABLE_SIZE, bold, widths[col as usize]));
+            match cell {
+                TableCell::Text(value) => {
+                    let format = match column {
+                        Column::Number => styles.number(level),
+                        Column::Deadline => styles.centred(level),
+                        _ => styles.text(level),
+                    };
+                    text(sheet, r, col, value, format)?;
+                    if !value.is_empty() {
+                        tallest = tallest.max(lines(value, TABLE_SIZE, bold, widths[col as usize]));
+                    }
                 }
-                continue;
-            }
-            match by_row.get(&row.id) {
-                None => {
+                TableCell::Budget(None) => {
                     sheet.write_blank(r, col, styles.budget_blank(level))?;
                 }
-                Some(&sum) => {
+                &TableCell::Budget(Some(sum)) => {
                     let parts: Vec<RowNum> = children[i]
                         .iter()
                         .filter(|&&k| by_row.contains_key(&rows[k].id))
@@ -171,7 +132,7 @@ pub(crate) fn write(sheet: &mut Worksheet, export: &Export) -> Result<TasksLayou
         sheet.set_row_height(r, height(tallest, TABLE_SIZE))?;
     }
 
-    if let Some(bc) = budget_col.filter(|_| export.totals.any) {
+    if let (Some(bc), Some(grand)) = (budget_col, &table.total) {
         let r = first + rows.len() as RowNum;
         let last = (columns.len() - 1) as ColNum;
         let areas: Vec<RowNum> = rows
@@ -185,30 +146,28 @@ pub(crate) fn write(sheet: &mut Worksheet, export: &Export) -> Result<TasksLayou
             r,
             0,
             bc - 1,
-            TOTAL_LABEL,
+            grand.label,
             styles.centred(Level::Heading),
         )?;
-        let grand = export.totals.grand;
         let formula = sum_formula(bc, &areas, None);
         total(
             sheet,
             r,
             bc,
             &formula,
-            &grand.to_plain(),
-            styles.budget(Level::Heading, grand),
+            &grand.amount.to_plain(),
+            styles.budget(Level::Heading, grand.amount),
         )?;
         for col in bc + 1..=last {
             sheet.write_blank(r, col, styles.text(Level::Heading))?;
         }
         sheet.set_row_height(r, height(1, TABLE_SIZE))?;
-        let words = in_words_line(export);
         merged_line(
             sheet,
             r + 1,
             last,
             widths.iter().sum(),
-            &words,
+            &grand.words,
             &styles.words,
         )?;
     }
@@ -252,6 +211,5 @@ mod tests {
     fn agencies_join_with_semicolons() {
         let names = vec!["Sở Nội vụ".to_string(), " ".into(), "Đài PTTH tỉnh ".into()];
         assert_eq!(agencies(&names), "Sở Nội vụ; Đài PTTH tỉnh");
-        assert_eq!(title(2027), "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2027");
     }
 }

@@ -1,0 +1,191 @@
+//! The "Xuất Excel" button, the export options ("Tùy chọn xuất") and the session's export
+//! settings.
+//!
+//! The settings live in [`ExportUi::settings`], one `RwSignal<ExportSettings>` provided in
+//! context by [`provide`] (called by `App`); read it anywhere with [`export_ui`]. They are
+//! kept for the session only. The `words` field of the stored settings is not used: every
+//! output reads the amount in words as the editor does ([`EditorState::words_style`]), see
+//! [`effective_settings`].
+
+use leptos::prelude::*;
+
+use super::EditorState;
+use crate::browser::download_bytes;
+use crate::domain::plan::Plan;
+use crate::domain::workbook::{
+    build_workbook, file_name, Column, ExportSettings, LabelStyle, XLSX_MIME,
+};
+
+/// What the export and print components share, all `Copy` handles.
+#[derive(Clone, Copy)]
+pub struct ExportUi {
+    /// The drafter's export choices: columns, headers, appendix label.
+    pub settings: RwSignal<ExportSettings>,
+    /// Whether the print view ("Xem bản in") is shown.
+    pub printing: RwSignal<bool>,
+}
+
+/// Provides [`ExportUi`] with the default settings; call once in `App`.
+pub fn provide() -> ExportUi {
+    let ui = ExportUi {
+        settings: RwSignal::new(ExportSettings::default()),
+        printing: RwSignal::new(false),
+    };
+    provide_context(ui);
+    ui
+}
+
+/// The export state in context.
+pub fn export_ui() -> ExportUi {
+    expect_context::<ExportUi>()
+}
+
+/// The settings an output uses: the drafter's choices, with the amount in words read as the
+/// editor reads it. Tracks both signals when called in a reactive context.
+pub fn effective_settings(ui: ExportUi, state: EditorState) -> ExportSettings {
+    let mut settings = ui.settings.get();
+    settings.words = state.words_style.get();
+    settings
+}
+
+/// Builds the workbook of the open plan and offers it as a download; says how it went.
+pub fn export_workbook(ui: ExportUi, state: EditorState) {
+    let settings = untrack(|| effective_settings(ui, state));
+    let built = state.editor.with_untracked(|e| {
+        let plan = e.plan();
+        if plan.is_empty() {
+            return Err(
+                "Bảng đang trống: hãy thêm lĩnh vực và nhiệm vụ trước khi xuất Excel.".to_string(),
+            );
+        }
+        build_workbook(plan, &settings)
+            .map(|bytes| (file_name(plan), bytes))
+            .map_err(|e| e.to_string())
+    });
+    match built {
+        Ok((name, bytes)) => match download_bytes(&name, XLSX_MIME, &bytes) {
+            Ok(()) => state.say(format!("Đã xuất tệp Excel {name}."), false),
+            Err(e) => state.say(format!("Không tải được tệp Excel xuống: {e}."), true),
+        },
+        Err(message) => state.say(message, true),
+    }
+}
+
+/// Whether any row of the plan has something in this column (TT and the task text count
+/// as always filled).
+fn has_data(plan: &Plan, column: Column) -> bool {
+    plan.rows()
+        .iter()
+        .filter_map(|r| r.task())
+        .any(|t| match column {
+            Column::Number | Column::Content => true,
+            Column::Product => !t.product.trim().is_empty(),
+            Column::Lead => t.lead.iter().any(|a| !a.trim().is_empty()),
+            Column::Partners => t.partners.iter().any(|a| !a.trim().is_empty()),
+            Column::Deadline => !t.deadline.trim().is_empty(),
+            Column::Budget => t.budget.is_some(),
+            Column::Note => !t.note.trim().is_empty(),
+        })
+}
+
+/// The toolbar group: "Xuất Excel", "Xem bản in" and the "Tùy chọn xuất" panel.
+#[component]
+pub fn ExportTools() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let ui = export_ui();
+    view! {
+        <div class="tool-group export-tools" role="group" aria-label="Xuất và in">
+            <button type="button" title="Tải về tệp Excel các phụ lục của kế hoạch"
+                on:click=move |_| export_workbook(ui, state)>"Xuất Excel"</button>
+            <button type="button" data-action="print-view" title="Xem phụ lục nhiệm vụ như khi in (A4 ngang)"
+                on:click=move |_| ui.printing.set(true)>"Xem bản in"</button>
+            <ExportOptions/>
+        </div>
+    }
+}
+
+/// "Tùy chọn xuất": which columns, their headers and the appendix label.
+#[component]
+fn ExportOptions() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let ui = export_ui();
+    let settings = ui.settings;
+    let open = RwSignal::new(false);
+    // Which optional columns the plan leaves empty: worked out only while the panel is open.
+    let empty_columns = Memo::new(move |_| {
+        if !open.get() {
+            return Vec::new();
+        }
+        state.editor.with(|e| {
+            Column::ALL
+                .into_iter()
+                .filter(|c| c.optional() && !has_data(e.plan(), *c))
+                .collect::<Vec<_>>()
+        })
+    });
+    let label = move |style: LabelStyle| {
+        view! {
+            <label class="choice">
+                <input type="radio" name="export-label"
+                    prop:checked=move || settings.with(|s| s.label == style)
+                    on:change=move |_| settings.update(|s| s.label = style)/>
+                {style.label("I")}
+            </label>
+        }
+    };
+    view! {
+        <details class="export-options"
+            on:toggle=move |ev| open.set(event_target::<web_sys::Element>(&ev).has_attribute("open"))>
+            <summary>"Tùy chọn xuất"</summary>
+            <div class="export-panel">
+                <table class="export-columns">
+                    <caption>"Các cột của Phụ lục I (dùng cho tệp Excel và bản in)"</caption>
+                    <thead>
+                        <tr><th scope="col">"Xuất"</th><th scope="col">"Cột"</th><th scope="col">"Tên cột khi xuất"</th></tr>
+                    </thead>
+                    <tbody>
+                        {Column::ALL.into_iter().map(|column| {
+                            let name = column.default_header();
+                            let empty = move || empty_columns.with(|e| e.contains(&column));
+                            view! {
+                                <tr class:excluded=move || !settings.with(|s| s.includes(column))>
+                                    <td class="include">
+                                        <input type="checkbox" aria-label=format!("Xuất cột {name}")
+                                            disabled=!column.optional()
+                                            title=if column.optional() { "" } else { "Cột này luôn được xuất" }
+                                            prop:checked=move || settings.with(|s| s.includes(column))
+                                            on:change=move |ev| {
+                                                let on = event_target_checked(&ev);
+                                                settings.update(|s| s.set_included(column, on));
+                                            }/>
+                                    </td>
+                                    <td class="column-name">
+                                        {name}
+                                        <Show when=empty>
+                                            <span class="column-empty">" (kế hoạch chưa có dữ liệu)"</span>
+                                        </Show>
+                                    </td>
+                                    <td>
+                                        <input type="text" aria-label=format!("Tên cột {name}") placeholder=name
+                                            prop:value=move || settings.with(|s| s.headers.get(&column).cloned().unwrap_or_default())
+                                            on:input=move |ev| {
+                                                let text = event_target_value(&ev);
+                                                settings.update(|s| s.set_header(column, &text));
+                                            }/>
+                                    </td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+                <fieldset class="export-label">
+                    <legend>"Nhãn phụ lục"</legend>
+                    {label(LabelStyle::Numbered)}
+                    {label(LabelStyle::Capitals)}
+                </fieldset>
+                <p class="export-note">"Cách đọc số tiền bằng chữ theo phần thông tin kế hoạch (linh/lẻ, tư/bốn)."</p>
+                <button type="button" on:click=move |_| settings.set(ExportSettings::default())>"Khôi phục mặc định"</button>
+            </div>
+        </details>
+    }
+}

@@ -1,0 +1,374 @@
+//! The Excel export and the print view: "Xuất Excel" (read back with calamine), "Tùy chọn
+//! xuất" (columns, headers, label), "Xem bản in" and the print stylesheet.
+
+#[path = "../common/mod.rs"]
+mod common;
+
+use serde_json::{json, Value};
+
+use crate::harness::{bail, browser_tests, BrowserTest, Key, Kind, Page, Result};
+use common::{cell, find_row, number, open, seed_002_plan, sheet};
+
+pub fn tests() -> Vec<BrowserTest> {
+    browser_tests![
+        export_downloads_the_seed_002_workbook,
+        options_leave_out_a_column_and_rename_headers,
+        print_view_shows_the_appendix_and_prints_a4_landscape,
+        printing_from_the_editor_opens_the_print_view,
+        exporting_an_empty_plan_is_refused,
+    ]
+}
+
+const WORDS_936: &str = "(Bằng chữ: Chín trăm ba mươi sáu triệu đồng)";
+
+/// Opens tests/fixtures/seed-002-plan.json through the app's test hook and waits for 936.
+async fn open_seed_002(page: &Page) -> Result {
+    let path = common::fixture_path("seed-002-plan.json");
+    let text = std::fs::read_to_string(path)?;
+    let error = page
+        .js_with(
+            "return window.cchcApp.openPlanFile(arguments[0]);",
+            vec![json!(text)],
+        )
+        .await?;
+    if error != json!("") {
+        bail!("openPlanFile refused the fixture: {error}");
+    }
+    page.wait_for_text("Tổng kinh phí", "936").await
+}
+
+/// Clicks "Xuất Excel" and returns the name and bytes of the downloaded workbook.
+async fn export(page: &Page) -> Result<(String, Vec<u8>)> {
+    let before = page.downloads()?;
+    for old in &before {
+        std::fs::remove_file(old)?;
+    }
+    page.click_button("Xuất Excel").await?;
+    let path = page.wait_for_download(".xlsx").await?;
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    Ok((name, std::fs::read(&path)?))
+}
+
+/// The texts of a sheet row, first `n` columns.
+fn row_texts(range: &calamine::Range<calamine::Data>, row: usize, n: usize) -> Vec<String> {
+    (0..n).map(|c| cell(range, row, c)).collect()
+}
+
+async fn export_downloads_the_seed_002_workbook(page: Page) -> Result {
+    open_seed_002(&page).await?;
+    let (name, xlsx) = export(&page).await?;
+    if name != "Phu-luc-KH-CCHC-Dak-Nong-2021.xlsx" {
+        bail!("the download is named {name:?}");
+    }
+    page.wait_for_body_text("Đã xuất tệp Excel Phu-luc-KH-CCHC-Dak-Nong-2021.xlsx")
+        .await?;
+    let mut book = open(&xlsx);
+    use calamine::Reader;
+    assert_eq!(
+        book.sheet_names(),
+        ["Phụ lục I", "Phụ lục II", "Phụ lục III"]
+    );
+    let s = sheet(&mut book, "Phụ lục I");
+    assert_eq!(cell(&s, 0, 0), "Phụ lục I");
+    assert_eq!(cell(&s, 1, 0), "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2021");
+    assert_eq!(
+        row_texts(&s, 5, 8),
+        [
+            "TT",
+            "Nội dung, nhiệm vụ",
+            "Sản phẩm",
+            "Cơ quan chủ trì",
+            "Cơ quan phối hợp",
+            "Thời gian thực hiện",
+            "Kinh phí (triệu đồng)",
+            "Ghi chú"
+        ]
+    );
+    // Every TT and task text as the plan has them.
+    let plan = seed_002_plan();
+    for (i, (row, tt)) in plan.rows().iter().zip(plan.numbers()).enumerate() {
+        assert_eq!(cell(&s, 6 + i, 0), tt, "TT of row {i}");
+        assert_eq!(cell(&s, 6 + i, 1), row.text(), "text of row {i}");
+    }
+    let total = find_row(&s, 0, "Tổng cộng").expect("a Tổng cộng row");
+    assert_eq!(total, 6 + plan.rows().len());
+    assert_eq!(number(&s, total, 6), Some(936.0));
+    assert_eq!(cell(&s, total + 1, 0), WORDS_936);
+    Ok(())
+}
+
+async fn options_leave_out_a_column_and_rename_headers(page: Page) -> Result {
+    open_seed_002(&page).await?;
+    page.click("Tùy chọn xuất").await?;
+    let tt = page.field("Xuất cột TT", 0).await?;
+    if tt.is_enabled().await? {
+        bail!("the TT column can be left out");
+    }
+    page.field("Xuất cột Cơ quan phối hợp", 0)
+        .await?
+        .click()
+        .await?;
+    page.type_into("Tên cột Nội dung, nhiệm vụ", 0, "Nhiệm vụ cụ thể")
+        .await?;
+    page.type_into("Tên cột Thời gian thực hiện", 0, "Thời hạn")
+        .await?;
+    page.field("PHỤ LỤC I", 0).await?.click().await?;
+
+    let (_, xlsx) = export(&page).await?;
+    let mut book = open(&xlsx);
+    let s = sheet(&mut book, "Phụ lục I");
+    assert_eq!(cell(&s, 0, 0), "PHỤ LỤC I");
+    assert_eq!(
+        row_texts(&s, 5, 8),
+        [
+            "TT",
+            "Nhiệm vụ cụ thể",
+            "Sản phẩm",
+            "Cơ quan chủ trì",
+            "Thời hạn",
+            "Kinh phí (triệu đồng)",
+            "Ghi chú",
+            ""
+        ]
+    );
+    let total = find_row(&s, 0, "Tổng cộng").expect("a Tổng cộng row");
+    assert_eq!(number(&s, total, 5), Some(936.0));
+    let s2 = sheet(&mut book, "Phụ lục II");
+    assert_eq!(cell(&s2, 0, 0), "PHỤ LỤC II");
+
+    // The print view follows the same choices.
+    page.click_button("Xem bản in").await?;
+    page.wait_for_body_text("Nhiệm vụ cụ thể").await?;
+    let headers = page
+        .js("return [...document.querySelectorAll('.print-view thead th')].map(e => e.textContent);")
+        .await?;
+    assert_eq!(
+        headers,
+        json!([
+            "TT",
+            "Nhiệm vụ cụ thể",
+            "Sản phẩm",
+            "Cơ quan chủ trì",
+            "Thời hạn",
+            "Kinh phí (triệu đồng)",
+            "Ghi chú"
+        ])
+    );
+    let label = page
+        .js("return document.querySelector('.appendix-label').textContent;")
+        .await?;
+    assert_eq!(label, json!("PHỤ LỤC I"));
+    page.click_button("Đóng bản in").await?;
+
+    // Back to the defaults.
+    page.click_button("Khôi phục mặc định").await?;
+    let (_, xlsx) = export(&page).await?;
+    let s = sheet(&mut open(&xlsx), "Phụ lục I");
+    assert_eq!(cell(&s, 0, 0), "Phụ lục I");
+    assert_eq!(cell(&s, 5, 4), "Cơ quan phối hợp");
+    Ok(())
+}
+
+/// Whether the element matching `selector` is laid out (not `display: none` itself or
+/// through an ancestor).
+async fn displayed(page: &Page, selector: &str) -> Result<bool> {
+    let value = page
+        .js_with(
+            "const e = document.querySelector(arguments[0]); return !!e && e.getClientRects().length > 0;",
+            vec![json!(selector)],
+        )
+        .await?;
+    Ok(value == json!(true))
+}
+
+async fn print_view_shows_the_appendix_and_prints_a4_landscape(page: Page) -> Result {
+    open_seed_002(&page).await?;
+    page.click_button("Xem bản in").await?;
+    page.wait_for_body_text("NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2021")
+        .await?;
+    let text = page.text_of("Bản in phụ lục").await?;
+    for needle in [
+        "Phụ lục I",
+        "(Kèm theo Quyết định số 1887/QĐ-UBND ngày 18 tháng 12 năm 2020 của Ủy ban nhân dân tỉnh Đắk Nông)",
+        "ĐVT: triệu đồng",
+        "Tổng cộng 936",
+        WORDS_936,
+    ] {
+        if !text.contains(needle) {
+            bail!("the print view does not show {needle:?}; it reads: {}", &text[..text.len().min(600)]);
+        }
+    }
+    // The table: one row per plan row and the total, area rows bold.
+    let plan = seed_002_plan();
+    let shape = page
+        .js("const t = document.querySelector('.print-view table');
+             return { rows: t.tBodies[0].rows.length,
+                      first: [...t.tBodies[0].rows[0].cells].map(c => c.textContent),
+                      bold: getComputedStyle(t.tBodies[0].rows[0]).fontWeight,
+                      total: t.querySelector('tr.total td.money').textContent };")
+        .await?;
+    assert_eq!(shape["rows"], json!(plan.rows().len() + 1));
+    assert_eq!(shape["first"][0], json!("I"));
+    assert_eq!(shape["first"][1], json!(plan.rows()[0].text()));
+    assert_eq!(shape["bold"], json!("700"));
+    assert_eq!(shape["total"], json!("936"));
+    // The editor is out of the way.
+    if page.count_of(Kind::Field, "Nội dung, nhiệm vụ").await? != 0 {
+        bail!("the editor's fields are still shown under the print view");
+    }
+
+    // The print stylesheet: only the sheet, no buttons, the header row on every page.
+    page.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+        .await?;
+    let print = page
+        .js("return { thead: getComputedStyle(document.querySelector('.print-view thead')).display,
+                      padding: getComputedStyle(document.querySelector('.print-sheet')).paddingLeft };")
+        .await?;
+    assert_eq!(print["thead"], json!("table-header-group"));
+    assert_eq!(print["padding"], json!("0px"));
+    for hidden in [".print-actions", ".toolbar", ".app-header", ".plan-table"] {
+        if displayed(&page, hidden).await? {
+            bail!("{hidden} is shown in print");
+        }
+    }
+    if !displayed(&page, ".print-sheet table").await? {
+        bail!("the print view's table is hidden in print");
+    }
+    let pdf = page
+        .cdp(
+            "Page.printToPDF",
+            json!({ "preferCSSPageSize": true, "printBackground": false }),
+        )
+        .await?;
+    let pdf = decode_base64(pdf["data"].as_str().unwrap_or_default())?;
+    if !pdf.starts_with(b"%PDF") {
+        bail!("Page.printToPDF did not return a PDF");
+    }
+    let pdf_text = String::from_utf8_lossy(&pdf);
+    // A4 landscape: 297 × 210 mm = 841.9 × 595.3 pt (Skia rounds to 1/100 px).
+    let boxes: Vec<(f64, f64)> = pdf_text
+        .match_indices("/MediaBox [")
+        .filter_map(|(i, _)| {
+            let rest = &pdf_text[i + 11..];
+            let numbers: Vec<f64> = rest[..rest.find(']')?]
+                .split_whitespace()
+                .filter_map(|n| n.parse().ok())
+                .collect();
+            match numbers[..] {
+                [x0, y0, x1, y1] => Some((x1 - x0, y1 - y0)),
+                _ => None,
+            }
+        })
+        .collect();
+    let a4_landscape = |(w, h): &(f64, f64)| (w - 841.9).abs() < 1.5 && (h - 595.3).abs() < 1.5;
+    if boxes.is_empty() || !boxes.iter().all(a4_landscape) {
+        bail!("the PDF pages are not A4 landscape: {boxes:?}");
+    }
+    if boxes.len() < 2 {
+        bail!(
+            "77 tasks should take more than one page, not {}",
+            boxes.len()
+        );
+    }
+    // Kept for a look: target/browser-screenshots/print-view.pdf.
+    let saved = crate::harness::target_dir().join("browser-screenshots/print-view.pdf");
+    std::fs::create_dir_all(saved.parent().unwrap())?;
+    std::fs::write(&saved, &pdf)?;
+    page.cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))
+        .await?;
+
+    // "Đóng bản in" brings the editor back, focus on "Xem bản in".
+    page.click_button("Đóng bản in").await?;
+    page.wait_for("the editor to come back", |page| async move {
+        Ok(page.count_of(Kind::Field, "Tên lĩnh vực").await? > 0)
+    })
+    .await?;
+    if displayed(&page, ".print-view").await? {
+        bail!("the print view is still shown");
+    }
+    let focused = page
+        .js("return document.activeElement && document.activeElement.textContent;")
+        .await?;
+    assert_eq!(focused, json!("Xem bản in"));
+    page.wait_for_text("Tổng kinh phí", "936").await?;
+    Ok(())
+}
+
+async fn printing_from_the_editor_opens_the_print_view(page: Page) -> Result {
+    open_seed_002(&page).await?;
+    page.js("window.dispatchEvent(new Event('beforeprint'));")
+        .await?;
+    page.wait_for("the print view to open for printing", |page| async move {
+        displayed(&page, ".print-view table").await
+    })
+    .await?;
+    page.js("window.dispatchEvent(new Event('afterprint'));")
+        .await?;
+    page.wait_for(
+        "the print view to close after printing",
+        |page| async move { Ok(!displayed(&page, ".print-view").await?) },
+    )
+    .await?;
+    // Opened by the drafter, it stays open after printing; Escape closes it.
+    page.click_button("Xem bản in").await?;
+    page.button("Đóng bản in", 0).await?;
+    page.js("window.dispatchEvent(new Event('beforeprint')); window.dispatchEvent(new Event('afterprint'));")
+        .await?;
+    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+    if !displayed(&page, ".print-view").await? {
+        bail!("the print view closed after printing although the drafter opened it");
+    }
+    page.button("In", 0)
+        .await?
+        .send_keys(&Key::Escape.to_string())
+        .await?;
+    page.wait_for("Escape to close the print view", |page| async move {
+        Ok(!displayed(&page, ".print-view").await?)
+    })
+    .await?;
+    Ok(())
+}
+
+async fn exporting_an_empty_plan_is_refused(page: Page) -> Result {
+    page.click_button("Xuất Excel").await?;
+    page.wait_for_body_text("Bảng đang trống: hãy thêm lĩnh vực và nhiệm vụ trước khi xuất Excel.")
+        .await?;
+    let error = page
+        .js("return document.querySelector('.status').classList.contains('error');")
+        .await?;
+    assert_eq!(error, Value::Bool(true));
+    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
+    if !page.downloads()?.is_empty() {
+        bail!("an empty plan was downloaded: {:?}", page.downloads()?);
+    }
+    Ok(())
+}
+
+/// Standard base64 (with padding), as CDP returns binary data.
+fn decode_base64(text: &str) -> Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let mut buffer = 0u32;
+    let mut bits = 0;
+    for c in text.bytes() {
+        let value = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            b'=' | b'\n' | b'\r' => continue,
+            _ => bail!("not base64: {c:?}"),
+        };
+        buffer = (buffer << 6) | u32::from(value);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+            buffer &= (1 << bits) - 1;
+        }
+    }
+    Ok(out)
+}
