@@ -214,6 +214,7 @@ pub fn App() -> impl IntoView {
     provide_context(state);
     plans.start(state);
     export::provide();
+    plans.keep_setting(state, "export", export::export_ui().settings);
     install_shortcuts(state);
     crate::browser::expose_test_hooks(state);
 

@@ -187,6 +187,38 @@ impl Persistence {
         std::mem::forget((hidden, closing, other_tab));
     }
 
+    /// Keeps a setting of the drafter's in the stored settings under `key`: loads it now,
+    /// saves it whenever it changes.
+    pub fn keep_setting<T>(self, state: EditorState, key: &'static str, signal: RwSignal<T>)
+    where
+        T: serde::Serialize
+            + serde::de::DeserializeOwned
+            + PartialEq
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+    {
+        let stored = self
+            .shelf
+            .with_value(|shelf| shelf.settings().other.get(key).cloned());
+        if let Some(value) = stored.and_then(|v| serde_json::from_value::<T>(v).ok()) {
+            signal.set(value);
+        }
+        Effect::new(move |_| {
+            let Ok(value) = serde_json::to_value(signal.get()) else {
+                return;
+            };
+            let mut settings = self.shelf.with_value(|shelf| shelf.settings().clone());
+            if settings.other.get(key) != Some(&value) {
+                settings.other.insert(key.to_string(), value);
+                if let Err(error) = self.with_shelf(|shelf| shelf.set_settings(settings)) {
+                    state.say(error.to_string(), true);
+                }
+            }
+        });
+    }
+
     fn with_shelf<R>(&self, f: impl FnOnce(&mut PlanShelf<LocalStore>) -> R) -> R {
         self.shelf
             .try_update_value(f)

@@ -15,6 +15,7 @@ pub fn tests() -> Vec<BrowserTest> {
         list_opens_renames_duplicates_and_reopens_the_last,
         blocked_storage_still_works_for_the_session,
         words_setting_is_kept,
+        export_options_are_kept,
     ]
 }
 
@@ -308,5 +309,32 @@ async fn words_setting_is_kept(page: Page) -> Result {
     page.reload().await?;
     page.wait_for_body_text("Bằng chữ: Một trăm lẻ năm triệu đồng")
         .await?;
+    Ok(())
+}
+
+async fn export_options_are_kept(page: Page) -> Result {
+    page.click("Tùy chọn xuất").await?;
+    let checkbox = page.field("Xuất cột Cơ quan phối hợp", 0).await?;
+    assert!(checkbox.is_selected().await?);
+    checkbox.click().await?;
+    page.clear_and_type("Tên cột Sản phẩm", 0, "Kết quả")
+        .await?;
+    page.wait_for("the settings to be stored", |p| async move {
+        let stored = p
+            .js("return localStorage.getItem('cchc.settings') || '';")
+            .await?;
+        Ok(stored.as_str().unwrap_or_default().contains("Kết quả"))
+    })
+    .await?;
+    page.reload().await?;
+    page.click("Tùy chọn xuất").await?;
+    assert!(
+        !page
+            .field("Xuất cột Cơ quan phối hợp", 0)
+            .await?
+            .is_selected()
+            .await?
+    );
+    assert_eq!(page.value_of("Tên cột Sản phẩm", 0).await?, "Kết quả");
     Ok(())
 }
