@@ -77,15 +77,6 @@ pub struct Task {
     pub template: Option<String>,
 }
 
-/// Splits an agency cell into names on ";": "Sở Nội vụ; Các Sở, Ban, ngành" → two names.
-pub fn split_agencies(text: &str) -> Vec<String> {
-    text.split(';')
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
-}
-
 impl Row {
     pub fn kind(&self) -> RowKind {
         match self.item {
@@ -651,15 +642,6 @@ mod tests {
 
     fn texts(p: &Plan) -> Vec<String> {
         p.rows().iter().map(|r| r.text().to_string()).collect()
-    }
-
-    #[test]
-    fn agency_cells_split_on_semicolons_only() {
-        assert_eq!(
-            split_agencies("Sở Nội vụ; Các Sở, Ban, ngành;;  "),
-            ["Sở Nội vụ", "Các Sở, Ban, ngành"]
-        );
-        assert!(split_agencies(" ; ").is_empty());
     }
 
     #[test]

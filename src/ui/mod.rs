@@ -144,31 +144,32 @@ impl EditorState {
     }
 
     pub fn undo(&self) {
-        let mut done = false;
-        self.editor.maybe_update(|e| {
-            done = e.undo();
-            done
-        });
-        if done {
-            self.epoch.update(|n| *n += 1);
-            self.say("Đã hoàn tác.", false);
-        } else {
-            self.say("Không còn thao tác nào để hoàn tác.", false);
-        }
+        self.step_history(
+            Editor::undo,
+            "Đã hoàn tác.",
+            "Không còn thao tác nào để hoàn tác.",
+        );
     }
 
     pub fn redo(&self) {
+        self.step_history(
+            Editor::redo,
+            "Đã làm lại.",
+            "Không còn thao tác nào để làm lại.",
+        );
+    }
+
+    /// Undoes or redoes one step; fields drop their drafts when it moved.
+    fn step_history(&self, step: fn(&mut Editor) -> bool, done_text: &str, none_text: &str) {
         let mut done = false;
         self.editor.maybe_update(|e| {
-            done = e.redo();
+            done = step(e);
             done
         });
         if done {
             self.epoch.update(|n| *n += 1);
-            self.say("Đã làm lại.", false);
-        } else {
-            self.say("Không còn thao tác nào để làm lại.", false);
         }
+        self.say(if done { done_text } else { none_text }, false);
     }
 
     pub fn say(&self, text: impl Into<String>, error: bool) {

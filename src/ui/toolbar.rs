@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 
 use super::{new_plan_id, EditorState};
-use crate::domain::plan::Plan;
+use crate::domain::plan::{Plan, RowId};
 
 /// An action on the current row, from a button or a shortcut.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -77,30 +77,20 @@ pub fn Toolbar() -> impl IntoView {
     let can_redo = move || state.editor.with(|e| e.can_redo());
     let has_current = move || state.current.with(|c| c.is_some());
 
-    let add_area = move |_| {
-        let mut id = 0;
-        state.edit(None, |plan| {
-            id = plan.add_area(state.current.get_untracked());
-            true
-        });
-        state.focus_row(id);
+    // Adds a row next to the current one and moves the focus into it.
+    let add = move |add_row: fn(&mut Plan, Option<RowId>) -> RowId| {
+        move |_| {
+            let mut id = 0;
+            state.edit(None, |plan| {
+                id = add_row(plan, state.current.get_untracked());
+                true
+            });
+            state.focus_row(id);
+        }
     };
-    let add_group = move |_| {
-        let mut id = 0;
-        state.edit(None, |plan| {
-            id = plan.add_group(state.current.get_untracked());
-            true
-        });
-        state.focus_row(id);
-    };
-    let add_task = move |_| {
-        let mut id = 0;
-        state.edit(None, |plan| {
-            id = plan.add_task(state.current.get_untracked());
-            true
-        });
-        state.focus_row(id);
-    };
+    let add_area = add(Plan::add_area);
+    let add_group = add(Plan::add_group);
+    let add_task = add(Plan::add_task);
     let action = move |a: RowAction| {
         move |_| {
             row_action(state, a);
