@@ -77,6 +77,31 @@ pub fn heading(section: &Section) -> String {
     )
 }
 
+/// "II.3.1" for every row: its TT in Phụ lục I after its area's, so that it names one row of
+/// the whole table. `numbers` and `depths` are in table order.
+///
+/// ```
+/// use cchc_plan::domain::timeline::full_numbers;
+/// let numbers: Vec<String> = ["I", "1", "1.1", "II", "1"].map(String::from).to_vec();
+/// assert_eq!(full_numbers(&numbers, [0, 1, 2, 0, 1].into_iter()), ["I", "I.1", "I.1.1", "II", "II.1"]);
+/// ```
+pub fn full_numbers(numbers: &[String], depths: impl Iterator<Item = u8>) -> Vec<String> {
+    let mut area = String::new();
+    depths
+        .zip(numbers)
+        .map(|(depth, number)| {
+            if depth == 0 {
+                area = number.clone();
+                number.clone()
+            } else if area.is_empty() {
+                number.clone()
+            } else {
+                format!("{area}.{number}")
+            }
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,11 +6,14 @@
 //! comparison tells). Typing in one cell thus touches that row, the outline and the totals,
 //! and no other row of the table.
 
+mod agencies;
 mod fields;
 mod header;
 mod plans;
+mod review;
 mod suggest;
 mod table;
+mod timeline;
 mod toolbar;
 
 use std::collections::HashMap;
@@ -209,6 +212,9 @@ pub fn App() -> impl IntoView {
     let (plans, plan) = plans::Persistence::open();
     let state = EditorState::new(plan, plans);
     provide_context(state);
+    let agencies = agencies::AgencyState::new(plans);
+    provide_context(agencies);
+    provide_context(review::ReviewState::new(state, agencies));
     plans.start(state);
     install_shortcuts(state);
     crate::browser::expose_test_hooks(state);
@@ -225,6 +231,7 @@ pub fn App() -> impl IntoView {
             <plans::StorageStatus/>
             <header::PlanHeader/>
             <header::ProvinceList/>
+            <review::ReviewTools/>
             <table::PlanTable/>
         </main>
     }

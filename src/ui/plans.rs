@@ -187,6 +187,26 @@ impl Persistence {
         std::mem::forget((hidden, closing, other_tab));
     }
 
+    /// A stored setting of another part of the app (kept in `Settings::other`).
+    pub fn setting(&self, key: &str) -> Option<serde_json::Value> {
+        self.shelf
+            .with_value(|shelf| shelf.settings().other.get(key).cloned())
+    }
+
+    /// Stores (or with `None` removes) a setting kept in `Settings::other`.
+    pub fn set_setting(&self, key: &str, value: Option<serde_json::Value>) -> Result<(), String> {
+        let mut settings = self.shelf.with_value(|shelf| shelf.settings().clone());
+        let changed = match value {
+            Some(value) => settings.other.insert(key.to_string(), value.clone()) != Some(value),
+            None => settings.other.remove(key).is_some(),
+        };
+        if !changed {
+            return Ok(());
+        }
+        self.with_shelf(|shelf| shelf.set_settings(settings))
+            .map_err(|e| e.to_string())
+    }
+
     fn with_shelf<R>(&self, f: impl FnOnce(&mut PlanShelf<LocalStore>) -> R) -> R {
         self.shelf
             .try_update_value(f)

@@ -8,6 +8,7 @@
 mod editor;
 mod harness;
 mod harness_checks;
+mod review;
 mod smoke;
 mod storage;
 
@@ -18,6 +19,7 @@ fn main() {
             harness_checks::tests(),
             editor::tests(),
             storage::tests(),
+            review::tests(),
         ]
         .concat(),
     );

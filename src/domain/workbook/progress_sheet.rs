@@ -7,7 +7,7 @@
 
 use rust_xlsxwriter::{ColNum, Worksheet};
 
-use crate::domain::timeline::{by_quarter, heading as section_heading};
+use crate::domain::timeline::{by_quarter, full_numbers, heading as section_heading};
 
 use super::cells::{header_row, merged_text, text};
 use super::heading::{self, attachment_line, Heading};
@@ -29,24 +29,6 @@ pub(crate) fn label(style: LabelStyle) -> String {
 /// The title of the sheet.
 pub(crate) fn title(year: i32) -> String {
     format!("TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {year} THEO QUÝ")
-}
-
-/// "II.3.1" for every row: its TT in Phụ lục I after its area's.
-pub(crate) fn full_numbers(numbers: &[String], depths: impl Iterator<Item = u8>) -> Vec<String> {
-    let mut area = String::new();
-    depths
-        .zip(numbers)
-        .map(|(depth, number)| {
-            if depth == 0 {
-                area = number.clone();
-                number.clone()
-            } else if area.is_empty() {
-                number.clone()
-            } else {
-                format!("{area}.{number}")
-            }
-        })
-        .collect()
 }
 
 #[derive(Clone, Copy, PartialEq)]
@@ -156,15 +138,6 @@ mod tests {
             None | Some(Data::Empty) => String::new(),
             Some(other) => format!("{other:?}"),
         }
-    }
-
-    #[test]
-    fn numbers_carry_their_area() {
-        let numbers: Vec<String> = ["I", "1", "1.1", "II", "1"].map(String::from).to_vec();
-        assert_eq!(
-            full_numbers(&numbers, [0, 1, 2, 0, 1].into_iter()),
-            ["I", "I.1", "I.1.1", "II", "II.1"]
-        );
     }
 
     #[test]
