@@ -232,8 +232,9 @@ struct RowCheck {
     row: Arc<Row>,
     year: i32,
     findings: Vec<Finding>,
-    /// The task's content, folded, for the duplicate check (empty for headings).
-    key: String,
+    /// The task's content, folded, for the duplicate check (empty for headings), shared so
+    /// that a re-check copies a pointer.
+    key: Arc<str>,
 }
 
 /// Checks plans, remembering each row's own findings between calls.
@@ -261,7 +262,7 @@ impl Checker {
         let year = plan.year;
         let mut cache = std::mem::take(&mut self.cache);
         let mut out: Vec<(RowId, Vec<Finding>)> = Vec::with_capacity(rows.len());
-        let mut keys: Vec<String> = Vec::with_capacity(rows.len());
+        let mut keys: Vec<Arc<str>> = Vec::with_capacity(rows.len());
         for row in rows {
             let reuse = cache
                 .remove(&row.id)
@@ -271,8 +272,8 @@ impl Checker {
                 year,
                 findings: row_findings(row, year, &self.renames),
                 key: match row.task() {
-                    Some(task) => fold_words(&task.content).join(" "),
-                    None => String::new(),
+                    Some(task) => fold_words(&task.content).join(" ").into(),
+                    None => Arc::from(""),
                 },
             });
             out.push((row.id, checked.findings.clone()));
@@ -413,9 +414,10 @@ fn agency_findings(
 }
 
 /// Findings that need the whole table: duplicates, missing budgets, empty areas and groups.
-fn table_findings(plan: &Plan, keys: &[String], out: &mut [(RowId, Vec<Finding>)]) {
+fn table_findings(plan: &Plan, keys: &[Arc<str>], out: &mut [(RowId, Vec<Finding>)]) {
     let rows = plan.rows();
-    let numbers = plan.numbers();
+    // Numbers only when a duplicate needs them.
+    let mut numbers: Option<Vec<String>> = None;
     // Areas: the position of the area each row is in; whether the area has any budget.
     let mut area_of: Vec<Option<usize>> = Vec::with_capacity(rows.len());
     let mut area_budget: HashMap<usize, bool> = HashMap::new();
@@ -448,9 +450,10 @@ fn table_findings(plan: &Plan, keys: &[String], out: &mut [(RowId, Vec<Finding>)
             RowKind::Task => {
                 let task = row.task().expect("a task row");
                 if !keys[i].is_empty() {
-                    match first_of.get(&(area_of[i], keys[i].as_str())) {
+                    match first_of.get(&(area_of[i], &*keys[i])) {
                         Some(&first) => {
                             copies.entry(first).or_default().push(i);
+                            let numbers = numbers.get_or_insert_with(|| plan.numbers());
                             out[i].1.push(finding(
                                 row.id,
                                 FindingKind::Duplicate,
@@ -461,7 +464,7 @@ fn table_findings(plan: &Plan, keys: &[String], out: &mut [(RowId, Vec<Finding>)
                             ));
                         }
                         None => {
-                            first_of.insert((area_of[i], keys[i].as_str()), i);
+                            first_of.insert((area_of[i], &*keys[i]), i);
                         }
                     }
                 }
@@ -477,6 +480,7 @@ fn table_findings(plan: &Plan, keys: &[String], out: &mut [(RowId, Vec<Finding>)
             _ => {}
         }
     }
+    let numbers = numbers.unwrap_or_default();
     for (first, others) in copies {
         let list: Vec<&str> = others.iter().map(|&k| numbers[k].as_str()).collect();
         out[first].1.push(finding(

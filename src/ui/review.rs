@@ -62,10 +62,21 @@ impl ReviewState {
                 outline.iter().map(|r| r.0).zip(full).collect()
             })
         });
+        let last_roll = RwSignal::new(None);
+        // Another plan opened: the last move's flags and report were about the previous one.
+        let plan_id = Memo::new(move |_| state.editor.with(|e| e.plan().id.clone()));
+        Effect::new(move |previous: Option<String>| {
+            let id = plan_id.get();
+            if previous.is_some_and(|p| p != id) {
+                flags.set(Vec::new());
+                last_roll.set(None);
+            }
+            id
+        });
         ReviewState {
             review,
             flags,
-            last_roll: RwSignal::new(None),
+            last_roll,
             numbers,
         }
     }
@@ -154,7 +165,7 @@ pub fn ReviewTools() -> impl IntoView {
             <RollForward/>
             <div class="tool-group">
                 {toggle(check_open, "plan-check", "Kiểm tra kế hoạch")}
-                <span class="badge" aria-live="polite">{summary}</span>
+                <span class="badge">{summary}</span>
                 {toggle(rename_open, "rename-panel", "Cập nhật tên cơ quan")}
                 {toggle(timeline_open, "timeline", "Tiến độ theo quý")}
                 {toggle(settings_open, "agency-settings", "Danh mục cơ quan")}

@@ -317,3 +317,39 @@ fn a_thousand_tasks_recheck_from_the_cache() {
     // Generous: a native debug build redoes one row and the table passes.
     assert!(elapsed.as_millis() < 200, "{elapsed:?}");
 }
+
+#[test]
+fn renames_apply_in_one_undo_step() {
+    use crate::domain::history::Editor;
+    let mut plan = plan_from_source(builtin(), "004_3d993c84cca7b04f.txt", "p").unwrap();
+    roll_plan(&mut plan, 2027);
+    let renames = RenameTable::builtin();
+    let mut editor = Editor::new(plan.clone());
+    let proposals = renames.proposals(editor.plan());
+    assert!(proposals.len() > 20);
+    let mut applied = 0;
+    assert!(editor.edit(None, |p| {
+        applied = RenameTable::apply(p, &proposals);
+        applied > 0
+    }));
+    assert_eq!(applied, proposals.len());
+    assert!(renames.proposals(editor.plan()).is_empty());
+    let names: Vec<String> = editor
+        .plan()
+        .rows()
+        .iter()
+        .filter_map(|r| r.task())
+        .flat_map(|t| t.lead.iter().chain(&t.partners).cloned())
+        .collect();
+    assert!(names
+        .iter()
+        .all(|n| !n.contains("Sở Thông tin và Truyền thông")));
+    assert!(names.iter().all(|n| !is_district_level(n)));
+    let review = check(editor.plan(), &renames, &[]);
+    assert_eq!(review.of_kind(FindingKind::OutdatedAgency).count(), 0);
+    assert_eq!(review.of_kind(FindingKind::DistrictLevel).count(), 0);
+    // One undo restores every old name.
+    assert!(editor.undo());
+    assert_eq!(editor.plan(), &plan);
+    assert!(!editor.can_undo());
+}
