@@ -50,7 +50,7 @@ fn export_writes_the_workbook() {
     let mut book = open(&xlsx);
     assert_eq!(
         book.sheet_names(),
-        ["Phụ lục I", "Phụ lục II", "Phụ lục III"]
+        ["Phụ lục I", "Phụ lục II", "Phụ lục III", "Tiến độ"]
     );
     let s = sheet(&mut book, "Phụ lục I");
     assert_eq!(cell(&s, 0, 0), "Phụ lục I");
@@ -70,7 +70,7 @@ fn export_names_the_file_after_province_and_year() {
     let output = cchc(&["export", fixture.to_str().unwrap()], &dir);
     assert!(output.status.success(), "{}", stderr(&output));
     let xlsx = std::fs::read(dir.join("Phu-luc-KH-CCHC-Dak-Nong-2021.xlsx")).unwrap();
-    assert_eq!(open(&xlsx).sheet_names().len(), 3);
+    assert_eq!(open(&xlsx).sheet_names().len(), 4);
     std::fs::remove_dir_all(&dir).ok();
 }
 

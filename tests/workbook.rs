@@ -9,7 +9,7 @@ use cchc_plan::domain::plan::{Plan, Task};
 use cchc_plan::domain::words::ZeroTens;
 use cchc_plan::domain::workbook::{
     build_workbook, file_name, Column, ExportSettings, LabelStyle, SHEET_AGENCIES, SHEET_BUDGET,
-    SHEET_TASKS,
+    SHEET_PROGRESS, SHEET_TASKS,
 };
 use common::*;
 
@@ -93,7 +93,7 @@ fn sheets_and_heading() {
     let mut book = open(&xlsx);
     assert_eq!(
         book.sheet_names(),
-        [SHEET_TASKS, SHEET_AGENCIES, SHEET_BUDGET]
+        [SHEET_TASKS, SHEET_AGENCIES, SHEET_BUDGET, SHEET_PROGRESS]
     );
     assert_eq!(SHEET_TASKS, "Phụ lục I");
     let s = sheet(&mut book, SHEET_TASKS);
@@ -440,7 +440,10 @@ fn without_the_budget_column_there_is_no_budget_anywhere() {
     settings.set_included(Column::Budget, false);
     let xlsx = export(&plan, &settings);
     let mut book = open(&xlsx);
-    assert_eq!(book.sheet_names(), [SHEET_TASKS, SHEET_AGENCIES]);
+    assert_eq!(
+        book.sheet_names(),
+        [SHEET_TASKS, SHEET_AGENCIES, SHEET_PROGRESS]
+    );
     let s = sheet(&mut book, SHEET_TASKS);
     // No unit line: the header follows the rule directly.
     assert_eq!(cell(&s, 4, 0), "TT");
@@ -464,7 +467,10 @@ fn a_plan_without_budgets_has_no_budget_sheet_nor_total() {
     );
     let xlsx = export(&plan, &ExportSettings::default());
     let mut book = open(&xlsx);
-    assert_eq!(book.sheet_names(), [SHEET_TASKS, SHEET_AGENCIES]);
+    assert_eq!(
+        book.sheet_names(),
+        [SHEET_TASKS, SHEET_AGENCIES, SHEET_PROGRESS]
+    );
     let s = sheet(&mut book, SHEET_TASKS);
     assert_eq!(
         cell(&s, 2, 0),

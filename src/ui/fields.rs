@@ -8,7 +8,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::suggest::{directory, SuggestField};
+use super::suggest::SuggestField;
 use super::EditorState;
 use crate::domain::agency::{self, split_agencies};
 use crate::domain::deadline;
@@ -91,7 +91,7 @@ pub fn AgencyField(row: Signal<Option<Arc<Row>>>, id: RowId, which: Which) -> im
         });
     });
     let suggest = Callback::new(|text: String| {
-        agency::suggest_in_cell(directory(), &text, 8)
+        agency::suggest_in_cell(&super::agencies::directory(), &text, 8)
             .into_iter()
             .map(str::to_string)
             .collect()

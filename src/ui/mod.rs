@@ -6,14 +6,17 @@
 //! comparison tells). Typing in one cell thus touches that row, the outline and the totals,
 //! and no other row of the table.
 
+mod agencies;
 pub mod export;
 mod fields;
 mod header;
 mod library_panel;
 mod plans;
 mod print;
+mod review;
 mod suggest;
 mod table;
+mod timeline;
 mod toolbar;
 
 use std::collections::HashMap;
@@ -213,6 +216,9 @@ pub fn App() -> impl IntoView {
     let (plans, plan) = plans::Persistence::open();
     let state = EditorState::new(plan, plans);
     provide_context(state);
+    let agencies = agencies::AgencyState::new(plans);
+    provide_context(agencies);
+    provide_context(review::ReviewState::new(state, agencies));
     plans.start(state);
     export::provide();
     plans.keep_setting(state, "export", export::export_ui().settings);
@@ -232,6 +238,7 @@ pub fn App() -> impl IntoView {
             <header::PlanHeader/>
             <header::ProvinceList/>
             <library_panel::LibraryPanel/>
+            <review::ReviewTools/>
             <table::PlanTable/>
             <print::PrintView/>
         </main>

@@ -199,24 +199,40 @@ impl Persistence {
             + Sync
             + 'static,
     {
-        let stored = self
-            .shelf
-            .with_value(|shelf| shelf.settings().other.get(key).cloned());
-        if let Some(value) = stored.and_then(|v| serde_json::from_value::<T>(v).ok()) {
+        if let Some(value) = self
+            .setting(key)
+            .and_then(|v| serde_json::from_value::<T>(v).ok())
+        {
             signal.set(value);
         }
         Effect::new(move |_| {
             let Ok(value) = serde_json::to_value(signal.get()) else {
                 return;
             };
-            let mut settings = self.shelf.with_value(|shelf| shelf.settings().clone());
-            if settings.other.get(key) != Some(&value) {
-                settings.other.insert(key.to_string(), value);
-                if let Err(error) = self.with_shelf(|shelf| shelf.set_settings(settings)) {
-                    state.say(error.to_string(), true);
-                }
+            if let Err(error) = self.set_setting(key, Some(value)) {
+                state.say(error, true);
             }
         });
+    }
+
+    /// A stored setting of another part of the app (kept in `Settings::other`).
+    pub fn setting(&self, key: &str) -> Option<serde_json::Value> {
+        self.shelf
+            .with_value(|shelf| shelf.settings().other.get(key).cloned())
+    }
+
+    /// Stores (or with `None` removes) a setting kept in `Settings::other`.
+    pub fn set_setting(&self, key: &str, value: Option<serde_json::Value>) -> Result<(), String> {
+        let mut settings = self.shelf.with_value(|shelf| shelf.settings().clone());
+        let changed = match value {
+            Some(value) => settings.other.insert(key.to_string(), value.clone()) != Some(value),
+            None => settings.other.remove(key).is_some(),
+        };
+        if !changed {
+            return Ok(());
+        }
+        self.with_shelf(|shelf| shelf.set_settings(settings))
+            .map_err(|e| e.to_string())
     }
 
     fn with_shelf<R>(&self, f: impl FnOnce(&mut PlanShelf<LocalStore>) -> R) -> R {

@@ -92,7 +92,7 @@ fn RowView(id: RowId, kind: RowKind) -> impl IntoView {
         <div role="row" data-row=id.to_string() class=class class:current=move || state.current_selector.with_value(|s| s.selected(&Some(id)))
             on:focusin=move |_| state.current.set(Some(id))
             on:focusout=move |_| state.seal()>
-            <div role="cell" class="tt">{number}</div>
+            <div role="cell" class="tt">{number}<super::review::RowMarker id/></div>
             {cells}
         </div>
     }

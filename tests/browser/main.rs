@@ -10,6 +10,7 @@ mod export;
 mod harness;
 mod harness_checks;
 mod library;
+mod review;
 mod smoke;
 mod storage;
 
@@ -22,6 +23,7 @@ fn main() {
             storage::tests(),
             library::tests(),
             export::tests(),
+            review::tests(),
         ]
         .concat(),
     );

@@ -6,7 +6,8 @@
 //! - "Phụ lục II" ([`agencies_sheet`]): the same tasks by lead agency, what each member of
 //!   the steering committee must deliver;
 //! - "Phụ lục III" ([`budget_sheet`], only when a task has a budget and the budget column
-//!   is exported): budget by area and by lead agency.
+//!   is exported): budget by area and by lead agency;
+//! - "Tiến độ" ([`progress_sheet`]): the tasks by quarter, with their lead agencies.
 //!
 //! Phụ lục I's rows are laid out once, as text and amounts, by [`TaskTable`]: the sheet
 //! writes that table and the app's print view shows it.
@@ -29,6 +30,7 @@ mod heading;
 mod measure;
 mod package;
 mod page;
+mod progress_sheet;
 mod settings;
 mod styles;
 mod task_table;
@@ -58,6 +60,8 @@ pub const SHEET_TASKS: &str = "Phụ lục I";
 pub const SHEET_AGENCIES: &str = "Phụ lục II";
 /// The budget summary sheet (only with budgets).
 pub const SHEET_BUDGET: &str = "Phụ lục III";
+/// The tasks by quarter.
+pub const SHEET_PROGRESS: &str = "Tiến độ";
 /// The MIME type of the bytes, for a download.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -136,6 +140,10 @@ pub fn build_workbook(plan: &Plan, settings: &ExportSettings) -> Result<Vec<u8>,
         sheet.set_name(SHEET_BUDGET)?;
         budget_sheet::write(sheet, &export, &tasks, budget_col)?;
     }
+
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(SHEET_PROGRESS)?;
+    progress_sheet::write(sheet, &export)?;
 
     let bytes = workbook.save_to_buffer()?;
     package::blank_first_page_headers(bytes)

@@ -1,0 +1,374 @@
+//! What a reviewer at the Sở Nội vụ would catch: moving the plan to another year, the plan
+//! check with a marker on every row it concerns, and the tools bar that opens the agency
+//! and timeline panels.
+//!
+//! The check runs in the domain ([`Checker`], which reuses each unchanged row's findings)
+//! once per plan change, in one memo; each row's marker reads its own memo of that result,
+//! so a row re-renders only when its findings change.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use super::agencies::{AgencySettings, AgencyState, RenamePanel};
+use super::timeline::Timeline;
+use super::EditorState;
+use crate::domain::plan::RowId;
+use crate::domain::review::{Checker, FindingKind, Review, RollFlag, Severity};
+use crate::domain::rollover::{roll_plan, roll_task_to_plan_year, RollReport};
+use crate::domain::timeline::full_numbers;
+
+/// The plan check and the last move to another year; `Copy`, in context.
+#[derive(Clone, Copy)]
+pub struct ReviewState {
+    pub review: Memo<Review>,
+    /// Deadlines the last move flagged, shown in the check while unchanged.
+    pub flags: RwSignal<Vec<RollFlag>>,
+    pub last_roll: RwSignal<Option<RollReport>>,
+    /// "II.3.1": every row's TT after its area's, for links that must be unambiguous.
+    pub numbers: Memo<HashMap<RowId, String>>,
+}
+
+impl ReviewState {
+    pub fn new(state: EditorState, agencies: AgencyState) -> ReviewState {
+        let flags = RwSignal::new(Vec::<RollFlag>::new());
+        let checker = StoredValue::new(Checker::new(agencies.renames.get_untracked()));
+        let review = Memo::new(move |_| {
+            let table = agencies.renames.get();
+            flags.with(|flags| {
+                state.editor.with(|e| {
+                    checker
+                        .try_update_value(|c| {
+                            if !Arc::ptr_eq(c.renames(), &table) {
+                                *c = Checker::new(table.clone());
+                            }
+                            c.check(e.plan(), flags)
+                        })
+                        .unwrap_or_default()
+                })
+            })
+        });
+        let numbers = Memo::new(move |_| {
+            state.outline.with(|outline| {
+                let numbers = state.numbers.with(|n| {
+                    outline
+                        .iter()
+                        .map(|(id, ..)| n.get(id).cloned().unwrap_or_default())
+                        .collect::<Vec<_>>()
+                });
+                let full = full_numbers(&numbers, outline.iter().map(|r| r.1));
+                outline.iter().map(|r| r.0).zip(full).collect()
+            })
+        });
+        let last_roll = RwSignal::new(None);
+        // Another plan opened: the last move's flags and report were about the previous one.
+        let plan_id = Memo::new(move |_| state.editor.with(|e| e.plan().id.clone()));
+        Effect::new(move |previous: Option<String>| {
+            let id = plan_id.get();
+            if previous.is_some_and(|p| p != id) {
+                flags.set(Vec::new());
+                last_roll.set(None);
+            }
+            id
+        });
+        ReviewState {
+            review,
+            flags,
+            last_roll,
+            numbers,
+        }
+    }
+
+    /// The row's TT with its area's ("II.3.1").
+    pub fn number(&self, row: RowId) -> String {
+        self.numbers
+            .with(|n| n.get(&row).cloned().unwrap_or_default())
+    }
+}
+
+/// Focuses a row's first field and scrolls it to the middle of the screen.
+pub fn go_to_row(state: EditorState, id: RowId) {
+    state.focus_row(id);
+    // Runs after focus_row's own frame callback.
+    request_animation_frame(move || {
+        let selector = format!("[data-row=\"{id}\"]");
+        let Some(element) = document().query_selector(&selector).ok().flatten() else {
+            return;
+        };
+        let options = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&options, &"block".into(), &"center".into());
+        if let Ok(scroll) = js_sys::Reflect::get(&element, &"scrollIntoView".into()) {
+            if let Some(scroll) = scroll.dyn_ref::<js_sys::Function>() {
+                let _ = scroll.call1(&element, &options);
+            }
+        }
+    });
+}
+
+/// The marker of a row's findings, inside its TT cell. It has no text of its own (the
+/// count is drawn by CSS), so the TT cell still reads as the number.
+#[component]
+pub fn RowMarker(id: RowId) -> impl IntoView {
+    let Some(review) = use_context::<ReviewState>() else {
+        return ().into_any();
+    };
+    let marker = Memo::new(move |_| {
+        review.review.with(|r| {
+            r.marker_label(id).map(|label| {
+                let error = r
+                    .of_row(id)
+                    .iter()
+                    .any(|f| f.kind.severity() == Severity::Error);
+                (label, r.marker_title(id), r.of_row(id).len(), error)
+            })
+        })
+    });
+    (move || {
+        marker.get().map(|(label, title, count, error)| {
+            view! {
+                <span class="findings" class:error=error role="img" aria-label=label title=title
+                    data-count=count.to_string()></span>
+            }
+        })
+    })
+    .into_any()
+}
+
+/// The tools above the table: moving the plan to another year, and the panels.
+#[component]
+pub fn ReviewTools() -> impl IntoView {
+    let review = expect_context::<ReviewState>();
+    let check_open = RwSignal::new(false);
+    let rename_open = RwSignal::new(false);
+    let timeline_open = RwSignal::new(false);
+    let settings_open = RwSignal::new(false);
+    let summary = move || {
+        review.review.with(|r| {
+            let (errors, warnings) = r.counts();
+            if r.is_empty() {
+                "Không có lưu ý".to_string()
+            } else {
+                format!("{errors} lỗi, {warnings} cần xem")
+            }
+        })
+    };
+    let toggle = |open: RwSignal<bool>, controls: &'static str, label: &'static str| {
+        view! {
+            <button type="button" aria-expanded=move || open.get().to_string() aria-controls=controls
+                class:active=move || open.get() on:click=move |_| open.update(|o| *o = !*o)>{label}</button>
+        }
+    };
+    view! {
+        <section class="review-tools" aria-label="Rà soát kế hoạch">
+            <RollForward/>
+            <div class="tool-group">
+                {toggle(check_open, "plan-check", "Kiểm tra kế hoạch")}
+                <span class="badge">{summary}</span>
+                {toggle(rename_open, "rename-panel", "Cập nhật tên cơ quan")}
+                {toggle(timeline_open, "timeline", "Tiến độ theo quý")}
+                {toggle(settings_open, "agency-settings", "Danh mục cơ quan")}
+            </div>
+            <RollReportView/>
+            <Show when=move || check_open.get()><PlanCheck/></Show>
+            <Show when=move || rename_open.get()><RenamePanel open=rename_open/></Show>
+            <Show when=move || timeline_open.get()><Timeline/></Show>
+            <Show when=move || settings_open.get()><AgencySettings/></Show>
+        </section>
+    }
+}
+
+/// "Chuyển kế hoạch sang năm ...": a year and a button; one undo step.
+#[component]
+fn RollForward() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let review = expect_context::<ReviewState>();
+    let typed = RwSignal::new(None::<String>);
+    let plan_year = move || state.editor.with(|e| e.plan().year);
+    let shown = move || typed.get().unwrap_or_else(|| (plan_year() + 1).to_string());
+    // Another plan, or an undo, resets the field to the year after the plan's.
+    Effect::new(move |_| {
+        state.epoch.track();
+        typed.set(None);
+    });
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let Ok(to) = shown().trim().parse::<i32>() else {
+            state.say("Năm chuyển đến phải là số, ví dụ 2027.", true);
+            return;
+        };
+        if !(2000..=2100).contains(&to) {
+            state.say("Năm chuyển đến phải từ 2000 đến 2100.", true);
+            return;
+        }
+        if to == plan_year() {
+            state.say(format!("Kế hoạch đã là năm {to}."), true);
+            return;
+        }
+        let mut report = RollReport::default();
+        state.edit(None, |plan| {
+            report = roll_plan(plan, to);
+            true
+        });
+        review.flags.set(
+            report
+                .review()
+                .map(|t| RollFlag {
+                    row: t.row,
+                    text: t.after.clone(),
+                    year: to,
+                })
+                .collect(),
+        );
+        state.say(
+            format!(
+                "{}. Kế hoạch đã chuyển từ năm {} sang năm {to} (hoàn tác được bằng Ctrl+Z).",
+                report.summary(),
+                report.from
+            ),
+            false,
+        );
+        review.last_roll.set(Some(report));
+        state.epoch.update(|n| *n += 1);
+    };
+    view! {
+        <form class="roll-forward" aria-label="Chuyển kế hoạch sang năm ..." on:submit=submit>
+            <label>"Năm mới"
+                <input type="number" min="2000" max="2100" prop:value=shown
+                    on:input=move |ev| typed.set(Some(event_target_value(&ev)))/>
+            </label>
+            <button type="submit">"Chuyển kế hoạch sang năm"</button>
+        </form>
+    }
+}
+
+/// The result of the last move: how many deadlines moved, and those to read again.
+#[component]
+fn RollReportView() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let review = expect_context::<ReviewState>();
+    // Shown while the plan is still of the year it was moved to.
+    let report = move || {
+        let year = state.editor.with(|e| e.plan().year);
+        review
+            .last_roll
+            .get()
+            .filter(|r| r.to == year && r.from != r.to)
+    };
+    move || {
+        report().map(|report| {
+            let flagged: Vec<_> = report.review().cloned().collect();
+            view! {
+                <div class="roll-report" aria-label="Kết quả chuyển năm" role="region">
+                    <p><strong>{report.summary()}</strong>
+                        {format!(" (từ năm {} sang năm {}).", report.from, report.to)}
+                        <button type="button" class="small" on:click=move |_| review.last_roll.set(None)>"Đóng"</button>
+                    </p>
+                    {(!flagged.is_empty()).then(|| view! {
+                        <p>"Thời hạn cần xem lại:"</p>
+                        <ul>
+                            {flagged.into_iter().map(|t| {
+                                let row = t.row;
+                                view! {
+                                    <li>
+                                        <button type="button" class="goto" on:click=move |_| go_to_row(state, row)>
+                                            {move || format!("Đến dòng {}", review.number(row))}
+                                        </button>
+                                        " “" {t.after.clone()} "”"
+                                        {(t.before != t.after).then(|| format!(" (trước: “{}”)", t.before))}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    })}
+                </div>
+            }
+        })
+    }
+}
+
+/// One line of the check panel.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+struct Line {
+    row: RowId,
+    number: String,
+    message: String,
+}
+
+/// "Kiểm tra kế hoạch": every finding, by kind, each with a link to its row.
+#[component]
+fn PlanCheck() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let review = expect_context::<ReviewState>();
+    let groups = Memo::new(move |_| {
+        review.numbers.with(|numbers| {
+            review.review.with(|r| {
+                FindingKind::ALL
+                    .iter()
+                    .filter_map(|&kind| {
+                        let lines: Vec<Line> = r
+                            .of_kind(kind)
+                            .map(|f| Line {
+                                row: f.row,
+                                number: numbers.get(&f.row).cloned().unwrap_or_default(),
+                                message: f.message.clone(),
+                            })
+                            .collect();
+                        (!lines.is_empty()).then_some((kind, lines))
+                    })
+                    .collect::<Vec<_>>()
+            })
+        })
+    });
+    let year = move || state.editor.with(|e| e.plan().year);
+    let move_task = move |row: RowId| {
+        let mut moved = None;
+        state.edit(None, |plan| {
+            moved = roll_task_to_plan_year(plan, row);
+            moved.is_some()
+        });
+        match moved {
+            Some(m) => {
+                state.epoch.update(|n| *n += 1);
+                state.say(
+                    format!("Đã chuyển thời hạn “{}” thành “{}”.", m.before, m.after),
+                    false,
+                );
+            }
+            None => state.say("Thời hạn này không chuyển năm tự động được.", true),
+        }
+    };
+    view! {
+        <section class="review-panel plan-check" id="plan-check" aria-label="Kết quả kiểm tra kế hoạch">
+            <h2>"Kiểm tra kế hoạch"</h2>
+            <Show when=move || review.review.with(|r| !r.is_empty())
+                fallback=|| view! { <p>"Không thấy điều gì cần sửa."</p> }>
+                <For each=move || groups.get() key=|(kind, lines)| (*kind, lines.clone()) let((kind, lines))>
+                    <section class="finding-group" class:error=kind.severity() == Severity::Error aria-label=kind.title()>
+                        <h3>{format!("{} ({})", kind.title(), lines.len())}</h3>
+                        <ul>
+                            {lines.into_iter().map(|line| {
+                                let row = line.row;
+                                view! {
+                                    <li>
+                                        <button type="button" class="goto" on:click=move |_| go_to_row(state, row)>
+                                            {format!("Đến dòng {}", line.number)}
+                                        </button>
+                                        " " {line.message}
+                                        {(kind == FindingKind::DeadlineOutsideYear).then(|| view! {
+                                            " "
+                                            <button type="button" class="small" on:click=move |_| move_task(row)>
+                                                {move || format!("Chuyển sang năm {}", year())}
+                                            </button>
+                                        })}
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    </section>
+                </For>
+            </Show>
+        </section>
+    }
+}
