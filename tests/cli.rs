@@ -187,7 +187,7 @@ fn plan_from_seed_then_export_totals_936() {
     let mut book = open(&std::fs::read(dir.join("phu-luc.xlsx")).unwrap());
     assert_eq!(
         book.sheet_names(),
-        ["Phụ lục I", "Phụ lục II", "Phụ lục III"]
+        ["Phụ lục I", "Phụ lục II", "Phụ lục III", "Tiến độ"]
     );
     let s = sheet(&mut book, "Phụ lục I");
     assert!(

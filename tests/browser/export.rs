@@ -69,7 +69,7 @@ async fn export_downloads_the_seed_002_workbook(page: Page) -> Result {
     use calamine::Reader;
     assert_eq!(
         book.sheet_names(),
-        ["Phụ lục I", "Phụ lục II", "Phụ lục III"]
+        ["Phụ lục I", "Phụ lục II", "Phụ lục III", "Tiến độ"]
     );
     let s = sheet(&mut book, "Phụ lục I");
     assert_eq!(cell(&s, 0, 0), "Phụ lục I");
