@@ -7,12 +7,14 @@
 //! and no other row of the table.
 
 mod fields;
+pub mod files;
 mod header;
 mod library_panel;
 mod plans;
 mod suggest;
 mod table;
 mod toolbar;
+pub mod user_library;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -213,6 +215,10 @@ pub fn App() -> impl IntoView {
     plans.start(state);
     install_shortcuts(state);
     crate::browser::expose_test_hooks(state);
+    let files = files::Files::new(state, user_library::UserLibrary::new(plans));
+    provide_context(files.user);
+    provide_context(files);
+    crate::browser::expose_file_hooks(files);
 
     view! {
         <main class="app">
@@ -222,6 +228,7 @@ pub fn App() -> impl IntoView {
             </header>
             <plans::PlanList/>
             <toolbar::Toolbar/>
+            <files::FileBar/>
             <StatusLine/>
             <plans::StorageStatus/>
             <header::PlanHeader/>

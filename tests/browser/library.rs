@@ -324,7 +324,8 @@ async fn recreate_seed_002_totals_936(page: Page) -> Result {
     })
     .await?;
     // The recreated plan is a new plan: the one it replaced on screen is still in the list.
-    page.js("document.querySelector('.plan-list .toggle').click();").await?;
+    page.js("document.querySelector('.plan-list .toggle').click();")
+        .await?;
     page.wait_for_body_text("Danh sách kế hoạch (2)").await?;
     page.click_button("Mở").await?;
     page.wait_for_field_count("Nội dung, nhiệm vụ", 0).await?;

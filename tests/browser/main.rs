@@ -6,6 +6,7 @@
 //! `tests()` list, added to the list below.
 
 mod editor;
+mod files;
 mod harness;
 mod harness_checks;
 mod library;
@@ -20,6 +21,7 @@ fn main() {
             editor::tests(),
             storage::tests(),
             library::tests(),
+            files::tests(),
         ]
         .concat(),
     );
