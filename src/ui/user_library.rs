@@ -85,13 +85,22 @@ pub fn builtin_count() -> usize {
 /// library never refuses the drafter's set.
 pub fn combine(user: &TemplateSet) -> Library {
     let base = builtin();
-    let mut seen: HashSet<&str> = base.sources().iter().map(|s| s.id.as_str()).collect();
-    let sources: Vec<Source> = user
-        .sources
-        .iter()
-        .filter(|s| base.source(&s.id).is_none() && seen.insert(s.id.as_str()))
-        .cloned()
-        .collect();
+    // Every key a source is found by (id, file name, file stem), as the library indexes them.
+    fn keys(source: &Source) -> impl Iterator<Item = &str> {
+        let stem = source.file.rsplit_once('.').map(|(stem, _)| stem);
+        [Some(source.id.as_str()), Some(source.file.as_str()), stem]
+            .into_iter()
+            .flatten()
+            .filter(|k| !k.is_empty())
+    }
+    let mut taken: HashSet<&str> = base.sources().iter().flat_map(keys).collect();
+    let mut sources: Vec<Source> = Vec::new();
+    for source in &user.sources {
+        if !taken.contains(source.id.as_str()) {
+            taken.extend(keys(source));
+            sources.push(source.clone());
+        }
+    }
     let mut ids: HashSet<&str> = base.templates().iter().map(|t| t.id.as_str()).collect();
     let templates: Vec<Template> = user
         .templates
@@ -99,14 +108,12 @@ pub fn combine(user: &TemplateSet) -> Library {
         .filter(|t| ids.insert(t.id.as_str()))
         .cloned()
         .collect();
-    let sets = [
-        TemplateSet {
-            sources: base.sources().to_vec(),
-            templates: base.templates().to_vec(),
-        },
-        TemplateSet { sources, templates },
-    ];
-    Library::new(sets).expect("ids are made unique above")
+    let base_set = || TemplateSet {
+        sources: base.sources().to_vec(),
+        templates: base.templates().to_vec(),
+    };
+    Library::new([base_set(), TemplateSet { sources, templates }])
+        .unwrap_or_else(|_| Library::new([base_set()]).expect("the built-in library reads"))
 }
 
 /// What merging `incoming` into the drafter's set would do.
