@@ -10,7 +10,8 @@ mod browser {
 }
 use browser::harness;
 
-use cchc_plan::domain::file_format::write_plan;
+use cchc_plan::domain::file_format::{write_plan, write_templates};
+use cchc_plan::domain::library::{builtin, TemplateSet};
 use cchc_plan::domain::money::Money;
 use cchc_plan::domain::plan::{Plan, Task};
 use harness::{Env, Kind, Page, Result};
@@ -147,6 +148,111 @@ async fn keystroke_to_paint(page: &Page, tasks: usize) -> Result<Vec<String>> {
     ])
 }
 
+/// A template file of `count` templates: the built-in ones repeated with fresh ids (parents
+/// follow their copy). With `distinct`, each copy's content is marked, so every template is
+/// new to the library; otherwise every one is identical to a built-in template.
+fn repeated_templates(count: usize, distinct: bool) -> TemplateSet {
+    let library = builtin();
+    let mut set = TemplateSet {
+        sources: library.sources().to_vec(),
+        templates: Vec::with_capacity(count),
+    };
+    for round in 0.. {
+        for template in library.templates() {
+            if set.templates.len() == count {
+                return set;
+            }
+            let mut copy = template.clone();
+            copy.id = format!("{}~r{round}", template.id);
+            copy.parent = template.parent.as_ref().map(|p| format!("{p}~r{round}"));
+            if distinct {
+                copy.content = format!("{} (bản {round})", template.content);
+            }
+            set.templates.push(copy);
+        }
+    }
+    set
+}
+
+/// Runs `script` (which calls a `window.cchcApp` hook on `window.__benchText` and returns
+/// the hook's answer) `runs` times, timing each call with `performance.now()` in the page.
+async fn time_hook(page: &Page, script: &str, runs: usize) -> Result<(Vec<f64>, Vec<Value>)> {
+    let mut times = Vec::new();
+    let mut answers = Vec::new();
+    for _ in 0..runs {
+        let answer = page
+            .js(&format!(
+                "window.cchcApp.resetUserTemplates();
+                 const t0 = performance.now();
+                 const answer = {script};
+                 return [performance.now() - t0, answer];"
+            ))
+            .await?;
+        if let Some(error) = answer[1].get("error") {
+            return Err(harness::Error::msg(format!(
+                "the hook refused the file: {error}"
+            )));
+        }
+        times.push(answer[0].as_f64().unwrap_or_default());
+        answers.push(answer[1].clone());
+    }
+    Ok((times, answers))
+}
+
+fn field(answers: &[Value], name: &str) -> Figures {
+    Figures(answers.iter().filter_map(|a| a[name].as_f64()).collect())
+}
+
+/// Reading and merging a 25.000-template file in the page (target: under 500 ms).
+async fn template_import(page: &Page, count: usize) -> Result<Vec<String>> {
+    const RUNS: usize = 9;
+    let mut lines = Vec::new();
+    for (distinct, what) in [(true, "all new"), (false, "all identical")] {
+        let text = write_templates(&repeated_templates(count, distinct));
+        let mb = text.len() as f64 / (1024.0 * 1024.0);
+        page.js_with(
+            "window.__benchText = arguments[0];",
+            vec![Value::String(text)],
+        )
+        .await?;
+        let (total, answers) = time_hook(
+            page,
+            "window.cchcApp.importTemplates(window.__benchText)",
+            RUNS,
+        )
+        .await?;
+        let added = answers[0]["new"].as_f64().unwrap_or_default()
+            + answers[0]["similar"].as_f64().unwrap_or_default();
+        let stored = answers[0]["stored"].as_bool().unwrap_or_default();
+        let read_merge: Vec<f64> = answers
+            .iter()
+            .map(|a| {
+                a["readMs"].as_f64().unwrap_or_default() + a["mergeMs"].as_f64().unwrap_or_default()
+            })
+            .collect();
+        lines.push(format!(
+            "{count} templates ({what}, {mb:.1} MB): {added} added, stored in localStorage: {stored}"
+        ));
+        lines.push(Figures(read_merge).line("  import: read + merge (target < 500 ms)", "ms"));
+        lines.push(field(&answers, "readMs").line("    of which read and check the file", "ms"));
+        lines.push(field(&answers, "mergeMs").line("    of which merge into the library", "ms"));
+        lines.push(
+            field(&answers, "saveMs").line("  then store the library (write + localStorage)", "ms"),
+        );
+        lines.push(Figures(total).line("  whole importTemplates call", "ms"));
+        let (_, answers) = time_hook(
+            page,
+            "window.cchcApp.previewFile(window.__benchText, 'bench.json')",
+            RUNS,
+        )
+        .await?;
+        lines.push(field(&answers, "readMs").line("  preview: read + compare (previewFile)", "ms"));
+    }
+    page.js("window.__benchText = null; window.cchcApp.resetUserTemplates();")
+        .await?;
+    Ok(lines)
+}
+
 fn main() {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -163,8 +269,11 @@ fn main() {
     let outcome: Result<Vec<String>> = runtime.block_on(async {
         let page = env.driver.new_page(&env.app.base_url()).await?;
         page.goto("/").await?;
-        let lines = keystroke_to_paint(&page, 1000).await?;
+        let mut lines = keystroke_to_paint(&page, 1000).await?;
         let _ = page.count_of(Kind::Field, "Nội dung, nhiệm vụ").await?;
+        let page = env.driver.new_page(&env.app.base_url()).await?;
+        page.goto("/").await?;
+        lines.extend(template_import(&page, 25_000).await?);
         Ok(lines)
     });
     env.shutdown();

@@ -162,3 +162,102 @@ pub fn expose_test_hooks(state: EditorState) {
     open.forget();
     save.forget();
 }
+
+/// Milliseconds from the page's `performance.now()`.
+pub fn performance_now() -> f64 {
+    window().performance().map(|p| p.now()).unwrap_or_else(now)
+}
+
+fn set(object: &js_sys::Object, key: &str, value: impl Into<JsValue>) {
+    let _ = js_sys::Reflect::set(object, &key.into(), &value.into());
+}
+
+fn merge_object(object: &js_sys::Object, merge: &crate::domain::sharing::MergePreview) {
+    set(object, "new", merge.new as f64);
+    set(object, "identical", merge.identical as f64);
+    set(object, "similar", merge.similar as f64);
+}
+
+/// Adds the file hooks to `window.cchcApp` (tests and benchmarks):
+/// - `previewFile(text, name)`: opens a file's text as "Mở tệp" does, up to the preview;
+///   returns `{ error }` or `{ readMs, new, identical, similar }` (counts for template files);
+/// - `importTemplates(text)`: reads a template file and merges it into the drafter's library
+///   at once, stored; returns `{ error }` or `{ readMs, mergeMs, saveMs, stored, new, … }`;
+/// - `userTemplateCount()`, `resetUserTemplates()`: the drafter's library, for set-ups.
+pub fn expose_file_hooks(files: crate::ui::files::Files) {
+    let hooks = js_sys::Reflect::get(&window(), &"cchcApp".into())
+        .ok()
+        .and_then(|h| h.dyn_into::<js_sys::Object>().ok())
+        .unwrap_or_default();
+    let preview = Closure::<dyn Fn(String, Option<String>) -> JsValue>::new(
+        move |text: String, name: Option<String>| {
+            let out = js_sys::Object::new();
+            let t0 = performance_now();
+            let name = name.unwrap_or_else(|| "tệp.json".into());
+            match files.open_bytes(&name, text.as_bytes()) {
+                Ok(merge) => {
+                    set(&out, "readMs", performance_now() - t0);
+                    if let Some(merge) = merge {
+                        merge_object(&out, &merge);
+                    }
+                }
+                Err(error) => set(&out, "error", error),
+            }
+            out.into()
+        },
+    );
+    let import = Closure::<dyn Fn(String) -> JsValue>::new(move |text: String| {
+        let out = js_sys::Object::new();
+        let t0 = performance_now();
+        let set_of = match file_format::read_file(text.as_bytes()) {
+            Ok(file_format::OpenedFile::Templates(set)) => set,
+            Ok(file_format::OpenedFile::Plan(_)) => {
+                set(&out, "error", "not a template file");
+                return out.into();
+            }
+            Err(error) => {
+                set(&out, "error", error.to_string());
+                return out.into();
+            }
+        };
+        let t1 = performance_now();
+        let merged = std::cell::Cell::new(0.0);
+        let mut done = crate::domain::sharing::MergePreview::default();
+        let stored = files
+            .user
+            .plans
+            .update_user_templates(files.state(), |user| {
+                done = crate::ui::user_library::merge_into(user, set_of);
+                merged.set(performance_now());
+            });
+        let t2 = performance_now();
+        set(&out, "readMs", t1 - t0);
+        set(&out, "mergeMs", merged.get() - t1);
+        set(&out, "saveMs", t2 - merged.get());
+        set(&out, "stored", stored);
+        merge_object(&out, &done);
+        out.into()
+    });
+    let count = Closure::<dyn Fn() -> f64>::new(move || {
+        files
+            .user
+            .plans
+            .user_templates
+            .with_untracked(|s| s.templates.len() as f64)
+    });
+    let reset = Closure::<dyn Fn()>::new(move || {
+        files
+            .user
+            .plans
+            .set_user_templates(files.state(), Default::default());
+    });
+    set(&hooks, "previewFile", preview.as_ref().clone());
+    set(&hooks, "importTemplates", import.as_ref().clone());
+    set(&hooks, "userTemplateCount", count.as_ref().clone());
+    set(&hooks, "resetUserTemplates", reset.as_ref().clone());
+    set(&window(), "cchcApp", hooks);
+    preview.forget();
+    import.forget();
+    count.forget();
+    reset.forget();
+}

@@ -21,10 +21,12 @@
 //! assert_eq!(mine.templates.len(), 2);
 //! ```
 
+use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use super::library::{Source, Template, TemplateSet};
-use super::text::fold_words;
+use super::text::{fold_key, fold_key_into};
 
 /// What merging a template file would do, shown before the drafter confirms.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -37,28 +39,74 @@ pub struct MergePreview {
 /// The folded words of a text, joined: equal for texts that differ only in case,
 /// diacritics, spacing or punctuation.
 fn folded(text: &str) -> String {
-    fold_words(text).join(" ")
+    fold_key(text)
 }
 
-fn fingerprint(t: &Template) -> String {
-    let list = |names: &[String]| {
-        names
-            .iter()
-            .map(|n| folded(n))
-            .collect::<Vec<_>>()
-            .join(";")
-    };
-    format!(
-        "{}|{}|{}|{}|{}|{}|{}",
-        t.area.key(),
-        folded(&t.content),
-        folded(&t.product),
-        list(&t.lead),
-        list(&t.partners),
-        folded(&t.deadline),
-        t.budget.map(|b| b.to_plain()).unwrap_or_default()
-    )
+/// Every compared field of a template but its content, folded:
+/// "area|product|lead;lead|partner;partner|deadline|budget".
+fn details(t: &Template) -> String {
+    let mut out = String::with_capacity(t.product.len() + t.deadline.len() + 48);
+    out.push_str(t.area.key());
+    out.push('|');
+    fold_key_into(&t.product, &mut out);
+    for names in [&t.lead, &t.partners] {
+        out.push('|');
+        for (i, name) in names.iter().enumerate() {
+            if i > 0 {
+                out.push(';');
+            }
+            fold_key_into(name, &mut out);
+        }
+    }
+    out.push('|');
+    fold_key_into(&t.deadline, &mut out);
+    out.push('|');
+    if let Some(budget) = t.budget {
+        out.push_str(&budget.to_plain());
+    }
+    out
 }
+
+/// A fast hasher for the comparison maps (FxHash's mixing, eight bytes at a time): merging a
+/// large file hashes every template's folded content and details once.
+#[derive(Default, Clone, Copy)]
+struct QuickHasher(u64);
+
+impl Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            self.add(word);
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+impl QuickHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type Quick = BuildHasherDefault<QuickHasher>;
 
 enum Verdict {
     New,
@@ -66,38 +114,43 @@ enum Verdict {
     Similar(String),
 }
 
-/// The templates the app already has, indexed for comparison.
+/// The templates the app already has, indexed for comparison: each distinct folded content
+/// gets a number and the id of its first template; a template is then known by that number
+/// and its other fields (so long contents are hashed once).
 struct Known {
-    fingerprints: HashSet<String>,
-    contents: HashMap<String, String>,
+    contents: HashMap<String, (usize, String), Quick>,
+    fingerprints: HashSet<(usize, String), Quick>,
 }
 
 impl Known {
     fn new<'a>(all: impl Iterator<Item = &'a Template>) -> Known {
         let mut known = Known {
-            fingerprints: HashSet::new(),
-            contents: HashMap::new(),
+            contents: HashMap::default(),
+            fingerprints: HashSet::default(),
         };
         for t in all {
-            known.add(t);
+            known.judge_and_add(t);
         }
         known
     }
 
-    fn add(&mut self, t: &Template) {
-        self.fingerprints.insert(fingerprint(t));
-        self.contents
-            .entry(folded(&t.content))
-            .or_insert_with(|| t.id.clone());
-    }
-
-    fn judge(&self, t: &Template) -> Verdict {
-        if self.fingerprints.contains(&fingerprint(t)) {
-            Verdict::Identical
-        } else if let Some(id) = self.contents.get(&folded(&t.content)) {
-            Verdict::Similar(id.clone())
-        } else {
-            Verdict::New
+    /// How `t` compares with the templates known so far; then it is known too.
+    fn judge_and_add(&mut self, t: &Template) -> Verdict {
+        let next = self.contents.len();
+        match self.contents.entry(folded(&t.content)) {
+            Entry::Occupied(entry) => {
+                let (number, first) = entry.get();
+                if self.fingerprints.insert((*number, details(t))) {
+                    Verdict::Similar(first.clone())
+                } else {
+                    Verdict::Identical
+                }
+            }
+            Entry::Vacant(entry) => {
+                entry.insert((next, t.id.clone()));
+                self.fingerprints.insert((next, details(t)));
+                Verdict::New
+            }
         }
     }
 }
@@ -111,12 +164,11 @@ pub fn preview_merge(
     let mut known = Known::new(builtin.iter().chain(&user.templates));
     let mut preview = MergePreview::default();
     for t in &incoming.templates {
-        match known.judge(t) {
+        match known.judge_and_add(t) {
             Verdict::Identical => preview.identical += 1,
             Verdict::Similar(_) => preview.similar += 1,
             Verdict::New => preview.new += 1,
         }
-        known.add(t);
     }
     preview
 }
@@ -159,9 +211,7 @@ pub fn merge_templates(
     let mut renamed: HashMap<String, String> = HashMap::new();
     let mut preview = MergePreview::default();
     for mut t in incoming.templates {
-        let verdict = known.judge(&t);
-        known.add(&t);
-        match verdict {
+        match known.judge_and_add(&t) {
             Verdict::Identical => {
                 preview.identical += 1;
                 continue;

@@ -10,12 +10,16 @@
 
 use std::collections::HashSet;
 use std::ops::Range;
+use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::user_library::{builtin_count, UserLibrary};
 use super::{new_plan_id, EditorState};
 use crate::domain::deadline::{roll, shift_years};
-use crate::domain::library::{add_templates, builtin, plan_from_source, AreaKey, Template};
+use crate::domain::library::{add_templates, plan_from_source, AreaKey, Library, Template};
+use crate::domain::money::Money;
+use crate::domain::plan::split_agencies;
 use crate::domain::search::{Filter, Hit};
 
 /// Results shown at first, and added by each "Xem thêm".
@@ -33,8 +37,8 @@ struct Panel {
     source: RwSignal<String>,
     /// How many results to show.
     limit: RwSignal<usize>,
-    /// Chosen templates, by index in the library.
-    selected: RwSignal<HashSet<usize>>,
+    /// Chosen templates, by id (shared with "Xuất thư viện").
+    selected: RwSignal<HashSet<String>>,
 }
 
 impl Panel {
@@ -54,7 +58,7 @@ pub fn LibraryPanel() -> impl IntoView {
         area: RwSignal::new(String::new()),
         source: RwSignal::new(String::new()),
         limit: RwSignal::new(PAGE),
-        selected: RwSignal::new(HashSet::new()),
+        selected: expect_context::<UserLibrary>().selected,
     };
     view! {
         <section class="library" aria-label="Thư viện mẫu">
@@ -72,7 +76,7 @@ pub fn LibraryPanel() -> impl IntoView {
 #[component]
 fn LibraryBody(panel: Panel) -> impl IntoView {
     let state = expect_context::<EditorState>();
-    let library = builtin();
+    let user = expect_context::<UserLibrary>();
     let plan_year = Memo::new(move |_| state.editor.with(|e| e.plan().year));
     let in_plan = Memo::new(move |_| {
         state.editor.with(|e| {
@@ -87,12 +91,17 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
     let hits = Memo::new(move |_| {
         let query = panel.query.get();
         let filter = panel.filter();
-        library.search_top(&query, &filter, panel.limit.get() + 1)
+        user.get()
+            .search_top(&query, &filter, panel.limit.get() + 1)
     });
     let shown = move || {
+        let generation = user.library.with(|l| l.generation);
         hits.with(|h| {
             let limit = panel.limit.get();
-            h.iter().take(limit).cloned().collect::<Vec<_>>()
+            h.iter()
+                .take(limit)
+                .map(|hit| (generation, hit.clone()))
+                .collect::<Vec<_>>()
         })
     };
     let more = move || hits.with(Vec::len) > panel.limit.get();
@@ -122,11 +131,12 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
     let reset_page = move || panel.limit.set(PAGE);
     let selected_count = move || panel.selected.with(HashSet::len);
 
-    let add = move |indices: Vec<usize>| add_to_plan(state, indices);
+    let add = move |indices: Vec<usize>| add_to_plan(state, &user.get_untracked(), indices);
     let add_selected = move |_| {
+        let library = user.get_untracked();
         let indices: Vec<usize> = panel
             .selected
-            .with_untracked(|s| s.iter().copied().collect());
+            .with_untracked(|s| s.iter().filter_map(|id| library.position(id)).collect());
         if indices.is_empty() {
             state.say(
                 "Chưa chọn mẫu nào: đánh dấu ô “Chọn” ở các mẫu cần thêm.",
@@ -138,6 +148,7 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
         panel.selected.update(HashSet::clear);
     };
     let recreate = move |_| {
+        let library = user.get_untracked();
         let source = panel.source.get_untracked();
         let Some(found) = library.source(&source) else {
             state.say(
@@ -146,7 +157,7 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
             );
             return;
         };
-        let Some(plan) = plan_from_source(library, &source, new_plan_id()) else {
+        let Some(plan) = plan_from_source(&library, &source, new_plan_id()) else {
             return;
         };
         let tasks = plan.task_count();
@@ -161,29 +172,32 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
         );
     };
 
-    let areas: Vec<AreaKey> = AreaKey::ALL
-        .into_iter()
-        .filter(|a| library.templates().iter().any(|t| t.area == *a))
-        .collect();
-    let sources: Vec<(String, String, String)> = library
-        .sources()
-        .iter()
-        .map(|s| {
-            let label = s.provenance();
-            let twin = library
-                .sources()
-                .iter()
-                .filter(|o| o.provenance() == label)
-                .count()
-                > 1;
-            let label = if twin {
-                format!("{label} ({})", s.id)
-            } else {
-                label
-            };
-            (s.id.clone(), label, s.title.clone())
-        })
-        .collect();
+    // The choices of the filters, again only when the library changes.
+    let areas = Memo::new(move |_| {
+        let library = user.get();
+        AreaKey::ALL
+            .into_iter()
+            .filter(|a| library.templates().iter().any(|t| t.area == *a))
+            .collect::<Vec<AreaKey>>()
+    });
+    let sources = Memo::new(move |_| {
+        let library = user.get();
+        let labels: Vec<String> = library.sources().iter().map(|s| s.provenance()).collect();
+        library
+            .sources()
+            .iter()
+            .zip(&labels)
+            .map(|(s, label)| {
+                let twin = labels.iter().filter(|l| *l == label).count() > 1;
+                let label = if twin {
+                    format!("{label} ({})", s.id)
+                } else {
+                    label.clone()
+                };
+                (s.id.clone(), label, s.title.clone())
+            })
+            .collect::<Vec<(String, String, String)>>()
+    });
 
     view! {
         <div id="library-body" class="library-body">
@@ -208,7 +222,7 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
                         reset_page();
                     }>
                         <option value="" prop:selected=move || panel.area.with(String::is_empty)>"Tất cả lĩnh vực"</option>
-                        {areas.into_iter().map(|a| view! {
+                        {move || areas.get().into_iter().map(|a| view! {
                             <option value=a.key() prop:selected=move || panel.area.with(|v| v == a.key())>{a.title_vi()}</option>
                         }).collect_view()}
                     </select>
@@ -219,7 +233,7 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
                         reset_page();
                     }>
                         <option value="" prop:selected=move || panel.source.with(String::is_empty)>"Tất cả văn bản"</option>
-                        {sources.into_iter().map(|(id, label, title)| {
+                        {move || sources.get().into_iter().map(|(id, label, title)| {
                             let value = id.clone();
                             view! {
                                 <option value=value title=title prop:selected=move || panel.source.with(|v| *v == id)>{label}</option>
@@ -246,8 +260,8 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
                 </Show>
             </div>
             <ol class="library-results" aria-label="Kết quả tìm mẫu">
-                <For each=shown key=|hit: &Hit| (hit.index, hit.content.clone(), hit.product.clone())
-                    children=move |hit| view! { <ResultItem hit panel plan_year in_plan on_add=Callback::new(add)/> }/>
+                <For each=shown key=|(generation, hit): &(u64, Hit)| (*generation, hit.index, hit.content.clone(), hit.product.clone())
+                    children=move |(_, hit)| view! { <ResultItem hit panel plan_year in_plan on_add=Callback::new(add)/> }/>
             </ol>
             <Show when=more>
                 <button type="button" class="library-more"
@@ -258,7 +272,8 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
 }
 
 /// One result: the template's fields with the matches marked, where it comes from, whether
-/// the plan has it, a checkbox and an add button.
+/// the plan has it, a checkbox and an add button; the drafter's own templates can also be
+/// edited and deleted.
 #[component]
 fn ResultItem(
     hit: Hit,
@@ -267,61 +282,85 @@ fn ResultItem(
     in_plan: Memo<HashSet<String>>,
     on_add: Callback<Vec<usize>>,
 ) -> impl IntoView {
-    let library = builtin();
+    let user = expect_context::<UserLibrary>();
+    let library = user.get_untracked();
     let index = hit.index;
-    let template: &'static Template = &library.templates()[index];
-    let source = library.source_of(template);
-    let source_year = source.and_then(|s| s.year);
+    let Some(template) = library.templates().get(index).cloned() else {
+        return ().into_any();
+    };
+    let template = Arc::new(template);
+    let own = index >= builtin_count();
+    let editing = RwSignal::new(false);
+    let source = library.source_of(&template).cloned();
+    let source_year = source.as_ref().and_then(|s| s.year);
+    let similar_to = template
+        .similar_to
+        .as_ref()
+        .and_then(|id| library.template(id))
+        .map(|t| format!("Nội dung giống mẫu có sẵn: “{}”", short(&t.content, 120)));
     let content_id = format!("library-content-{index}");
-    let present = move || in_plan.with(|ids| ids.contains(&template.id));
-    let checked = move || panel.selected.with(|s| s.contains(&index));
+    let id = StoredValue::new(template.id.clone());
+    let present = move || id.with_value(|id| in_plan.with(|ids| ids.contains(id)));
+    let checked = move || id.with_value(|id| panel.selected.with(|s| s.contains(id)));
 
     let mut place = template.area.title_vi().to_string();
     for group in &template.group {
         place.push_str(" › ");
         place.push_str(group);
     }
-    let deadline = move || {
-        if template.deadline.is_empty() {
-            return None;
+    let deadline = {
+        let template = template.clone();
+        move || {
+            if template.deadline.is_empty() {
+                return None;
+            }
+            let year = plan_year.get();
+            let moved = source_year
+                .filter(|from| *from != year)
+                .map(|from| roll(&template.deadline, from, year))
+                .filter(|r| r.changed || r.needs_review);
+            let note = moved.map(|r| match (r.changed, r.needs_review) {
+                (true, false) => format!(" → {} khi thêm vào kế hoạch năm {year}", r.text),
+                (true, true) => format!(
+                    " → {} khi thêm vào kế hoạch năm {year} (hãy xem lại)",
+                    r.text
+                ),
+                _ => " (năm không tự chuyển được: hãy xem lại khi thêm)".to_string(),
+            });
+            Some(format!("{}{}", template.deadline, note.unwrap_or_default()))
         }
-        let year = plan_year.get();
-        let moved = source_year
-            .filter(|from| *from != year)
-            .map(|from| roll(&template.deadline, from, year))
-            .filter(|r| r.changed || r.needs_review);
-        let note = moved.map(|r| match (r.changed, r.needs_review) {
-            (true, false) => format!(" → {} khi thêm vào kế hoạch năm {year}", r.text),
-            (true, true) => format!(
-                " → {} khi thêm vào kế hoạch năm {year} (hãy xem lại)",
-                r.text
-            ),
-            _ => " (năm không tự chuyển được: hãy xem lại khi thêm)".to_string(),
-        });
-        Some(format!("{}{}", template.deadline, note.unwrap_or_default()))
     };
-    let provenance = source.map(|s| s.provenance()).unwrap_or_default();
-    let source_title = source.map(|s| s.title.clone()).unwrap_or_default();
+    let provenance = source.as_ref().map(|s| s.provenance()).unwrap_or_default();
+    let source_title = source.as_ref().map(|s| s.title.clone()).unwrap_or_default();
+    let short_content = short(&template.content, NAME_CHARS);
+    let state = expect_context::<EditorState>();
+    let delete = move |_| delete_template(state, user, &id.get_value());
+    let edited = template.clone();
 
     view! {
-        <li class="library-result" class:in-plan=present>
+        <li class="library-result" class:in-plan=present class:own=own>
             <div class="result-head">
                 <label class="result-pick">
-                    <input type="checkbox" aria-label=format!("Chọn mẫu: {}", short(&template.content, NAME_CHARS))
+                    <input type="checkbox" aria-label=format!("Chọn mẫu: {short_content}")
                         prop:checked=checked
                         on:change=move |ev| {
                             let on = event_target_checked(&ev);
+                            let id = id.get_value();
                             panel.selected.update(|s| {
                                 if on {
-                                    s.insert(index);
+                                    s.insert(id);
                                 } else {
-                                    s.remove(&index);
+                                    s.remove(&id);
                                 }
                             });
                         }/>
                     "Chọn"
                 </label>
                 <span class="result-place">{place}</span>
+                {own.then(|| view! { <span class="result-own">"Thư viện của tôi"</span> })}
+                {similar_to.map(|title| view! {
+                    <span class="result-similar" title=title>"Gần giống mẫu có sẵn"</span>
+                })}
                 <Show when=present>
                     <span class="result-present">"Đã có trong kế hoạch"</span>
                 </Show>
@@ -348,16 +387,122 @@ fn ResultItem(
                     <span class="result-criterion" title=c.title.clone()>{c.label()}</span>
                 }).collect_view()}
             </p>
-            <button type="button" class="result-add" aria-describedby=content_id
-                on:click=move |_| on_add.run(vec![index])>"Thêm vào kế hoạch"</button>
+            <div class="result-buttons">
+                <button type="button" class="result-add" aria-describedby=content_id.clone()
+                    on:click=move |_| on_add.run(vec![index])>"Thêm vào kế hoạch"</button>
+                {own.then(|| view! {
+                    <button type="button" aria-describedby=content_id.clone() aria-expanded=move || editing.get().to_string()
+                        on:click=move |_| editing.update(|e| *e = !*e)>"Sửa mẫu"</button>
+                    <button type="button" aria-describedby=content_id.clone() on:click=delete>"Xóa mẫu"</button>
+                })}
+            </div>
+            <Show when=move || editing.get()>
+                <TemplateEditor template=edited.clone() on_done=Callback::new(move |()| editing.set(false))/>
+            </Show>
         </li>
+    }
+    .into_any()
+}
+
+/// Deletes one of the drafter's own templates; its sub-tasks become plain templates and
+/// sources no template refers to any more go too.
+fn delete_template(state: EditorState, user: UserLibrary, id: &str) {
+    let id = id.to_string();
+    user.selected.update(|s| {
+        s.remove(&id);
+    });
+    state.say("Đã xóa mẫu khỏi thư viện của bạn.", false);
+    user.plans.update_user_templates(state, move |set| {
+        set.templates.retain(|t| t.id != id);
+        for t in &mut set.templates {
+            if t.parent.as_deref() == Some(id.as_str()) {
+                t.parent = None;
+            }
+        }
+        let used: HashSet<String> = set.templates.iter().map(|t| t.source.clone()).collect();
+        set.sources.retain(|s| used.contains(&s.id));
+    });
+}
+
+/// The small form that edits one of the drafter's own templates.
+#[component]
+fn TemplateEditor(template: Arc<Template>, on_done: Callback<()>) -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let user = expect_context::<UserLibrary>();
+    let content = RwSignal::new(template.content.clone());
+    let product = RwSignal::new(template.product.clone());
+    let lead = RwSignal::new(template.lead.join("; "));
+    let partners = RwSignal::new(template.partners.join("; "));
+    let deadline = RwSignal::new(template.deadline.clone());
+    let budget = RwSignal::new(template.budget.map(|b| b.to_string()).unwrap_or_default());
+    let error = RwSignal::new(None::<String>);
+    let id = StoredValue::new(template.id.clone());
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let text = content.get_untracked().trim().to_string();
+        if text.is_empty() {
+            error.set(Some("Nội dung của mẫu không được để trống.".into()));
+            return;
+        }
+        let money = match Money::parse_optional(&budget.get_untracked()) {
+            Ok(money) => money,
+            Err(why) => {
+                error.set(Some(why.to_string()));
+                return;
+            }
+        };
+        let id = id.get_value();
+        let product = product.get_untracked().trim().to_string();
+        let lead = split_agencies(&lead.get_untracked());
+        let partners = split_agencies(&partners.get_untracked());
+        let deadline = deadline.get_untracked().trim().to_string();
+        on_done.run(());
+        state.say("Đã lưu mẫu đã sửa trong thư viện của bạn.", false);
+        user.plans.update_user_templates(state, move |set| {
+            if let Some(t) = set.templates.iter_mut().find(|t| t.id == id) {
+                t.content = text;
+                t.product = product;
+                t.lead = lead;
+                t.partners = partners;
+                t.deadline = deadline;
+                t.budget = money;
+            }
+        });
+    };
+    let field = move |label: &'static str, value: RwSignal<String>| {
+        view! {
+            <label>{label}
+                <input type="text" prop:value=move || value.get()
+                    on:input=move |ev| value.set(event_target_value(&ev))/>
+            </label>
+        }
+    };
+    view! {
+        <form class="template-editor" aria-label="Sửa mẫu" on:submit=submit>
+            <label class="wide">"Nội dung của mẫu"
+                <textarea rows="2" prop:value=move || content.get()
+                    on:input=move |ev| content.set(event_target_value(&ev))></textarea>
+            </label>
+            {field("Sản phẩm của mẫu", product)}
+            {field("Cơ quan chủ trì của mẫu", lead)}
+            {field("Cơ quan phối hợp của mẫu", partners)}
+            {field("Thời gian của mẫu", deadline)}
+            <label>"Kinh phí của mẫu (triệu đồng)"
+                <input type="text" inputmode="decimal" prop:value=move || budget.get()
+                    on:input=move |ev| budget.set(event_target_value(&ev))/>
+            </label>
+            <p class="field-error" role="alert">{move || error.get()}</p>
+            <div class="actions">
+                <button type="submit">"Lưu mẫu"</button>
+                <button type="button" on:click=move |_| on_done.run(())>"Hủy"</button>
+            </div>
+        </form>
     }
 }
 
 /// Adds templates (by library index, put in library order) to the plan as one undo step and
 /// says where they went.
-fn add_to_plan(state: EditorState, mut indices: Vec<usize>) {
-    let library = builtin();
+fn add_to_plan(state: EditorState, library: &Library, mut indices: Vec<usize>) {
     indices.sort_unstable();
     indices.dedup();
     let templates: Vec<&Template> = indices

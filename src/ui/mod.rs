@@ -9,6 +9,7 @@
 mod agencies;
 pub mod export;
 mod fields;
+pub mod files;
 mod header;
 mod library_panel;
 mod plans;
@@ -18,6 +19,7 @@ mod suggest;
 mod table;
 mod timeline;
 mod toolbar;
+pub mod user_library;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -224,6 +226,10 @@ pub fn App() -> impl IntoView {
     plans.keep_setting(state, "export", export::export_ui().settings);
     install_shortcuts(state);
     crate::browser::expose_test_hooks(state);
+    let files = files::Files::new(state, user_library::UserLibrary::new(plans));
+    provide_context(files.user);
+    provide_context(files);
+    crate::browser::expose_file_hooks(files);
 
     view! {
         <main class="app">
@@ -233,6 +239,7 @@ pub fn App() -> impl IntoView {
             </header>
             <plans::PlanList/>
             <toolbar::Toolbar/>
+            <files::FileBar/>
             <StatusLine/>
             <plans::StorageStatus/>
             <header::PlanHeader/>

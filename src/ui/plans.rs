@@ -10,9 +10,11 @@ use leptos::prelude::*;
 use super::{new_plan_id, next_year, EditorState};
 use crate::browser::{self, LocalStore};
 use crate::domain::file_format;
+use crate::domain::library::TemplateSet;
 use crate::domain::plan::Plan;
 use crate::domain::storage::{
-    Damaged, ExternalChange, PlanShelf, PlanSummary, ShelfError, StartupProblem, TRASH_KEEP_MS,
+    Damaged, ExternalChange, PlanShelf, PlanSummary, ShelfError, StartupProblem, TEMPLATES_KEY,
+    TRASH_KEEP_MS,
 };
 
 /// Autosave waits this long after the last change (the issue allows at most 500 ms).
@@ -57,6 +59,9 @@ pub struct Persistence {
     pub status: RwSignal<SaveStatus>,
     pub notices: RwSignal<Vec<StorageNotice>>,
     timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// The drafter's own templates (saved from plans or imported from files). This in-memory
+    /// copy is the one the app uses, even when storing it failed.
+    pub user_templates: RwSignal<TemplateSet>,
 }
 
 fn notice_text(problem: &StartupProblem) -> (String, Option<String>) {
@@ -88,6 +93,10 @@ impl Persistence {
         for problem in &problems {
             let (text, backup) = notice_text(problem);
             say(text, backup);
+        }
+        let (user_templates, damaged) = shelf.user_templates();
+        if let Some(damaged) = damaged {
+            say(damaged.to_string(), damaged.backup_key.clone());
         }
         let mut candidates: Vec<String> =
             shelf.last_open().map(str::to_string).into_iter().collect();
@@ -140,8 +149,59 @@ impl Persistence {
             status: RwSignal::new(status),
             notices: RwSignal::new(notices),
             timer: StoredValue::new_local(None),
+            user_templates: RwSignal::new(user_templates),
         };
         (persistence, plan)
+    }
+
+    /// Replaces the drafter's own templates and stores them (see
+    /// [`Persistence::update_user_templates`]).
+    pub fn set_user_templates(&self, state: EditorState, set: TemplateSet) -> bool {
+        self.update_user_templates(state, move |old| *old = set)
+    }
+
+    /// Changes the drafter's own templates in place, then stores them. The in-memory copy
+    /// changes whatever happens; on a storage error the drafter is told and `false` returned.
+    pub fn update_user_templates(
+        &self,
+        state: EditorState,
+        change: impl FnOnce(&mut TemplateSet),
+    ) -> bool {
+        self.user_templates.update(change);
+        let stored = self
+            .user_templates
+            .with_untracked(|set| self.with_shelf(|shelf| shelf.set_user_templates(set)));
+        match stored {
+            Ok(()) => true,
+            Err(error) => {
+                let why = match error {
+                    ShelfError::Quota => "bộ nhớ của trình duyệt đã đầy".to_string(),
+                    other => other.to_string(),
+                };
+                state.say(
+                    format!(
+                        "Chưa lưu được thư viện mẫu của bạn vào trình duyệt ({why}). Các mẫu vẫn dùng được đến khi đóng trang: hãy bấm “Xuất thư viện” để giữ chúng trong một tệp."
+                    ),
+                    true,
+                );
+                false
+            }
+        }
+    }
+
+    /// Reads the drafter's own templates again from storage (another tab changed them).
+    fn reload_user_templates(&self) {
+        let (set, damaged) = self.with_shelf(|shelf| shelf.user_templates());
+        if let Some(damaged) = damaged {
+            self.add_notice(damaged.to_string(), damaged.backup_key.clone());
+        }
+        self.user_templates.set(set);
+    }
+
+    /// Whether a stored plan (listed or in the trash) has this id.
+    pub fn has_plan(&self, id: &str) -> bool {
+        self.list.with_untracked(|l| l.iter().any(|s| s.id == id))
+            || self.trash.with_untracked(|t| t.iter().any(|s| s.id == id))
     }
 
     /// Saves after every change (debounced) and at once when the page is hidden or closed;
@@ -300,6 +360,10 @@ impl Persistence {
     }
 
     fn on_storage_event(&self, state: EditorState, event: &web_sys::StorageEvent) {
+        if event.key().as_deref() == Some(TEMPLATES_KEY) {
+            self.reload_user_templates();
+            return;
+        }
         let open_id = state.editor.with_untracked(|e| e.plan().id.clone());
         let revision = self.revision.get_value();
         let change = self.with_shelf(|shelf| {

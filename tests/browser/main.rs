@@ -7,6 +7,7 @@
 
 mod editor;
 mod export;
+mod files;
 mod harness;
 mod harness_checks;
 mod library;
@@ -24,6 +25,7 @@ fn main() {
             library::tests(),
             export::tests(),
             review::tests(),
+            files::tests(),
         ]
         .concat(),
     );
