@@ -18,6 +18,7 @@ pub fn tests() -> Vec<BrowserTest> {
         broken_files_are_refused_with_their_message,
         own_templates_save_edit_delete_export_and_reload,
         dropping_a_file_on_the_page_opens_it,
+        full_storage_keeps_the_library_in_memory_and_says_so,
     ]
 }
 
@@ -562,5 +563,36 @@ async fn dropping_a_file_on_the_page_opens_it(page: Page) -> Result {
         bail!("the alert says {text:?}");
     }
     assert_eq!(user_template_count(&page).await?, 2);
+    Ok(())
+}
+
+async fn full_storage_keeps_the_library_in_memory_and_says_so(page: Page) -> Result {
+    page.click_button("Thêm nhiệm vụ").await?;
+    page.wait_for_field_count("Nội dung, nhiệm vụ", 1).await?;
+    page.type_into("Nội dung, nhiệm vụ", 0, OWN_CONTENT).await?;
+    let error = page
+        .js(r#"const fill = (prefix, size) => { const chunk = 'x'.repeat(size); let i = 0;
+              try { for (;; i++) localStorage.setItem(prefix + i, chunk); } catch (e) { return e.name; } };
+            fill('filler.big.', 1 << 19); fill('filler.mid.', 1 << 10); fill('filler.small.', 8);
+            return fill('filler.tiny.', 1);"#)
+        .await?;
+    assert_eq!(error, json!("QuotaExceededError"));
+    page.click_button("Lưu vào thư viện").await?;
+    page.wait_for_body_text(
+        "Chưa lưu được thư viện mẫu của bạn vào trình duyệt (bộ nhớ của trình duyệt đã đầy)",
+    )
+    .await?;
+    assert_eq!(user_template_count(&page).await?, 1);
+    let stored = page
+        .js("return localStorage.getItem('cchc.templates');")
+        .await?;
+    assert_eq!(stored, Value::Null, "nothing was stored");
+    // The in-memory copy is used: searchable and exportable.
+    open_library(&page).await?;
+    find_result(&page, "lien thong dac thu", OWN_CONTENT).await?;
+    page.click_button("Xuất thư viện").await?;
+    let file = page.wait_for_download(".json").await?;
+    let exported = cchc_plan::domain::file_format::read_templates(&std::fs::read_to_string(file)?)?;
+    assert_eq!(exported.templates[0].content, OWN_CONTENT);
     Ok(())
 }
