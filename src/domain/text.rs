@@ -107,7 +107,6 @@ pub fn fold_key_into(text: &str, out: &mut String) {
         }
     };
     let table = fold_table();
-    let out = out;
     let mut gap = false;
     let mut buf = String::new();
     for c in text.chars() {
