@@ -27,7 +27,7 @@
 
 use std::fmt::{self, Write as _};
 
-use unicode_normalization::char::is_combining_mark;
+use super::unicode::is_combining_mark;
 
 use super::text::fold;
 

@@ -13,5 +13,6 @@ pub mod search;
 pub mod sharing;
 pub mod storage;
 pub mod text;
+pub mod unicode;
 pub mod words;
 pub mod workbook;

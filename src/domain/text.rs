@@ -7,16 +7,31 @@
 //! assert_eq!(fold_words("Một cửa, một cửa liên thông"), ["mot", "cua", "mot", "cua", "lien", "thong"]);
 //! ```
 
-use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use super::unicode::{decompose_canonical, is_combining_mark};
 
 /// Lower case, without diacritics ("đ" becomes "d"), other characters kept.
 pub fn fold(text: &str) -> String {
-    text.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == 'đ' { 'd' } else { c })
-        .collect()
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        fold_char(c, &mut out);
+    }
+    out
+}
+
+/// Appends the folded form of one character (see [`fold`]): its canonical decomposition
+/// without combining marks, in lower case, "đ" as "d".
+pub fn fold_char(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    decompose_canonical(c, |d| {
+        if !is_combining_mark(d) {
+            for l in d.to_lowercase() {
+                out.push(if l == 'đ' { 'd' } else { l });
+            }
+        }
+    });
 }
 
 /// The folded words of a text: runs of letters and digits.
