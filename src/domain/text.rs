@@ -7,7 +7,7 @@
 //! assert_eq!(fold_words("Một cửa, một cửa liên thông"), ["mot", "cua", "mot", "cua", "lien", "thong"]);
 //! ```
 
-use super::unicode::{decompose_canonical, is_combining_mark};
+use super::unicode::{ascii_base, decompose_canonical, is_combining_mark};
 
 /// Lower case, without diacritics ("đ" becomes "d"), other characters kept.
 pub fn fold(text: &str) -> String {
@@ -23,6 +23,10 @@ pub fn fold(text: &str) -> String {
 pub fn fold_char(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
+        return;
+    }
+    if let Some(base) = ascii_base(c) {
+        out.push(base.to_ascii_lowercase());
         return;
     }
     decompose_canonical(c, |d| {

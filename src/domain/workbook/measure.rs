@@ -10,7 +10,7 @@
 
 use std::sync::OnceLock;
 
-use crate::domain::unicode::decompose_canonical;
+use crate::domain::unicode::{ascii_base, decompose_canonical};
 
 /// Advance widths of a-z in thousandths of an em, Times Roman and Times Bold.
 const LOWER: [[u16; 26]; 2] = [
@@ -44,37 +44,6 @@ fn first_of_decomposition(c: char) -> char {
     base.unwrap_or(c)
 }
 
-/// The blocks of Latin letters with diacritics (Vietnamese lives in them): their ASCII base
-/// letters are looked up once, then read from a table.
-const LATIN_BLOCKS: [(u32, u32); 2] = [(0x00C0, 0x0250), (0x1E00, 0x1F00)];
-
-fn latin_base(c: char) -> Option<char> {
-    static BASES: OnceLock<Vec<Vec<u8>>> = OnceLock::new();
-    let cp = u32::from(c);
-    let block = LATIN_BLOCKS
-        .iter()
-        .position(|&(first, end)| (first..end).contains(&cp))?;
-    let bases = BASES.get_or_init(|| {
-        LATIN_BLOCKS
-            .iter()
-            .map(|&(first, end)| {
-                (first..end)
-                    .map(|cp| {
-                        let base = char::from_u32(cp).map_or('\0', first_of_decomposition);
-                        if base.is_ascii() && base != '\0' {
-                            base as u8
-                        } else {
-                            0
-                        }
-                    })
-                    .collect()
-            })
-            .collect()
-    });
-    let base = bases[block][(cp - LATIN_BLOCKS[block].0) as usize];
-    (base != 0).then_some(base as char)
-}
-
 /// Width of a character in thousandths of an em.
 fn advance(c: char, bold: bool) -> u16 {
     let b = usize::from(bold);
@@ -87,7 +56,7 @@ fn advance(c: char, bold: bool) -> u16 {
             '…' => return 1000,
             '–' => return 500,
             '—' => return 1000,
-            _ => latin_base(c).unwrap_or_else(|| first_of_decomposition(c)),
+            _ => ascii_base(c).unwrap_or_else(|| first_of_decomposition(c)),
         }
     };
     match base {
