@@ -29,6 +29,10 @@ pub fn fold_char(c: char, out: &mut String) {
         out.push(base.to_ascii_lowercase());
         return;
     }
+    if c == 'đ' || c == 'Đ' {
+        out.push('d');
+        return;
+    }
     decompose_canonical(c, |d| {
         if !is_combining_mark(d) {
             for l in d.to_lowercase() {
