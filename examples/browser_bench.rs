@@ -1,7 +1,17 @@
 //! Browser benchmark: the release build in `dist/` in headless Chromium, figures printed.
 //!
-//! Run `trunk build --release` first (scripts/bench does both):
-//! `cargo run --example browser_bench`. Prints medians with min and max; asserts nothing.
+//! Run `trunk build --release` first (scripts/bench does both, and installs the JavaScript
+//! writers compared with into `bench/node_modules`):
+//! `cargo run --release --example browser_bench [runs]`. Prints medians with min and max of
+//! at least 7 runs; asserts nothing. Figures:
+//! - start: navigation start to the first frame showing the app's main view with the plan
+//!   list, the toolbar and the stored plan's table (a fresh compile every time: the test
+//!   server forbids caching);
+//! - edit: keystroke to the next frame, in one field of a 1.000-task plan;
+//! - export: our workbook (`build_workbook` in wasm) for 500, 2.000 and 10.000 tasks, and the
+//!   same cells written by SheetJS and ExcelJS, interleaved in one page;
+//! - search: one query over 25.000 templates;
+//! - save and load of a 1.000-task plan as the app stores it (localStorage).
 
 #[path = "../tests/browser"]
 #[allow(dead_code, unused_macros)]
@@ -10,12 +20,19 @@ mod browser {
 }
 use browser::harness;
 
+#[path = "shared/plans.rs"]
+#[allow(dead_code)]
+mod plans;
+
+use std::path::PathBuf;
+use std::time::Duration;
+
 use cchc_plan::domain::file_format::{write_plan, write_templates};
 use cchc_plan::domain::library::{builtin, TemplateSet};
 use cchc_plan::domain::money::Money;
 use cchc_plan::domain::plan::{Plan, Task};
-use harness::{Env, Kind, Page, Result};
-use serde_json::Value;
+use harness::{Env, Kind, Page, Result, StaticServer};
+use serde_json::{json, Value};
 
 /// A plan of `areas` × `groups` × `tasks` tasks with realistic text.
 fn plan_of(areas: usize, groups: usize, tasks: usize) -> Plan {
@@ -52,6 +69,12 @@ fn plan_of(areas: usize, groups: usize, tasks: usize) -> Plan {
 struct Figures(Vec<f64>);
 
 impl Figures {
+    fn median(&self) -> f64 {
+        let mut v = self.0.clone();
+        v.sort_by(f64::total_cmp);
+        v.get(v.len() / 2).copied().unwrap_or(f64::NAN)
+    }
+
     fn line(&self, what: &str, unit: &str) -> String {
         let mut v = self.0.clone();
         v.sort_by(f64::total_cmp);
@@ -253,7 +276,299 @@ async fn template_import(page: &Page, count: usize) -> Result<Vec<String>> {
     Ok(lines)
 }
 
+/// Runs of every timed figure (at least 7): the first argument, else 9.
+fn runs() -> usize {
+    std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(9)
+        .max(7)
+}
+
+/// Installed at every navigation: the time of the first animation frame in which the app's
+/// main view is usable (plan list, toolbar buttons, the table with `rows` rows), and when
+/// the wasm module and the first paint arrived.
+const START_JS: &str = r#"
+(() => {
+  const rows = Number(sessionStorage.getItem('cchc-bench-rows') || '0');
+  window.__start = {};
+  const check = () => {
+    const usable = document.querySelector('main.app section.plan-list')
+      && document.querySelector('main.app nav.toolbar button')
+      && document.querySelectorAll('main.app .plan-table .tbody [data-row]').length >= rows;
+    if (usable) {
+      window.__start.usable = performance.now();
+      const wasm = performance.getEntriesByType('resource').find(e => e.name.endsWith('.wasm'));
+      window.__start.wasm = wasm ? wasm.responseEnd : null;
+    } else {
+      requestAnimationFrame(check);
+    }
+  };
+  requestAnimationFrame(check);
+})();
+"#;
+
+/// Start-up: a plan of `tasks` tasks is stored, then the page is loaded `runs` times.
+async fn start_up(page: &Page, tasks: usize, runs: usize) -> Result<Vec<String>> {
+    // The plan takes the id of the plan the app opened (and keeps opening at start).
+    let current = page.js("return window.cchcApp.planFile();").await?;
+    let current: Value = serde_json::from_str(current.as_str().unwrap_or("{}"))?;
+    let mut plan = plans::plan(tasks);
+    plan.id = current["plan"]["id"]
+        .as_str()
+        .unwrap_or("bench")
+        .to_string();
+    let rows = plan.len();
+    let opened = page
+        .js_with(
+            "const error = window.cchcApp.openPlanFile(arguments[0]);
+             sessionStorage.setItem('cchc-bench-rows', String(arguments[1]));
+             return error;",
+            vec![Value::String(write_plan(&plan)), json!(rows)],
+        )
+        .await?;
+    if opened.as_str() != Some("") {
+        return Err(harness::Error::msg(format!(
+            "the plan did not open: {opened}"
+        )));
+    }
+    // Autosave runs on change; give it a moment, then every load restores this plan.
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    page.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": START_JS }),
+    )
+    .await?;
+    let (mut usable, mut wasm, mut fcp) = (Vec::new(), Vec::new(), Vec::new());
+    for _ in 0..runs + 1 {
+        page.reload().await?;
+        let mut state = Value::Null;
+        for _ in 0..200 {
+            state = page
+                .js("const s = window.__start || null;
+                     const paint = performance.getEntriesByName('first-contentful-paint')[0];
+                     if (s && paint) s.fcp = paint.startTime;
+                     return s;")
+                .await?;
+            if state["usable"].is_number() && state["fcp"].is_number() {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        let Some(time) = state["usable"].as_f64() else {
+            let seen = page
+                .js("return [!!document.querySelector('main.app section.plan-list'),
+                             !!document.querySelector('main.app nav.toolbar button'),
+                             document.querySelectorAll('main.app .plan-table .tbody [data-row]').length,
+                             sessionStorage.getItem('cchc-bench-rows'), !!window.__start];")
+                .await?;
+            return Err(harness::Error::msg(format!(
+                "the main view never became usable (plan list, toolbar, rows, expected rows, hook): {seen}"
+            )));
+        };
+        usable.push(time);
+        wasm.extend(state["wasm"].as_f64());
+        fcp.extend(state["fcp"].as_f64());
+    }
+    // The first load after storing the plan is a warm-up.
+    let skip = |v: Vec<f64>| Figures(v.into_iter().skip(1).collect());
+    let (usable, wasm, fcp) = (skip(usable), skip(wasm), skip(fcp));
+    Ok(vec![
+        usable.line(
+            &format!("start: navigation to usable main view ({tasks}-task plan)"),
+            "ms",
+        ),
+        wasm.line("start: .wasm downloaded (responseEnd)", "ms"),
+        fcp.line("start: first contentful paint", "ms"),
+    ])
+}
+
+/// Export: ours, SheetJS (stored and deflated) and ExcelJS on the same cells, interleaved.
+async fn export_compare(
+    page: &Page,
+    libraries: Option<&StaticServer>,
+    runs: usize,
+) -> Result<Vec<String>> {
+    const SIZES: [usize; 3] = [500, 2_000, 10_000];
+    let mut lines = Vec::new();
+    for size in SIZES {
+        page.js_with(
+            "window.__plans = window.__plans || {}; window.__plans[arguments[0]] = arguments[1];",
+            vec![json!(size), Value::String(write_plan(&plans::plan(size)))],
+        )
+        .await?;
+    }
+    let writers: &[&str] = match libraries {
+        Some(_) => &["ours", "sheetjs-store", "sheetjs-deflate", "exceljs"],
+        None => &["ours"],
+    };
+    if let Some(server) = libraries {
+        let loaded = page
+            .client()
+            .execute_async(
+                r#"const [base, done] = arguments;
+                   const script = document.createElement('script');
+                   script.src = base + '/compare.js';
+                   script.onerror = () => done('cannot load compare.js');
+                   script.onload = () => window.cchcBench.loadLibraries(base)
+                       .then(() => done(''), e => done(String(e)));
+                   document.head.appendChild(script);"#,
+                vec![Value::String(server.base_url())],
+            )
+            .await?;
+        if loaded.as_str() != Some("") {
+            return Err(harness::Error::msg(format!("bench libraries: {loaded}")));
+        }
+    } else {
+        lines.push("export: bench/node_modules is missing (run scripts/bench): ours only".into());
+    }
+    // times[size][writer]; sizes[size][writer]: bytes of the last file.
+    let mut times = vec![vec![Vec::new(); writers.len()]; SIZES.len()];
+    let mut bytes = vec![vec![0u64; writers.len()]; SIZES.len()];
+    let mut cells = vec![0u64; SIZES.len()];
+    // Round 0 is a warm-up (and reads our cells back for the others).
+    for round in 0..=runs {
+        for (s, size) in SIZES.iter().enumerate() {
+            for (w, writer) in writers.iter().enumerate() {
+                let result = if *writer == "ours" {
+                    match libraries {
+                        Some(_) => page.js_with(
+                            "return window.cchcBench.ours(arguments[0], window.__plans[arguments[0]]);",
+                            vec![json!(size)],
+                        ).await?,
+                        None => page.js_with(
+                            "const r = window.cchcApp.benchExport(window.__plans[arguments[0]]);
+                             return typeof r === 'string' ? r : { ms: r.ms, size: r.bytes.length };",
+                            vec![json!(size)],
+                        ).await?,
+                    }
+                } else {
+                    page.client()
+                        .execute_async(
+                            "const [key, writer, done] = arguments;
+                             window.cchcBench.other(key, writer).then(done, e => done(String(e)));",
+                            vec![json!(size), json!(writer)],
+                        )
+                        .await?
+                };
+                let Some(ms) = result["ms"].as_f64() else {
+                    return Err(harness::Error::msg(format!(
+                        "export {writer} {size}: {result}"
+                    )));
+                };
+                if round > 0 {
+                    times[s][w].push(ms);
+                }
+                bytes[s][w] = result["size"].as_u64().unwrap_or(0);
+            }
+            if libraries.is_some() && round == 0 {
+                cells[s] = page
+                    .js_with(
+                        "return window.cchcBench.cellCount(arguments[0]);",
+                        vec![json!(size)],
+                    )
+                    .await?
+                    .as_u64()
+                    .unwrap_or(0);
+            }
+        }
+    }
+    for (s, size) in SIZES.iter().enumerate() {
+        let ours = Figures(times[s][0].clone());
+        let cell_note = if cells[s] > 0 {
+            format!(", {} cells", cells[s])
+        } else {
+            String::new()
+        };
+        lines.push(ours.line(
+            &format!(
+                "export: ours, {size} tasks ({} KB{cell_note})",
+                bytes[s][0] / 1024
+            ),
+            "ms",
+        ));
+        for (w, writer) in writers.iter().enumerate().skip(1) {
+            let other = Figures(times[s][w].clone());
+            let name = match *writer {
+                "sheetjs-store" => "SheetJS (default: stored, no styles)",
+                "sheetjs-deflate" => "SheetJS (compression: true, no styles)",
+                _ => "ExcelJS (fonts, wraps, borders)",
+            };
+            lines.push(other.line(
+                &format!("export: {name}, {size} tasks ({} KB)", bytes[s][w] / 1024),
+                "ms",
+            ));
+            lines.push(format!(
+                "{:<58} {:>8.2}×",
+                format!("export: ours / {}, {size} tasks", writer),
+                ours.median() / other.median()
+            ));
+        }
+    }
+    Ok(lines)
+}
+
+/// Search over 25.000 templates, every hit and the first 50 (what the library panel shows).
+async fn search(page: &Page, runs: usize) -> Result<Vec<String>> {
+    let mut lines = Vec::new();
+    for query in ["mot cua", "TTHC", "kiểm soát TTHC một cửa liên thông"] {
+        for top in [0, 50] {
+            let result = page
+                .js_with(
+                    "return window.cchcApp.benchSearch(arguments[0], arguments[1], arguments[2]);",
+                    vec![json!(query), json!(top), json!(runs)],
+                )
+                .await?;
+            if let Some(ms) = result["indexMs"].as_f64() {
+                lines.push(format!(
+                    "{:<58} {ms:>8.1} ms",
+                    "search: index of 25.000 templates built (one run)"
+                ));
+            }
+            let hits = result["hits"].as_u64().unwrap_or(0);
+            let what = if top == 0 { "every hit" } else { "first 50" };
+            lines.push(
+                Figures(numbers(result["ms"].clone()))
+                    .line(&format!("search: \"{query}\", {what} ({hits})"), "ms"),
+            );
+        }
+    }
+    Ok(lines)
+}
+
+/// Saving and loading a 1.000-task plan as the app does (blob, localStorage).
+async fn save_and_load(page: &Page, runs: usize) -> Result<Vec<String>> {
+    let plan = plans::plan(1_000);
+    let result = page
+        .js_with(
+            "return window.cchcApp.benchStore(arguments[0], arguments[1]);",
+            vec![Value::String(write_plan(&plan)), json!(runs)],
+        )
+        .await?;
+    if let Some(error) = result.as_str() {
+        return Err(harness::Error::msg(format!("save and load: {error}")));
+    }
+    let get = |name: &str| numbers(result[name].clone());
+    let (encode, set, load, decode) = (get("encode"), get("set"), get("get"), get("decode"));
+    let sum = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(x, y)| x + y).collect::<Vec<_>>();
+    Ok(vec![
+        Figures(encode.clone()).line("save: serialise a 1.000-task plan (encode_plan)", "ms"),
+        Figures(sum(&encode, &set)).line("save: serialise + localStorage.setItem", "ms"),
+        Figures(decode.clone()).line("load: restore a 1.000-task plan (decode_plan)", "ms"),
+        Figures(sum(&load, &decode)).line("load: localStorage.getItem + restore", "ms"),
+    ])
+}
+
+/// `bench/` (compare.js and the npm packages), served by a second server when installed.
+fn libraries_dir() -> Option<PathBuf> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("bench");
+    dir.join("node_modules/exceljs/dist/exceljs.min.js")
+        .is_file()
+        .then_some(dir)
+}
+
 fn main() {
+    let runs = runs();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -266,20 +581,50 @@ fn main() {
             std::process::exit(1);
         }
     };
+    let libraries = match libraries_dir().map(|dir| StaticServer::start(&dir)) {
+        Some(Ok(server)) => Some(server),
+        Some(Err(e)) => {
+            eprintln!("cannot serve bench/: {e}");
+            std::process::exit(1);
+        }
+        None => None,
+    };
     let outcome: Result<Vec<String>> = runtime.block_on(async {
+        let mut lines = Vec::new();
+        // Each part in a fresh Chromium, so one does not slow the next.
         let page = env.driver.new_page(&env.app.base_url()).await?;
         page.goto("/").await?;
-        let mut lines = keystroke_to_paint(&page, 1000).await?;
+        lines.extend(start_up(&page, 100, runs).await?);
+        let _ = page.client().clone().close().await;
+
+        let page = env.driver.new_page(&env.app.base_url()).await?;
+        page.goto("/").await?;
+        lines.extend(keystroke_to_paint(&page, 1000).await?);
         let _ = page.count_of(Kind::Field, "Nội dung, nhiệm vụ").await?;
+        let _ = page.client().clone().close().await;
+
+        let page = env.driver.new_page(&env.app.base_url()).await?;
+        page.goto("/").await?;
+        lines.extend(save_and_load(&page, runs.max(21)).await?);
+        lines.extend(search(&page, runs.max(21)).await?);
+        let _ = page.client().clone().close().await;
+
+        let page = env.driver.new_page(&env.app.base_url()).await?;
+        page.goto("/").await?;
+        lines.extend(export_compare(&page, libraries.as_ref(), runs).await?);
+        let _ = page.client().clone().close().await;
+
         let page = env.driver.new_page(&env.app.base_url()).await?;
         page.goto("/").await?;
         lines.extend(template_import(&page, 25_000).await?);
+        let _ = page.client().clone().close().await;
         Ok(lines)
     });
+    drop(libraries);
     env.shutdown();
     match outcome {
         Ok(lines) => {
-            println!("Browser benchmark (headless Chromium, release build in dist/)");
+            println!("Browser benchmark (headless Chromium, release build in dist/, {runs} runs after a warm-up)");
             for line in lines {
                 println!("  {line}");
             }

@@ -144,17 +144,16 @@ struct PlanFileOut<'a> {
     format: &'static str,
     version: u32,
     kind: FileKind,
-    plan: &'a PlanData,
+    plan: &'a Plan,
 }
 
 /// Writes a plan file (pretty-printed JSON).
 pub fn write_plan(plan: &Plan) -> String {
-    let data = PlanData::from(plan.clone());
     let file = PlanFileOut {
         format: FORMAT,
         version: VERSION,
         kind: FileKind::Plan,
-        plan: &data,
+        plan,
     };
     serde_json::to_string_pretty(&file).expect("plans always serialise")
 }

@@ -395,31 +395,47 @@ impl Library {
     }
 }
 
-/// The template files built into the app: one per seed plan.
+/// The template files built into the app: one per seed plan, as build.rs copies them from
+/// `data/templates/` (without the whitespace between tokens).
 const BUILTIN_FILES: [(&str, &str); 5] = [
     (
         "000_38c3f0ead9d0b132.json",
-        include_str!("../../data/templates/000_38c3f0ead9d0b132.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/templates/000_38c3f0ead9d0b132.json"
+        )),
     ),
     (
         "001_55a94b4152f931ed.json",
-        include_str!("../../data/templates/001_55a94b4152f931ed.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/templates/001_55a94b4152f931ed.json"
+        )),
     ),
     (
         "002_591ff2b9d60f55ba.json",
-        include_str!("../../data/templates/002_591ff2b9d60f55ba.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/templates/002_591ff2b9d60f55ba.json"
+        )),
     ),
     (
         "003_21101acb890616cb.json",
-        include_str!("../../data/templates/003_21101acb890616cb.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/templates/003_21101acb890616cb.json"
+        )),
     ),
     (
         "004_3d993c84cca7b04f.json",
-        include_str!("../../data/templates/004_3d993c84cca7b04f.json"),
+        include_str!(concat!(
+            env!("OUT_DIR"),
+            "/templates/004_3d993c84cca7b04f.json"
+        )),
     ),
 ];
 
-/// The names and texts of the built-in template files.
+/// The names and (compact) texts of the built-in template files.
 pub fn builtin_files() -> &'static [(&'static str, &'static str)] {
     &BUILTIN_FILES
 }

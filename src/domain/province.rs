@@ -21,7 +21,6 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
-use unicode_normalization::UnicodeNormalization;
 
 use super::text::fold_words;
 
@@ -201,7 +200,12 @@ pub(crate) fn vietnamese_cmp(a: &str, b: &str) -> Ordering {
 fn collation_key(text: &str) -> (Vec<u32>, Vec<u8>) {
     let mut letters: Vec<u32> = Vec::new();
     let mut tones = Vec::new();
-    for c in text.nfd() {
+    let mut decomposed = Vec::with_capacity(text.len());
+    for c in text.chars() {
+        // Marks are classified one by one, so their canonical order does not matter.
+        unicode_normalization::char::decompose_canonical(c, |d| decomposed.push(d));
+    }
+    for c in decomposed {
         let shape = match c {
             '\u{0306}' => Some(1), // breve: ă
             '\u{0302}' => Some(2), // circumflex: â ê ô

@@ -34,7 +34,6 @@ use std::ops::Range;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
-use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 use super::library::{AreaKey, Template};
 
@@ -87,17 +86,7 @@ pub struct Hit {
 /// Appends the folded form of one character: lower case, no diacritics, "đ" as "d".
 /// Combining marks fold to nothing. Matches [`super::text::fold`] character by character.
 fn fold_char(c: char, out: &mut String) {
-    if c.is_ascii() {
-        out.push(c.to_ascii_lowercase());
-        return;
-    }
-    decompose_canonical(c, |d| {
-        if !is_combining_mark(d) {
-            for l in d.to_lowercase() {
-                out.push(if l == 'đ' { 'd' } else { l });
-            }
-        }
-    });
+    super::text::fold_char(c, out);
 }
 
 /// A word of a text: its folded form and its byte range in the original.

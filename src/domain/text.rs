@@ -84,6 +84,22 @@ pub fn fold_char(c: char, out: &mut String) {
     fold_slow(c, out);
 }
 
+/// The ASCII letter a letter with diacritics is written on, in its case ('ệ' → 'e',
+/// 'Ấ' → 'A', 'đ' → 'd'); `None` for ASCII and for any other character. Read from the
+/// fold table: measuring text for row heights does this for nearly every Vietnamese letter.
+pub fn ascii_base(c: char) -> Option<char> {
+    let code = c as u32;
+    if c.is_ascii() || code >= TABLE_END {
+        return None;
+    }
+    let folded = char::from_u32(fold_table()[code as usize]).filter(char::is_ascii_alphabetic)?;
+    Some(if c.is_uppercase() {
+        folded.to_ascii_uppercase()
+    } else {
+        folded
+    })
+}
+
 /// The folded words of a text joined by single spaces: `fold_words(text).join(" ")` in one
 /// pass. Equal for texts that differ only in case, diacritics, spacing or punctuation.
 pub fn fold_key(text: &str) -> String {
@@ -195,6 +211,26 @@ mod tests {
             .flat_map(char::to_lowercase)
             .map(|c| if c == 'đ' { 'd' } else { c })
             .collect()
+    }
+
+    #[test]
+    fn ascii_bases_keep_case() {
+        assert_eq!(ascii_base('ệ'), Some('e'));
+        assert_eq!(ascii_base('Ấ'), Some('A'));
+        assert_eq!(ascii_base('ư'), Some('u'));
+        assert_eq!(ascii_base('Đ'), Some('D'));
+        assert_eq!(ascii_base('a'), None);
+        assert_eq!(ascii_base('Æ'), None);
+        assert_eq!(ascii_base('한'), None);
+        for code in 0x80..TABLE_END {
+            let Some(c) = char::from_u32(code) else {
+                continue;
+            };
+            if let Some(base) = ascii_base(c) {
+                assert_eq!(fold(&c.to_string()), base.to_ascii_lowercase().to_string());
+                assert_eq!(c.is_uppercase(), base.is_ascii_uppercase(), "U+{code:04X}");
+            }
+        }
     }
 
     #[test]

@@ -264,14 +264,19 @@ fn curated_repairs() {
 
 #[test]
 fn builtin_files_round_trip_exactly() {
-    for (name, text) in builtin_files() {
-        let set = read_templates(text).unwrap_or_else(|e| panic!("{name}: {e}"));
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("data/templates");
+    for (name, compact) in builtin_files() {
+        // The curated file is in canonical form; the embedded copy reads the same.
+        let text = std::fs::read_to_string(dir.join(name)).unwrap();
+        let set = read_templates(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
         assert_eq!(
             write_templates(&set),
-            *text,
+            text,
             "{name} is not in canonical form"
         );
         assert_eq!(read_templates(&write_templates(&set)).unwrap(), set);
+        assert_eq!(read_templates(compact).unwrap(), set, "{name} embedded");
+        assert!(compact.len() < text.len() * 9 / 10, "{name} is not compact");
     }
 }
 

@@ -159,7 +159,7 @@ struct PlanBlobOut<'a> {
     schema: u32,
     revision: u64,
     saved_at: f64,
-    plan: &'a PlanData,
+    plan: &'a Plan,
 }
 
 #[derive(Deserialize)]
@@ -178,12 +178,11 @@ struct PlanHeader {
 
 /// The blob of a plan at a revision.
 pub fn encode_plan(plan: &Plan, revision: u64, saved_at: f64) -> String {
-    let data = PlanData::from(plan.clone());
     serde_json::to_string(&PlanBlobOut {
         schema: SCHEMA_VERSION,
         revision,
         saved_at,
-        plan: &data,
+        plan,
     })
     .expect("plans always serialise")
 }

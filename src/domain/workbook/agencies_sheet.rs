@@ -180,14 +180,19 @@ pub(crate) fn write(sheet: &mut Worksheet, export: &Export) -> Result<(), Workbo
         r += 1;
         let mut budget_rows = Vec::new();
         let mut budget = Money::ZERO;
+        let own_key = agency_key(&agency.name);
         for (n, &i) in agency.tasks.iter().enumerate() {
             let task = rows[i].task().expect("by_lead lists tasks");
-            let others: Vec<&str> = task
-                .lead
-                .iter()
-                .map(|l| l.trim())
-                .filter(|l| !l.is_empty() && agency_key(l) != agency_key(&agency.name))
-                .collect();
+            // A task with one lead agency is led by this one alone.
+            let others: Vec<&str> = if task.lead.len() < 2 {
+                Vec::new()
+            } else {
+                task.lead
+                    .iter()
+                    .map(|l| l.trim())
+                    .filter(|l| !l.is_empty() && agency_key(l) != own_key)
+                    .collect()
+            };
             let content = if others.is_empty() || agency.name.is_empty() {
                 task.content.clone()
             } else {

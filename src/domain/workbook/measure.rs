@@ -8,7 +8,11 @@
 //! Vietnamese letters measure as their base letter. A small margin errs on the tall side:
 //! a line too many shows a little white, a line too few hides text.
 
+use std::sync::OnceLock;
+
 use unicode_normalization::char::decompose_canonical;
+
+use crate::domain::text::ascii_base;
 
 /// Advance widths of a-z in thousandths of an em, Times Roman and Times Bold.
 const LOWER: [[u16; 26]; 2] = [
@@ -33,6 +37,15 @@ const UPPER: [[u16; 26]; 2] = [
     ],
 ];
 
+/// The first character of a character's canonical decomposition (itself if none).
+fn first_of_decomposition(c: char) -> char {
+    let mut base = None;
+    decompose_canonical(c, |d| {
+        base.get_or_insert(d);
+    });
+    base.unwrap_or(c)
+}
+
 /// Width of a character in thousandths of an em.
 fn advance(c: char, bold: bool) -> u16 {
     let b = usize::from(bold);
@@ -45,13 +58,7 @@ fn advance(c: char, bold: bool) -> u16 {
             '…' => return 1000,
             '–' => return 500,
             '—' => return 1000,
-            _ => {
-                let mut base = None;
-                decompose_canonical(c, |d| {
-                    base.get_or_insert(d);
-                });
-                base.unwrap_or(c)
-            }
+            _ => ascii_base(c).unwrap_or_else(|| first_of_decomposition(c)),
         }
     };
     match base {
@@ -71,9 +78,38 @@ fn advance(c: char, bold: bool) -> u16 {
     }
 }
 
+/// The advance widths of the ASCII characters, plain and bold, computed once.
+fn ascii_advances() -> &'static [[u16; 128]; 2] {
+    static TABLE: OnceLock<[[u16; 128]; 2]> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        [false, true].map(|bold| {
+            let mut row = [0; 128];
+            for (b, width) in row.iter_mut().enumerate() {
+                *width = advance(char::from(b as u8), bold);
+            }
+            row
+        })
+    })
+}
+
 /// Width of a text in pixels (96 per inch) at `size` points.
 fn text_px(text: &str, size: f64, bold: bool) -> f64 {
-    let thousandths: u32 = text.chars().map(|c| u32::from(advance(c, bold))).sum();
+    let ascii = &ascii_advances()[usize::from(bold)];
+    let bytes = text.as_bytes();
+    let mut thousandths = 0u32;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 128 {
+            thousandths += u32::from(ascii[usize::from(b)]);
+            i += 1;
+        } else {
+            // `i` is on a character boundary: ASCII bytes are whole characters.
+            let c = text[i..].chars().next().unwrap_or(' ');
+            thousandths += u32::from(advance(c, bold));
+            i += c.len_utf8();
+        }
+    }
     f64::from(thousandths) / 1000.0 * size * 96.0 / 72.0
 }
 

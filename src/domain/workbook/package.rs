@@ -3,8 +3,12 @@
 //!
 //! The decree wants no page number on an appendix's first page. SpreadsheetML says so with
 //! `<headerFooter differentFirst="1">` and no `<firstHeader>`; rust_xlsxwriter has no
-//! option for it, so each worksheet part is rewritten with that attribute and every other
-//! part is copied as it is, still compressed.
+//! option for it, so each worksheet part is rewritten with that attribute.
+//!
+//! Since the worksheets (most of the bytes) are compressed again here anyway,
+//! rust_xlsxwriter writes a quick draft ([`DRAFT_LEVEL`]) and this pass compresses every
+//! part once, at [`LEVEL`]: about a fifth faster than level 6 twice, for files about 4 %
+//! larger (`cargo run --release --example export_bench`).
 
 use std::io::{Cursor, Read, Write};
 
@@ -13,6 +17,11 @@ use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 use super::WorkbookError;
 
+/// The deflate level rust_xlsxwriter writes the draft package with (its fastest).
+pub(crate) const DRAFT_LEVEL: u8 = 1;
+/// The deflate level of the final package.
+const LEVEL: i64 = 4;
+
 const PLAIN: &str = "<headerFooter>";
 const FIRST_PAGE_BLANK: &str = r#"<headerFooter differentFirst="1">"#;
 
@@ -20,7 +29,8 @@ fn package_error(error: impl std::fmt::Display) -> WorkbookError {
     WorkbookError::Package(error.to_string())
 }
 
-/// Marks the page header of every worksheet as absent from the first page.
+/// Marks the page header of every worksheet as absent from the first page, and compresses
+/// every part at [`LEVEL`].
 pub(crate) fn blank_first_page_headers(xlsx: Vec<u8>) -> Result<Vec<u8>, WorkbookError> {
     let size = xlsx.len();
     let mut archive = ZipArchive::new(Cursor::new(xlsx)).map_err(package_error)?;
@@ -32,27 +42,31 @@ pub(crate) fn blank_first_page_headers(xlsx: Vec<u8>) -> Result<Vec<u8>, Workboo
             .name()
             .map_err(package_error)?
             .to_string();
-        if !is_worksheet(&name) {
-            let entry = archive.by_index_raw(index).map_err(package_error)?;
-            out.raw_copy_file(entry).map_err(package_error)?;
-            continue;
-        }
-        let mut xml = String::new();
+        let mut part = Vec::new();
         let modified = {
             let mut entry = archive.by_index(index).map_err(package_error)?;
-            entry.read_to_string(&mut xml).map_err(package_error)?;
+            part.reserve(entry.size() as usize);
+            entry.read_to_end(&mut part).map_err(package_error)?;
             entry.last_modified()
         };
-        let xml = xml.replacen(PLAIN, FIRST_PAGE_BLANK, 1);
+        let part = if is_worksheet(&name) {
+            String::from_utf8(part)
+                .map_err(package_error)?
+                .replacen(PLAIN, FIRST_PAGE_BLANK, 1)
+                .into_bytes()
+        } else {
+            part
+        };
         let mut options = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Deflated)
+            .compression_level(Some(LEVEL))
             .unix_permissions(0o600)
-            .large_file(xml.len() as u64 >= u64::from(u32::MAX));
+            .large_file(part.len() as u64 >= u64::from(u32::MAX));
         if let Some(time) = modified {
             options = options.last_modified_time(time);
         }
         out.start_file(name, options).map_err(package_error)?;
-        out.write_all(xml.as_bytes()).map_err(package_error)?;
+        out.write_all(&part).map_err(package_error)?;
     }
     Ok(out.finish().map_err(package_error)?.into_inner())
 }
