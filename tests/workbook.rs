@@ -673,3 +673,106 @@ fn large_plans_export() {
     assert_eq!(cell(&s, FIRST + 602, 0), "Tổng cộng");
     assert_eq!(cell(&s, FIRST + 603, 0), "(Bằng chữ: Ba trăm triệu đồng)");
 }
+
+/// The attribute `name` of an XML start tag's text (`<c r="A1" s="3"` → `s` is "3").
+fn attribute<'a>(tag: &'a str, name: &str) -> Option<&'a str> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    tag[start..].split('"').next()
+}
+
+/// Each cell format of styles.xml (cellXfs): (bold font, has a border, number format id).
+fn cell_formats(styles: &str) -> Vec<(bool, bool, u32)> {
+    let section = |name: &str| {
+        let start = styles.find(&format!("<{name} ")).unwrap();
+        let end = styles.find(&format!("</{name}>")).unwrap();
+        &styles[start..end]
+    };
+    let fonts: Vec<bool> = section("fonts")
+        .split("<font>")
+        .skip(1)
+        .map(|f| f.split("</font>").next().unwrap().contains("<b/>"))
+        .collect();
+    let borders: Vec<bool> = section("borders")
+        .split("<border")
+        .skip(1)
+        .map(|b| b.contains("style=\"thin\""))
+        .collect();
+    section("cellXfs")
+        .split("<xf ")
+        .skip(1)
+        .map(|xf| {
+            let get = |name| {
+                attribute(&format!(" {xf}"), name)
+                    .unwrap()
+                    .parse::<usize>()
+                    .unwrap()
+            };
+            (
+                fonts[get("fontId")],
+                borders[get("borderId")],
+                get("numFmtId") as u32,
+            )
+        })
+        .collect()
+}
+
+/// The format index of every cell of a worksheet's XML, by (row, column), both from 0.
+fn cell_styles(sheet: &str) -> std::collections::HashMap<(usize, usize), usize> {
+    sheet
+        .split("<c ")
+        .skip(1)
+        .map(|c| {
+            let tag = format!(" {}", c.split('>').next().unwrap());
+            let r = attribute(&tag, "r").unwrap();
+            let letters = r.chars().take_while(char::is_ascii_uppercase).count();
+            let col = r[..letters]
+                .bytes()
+                .fold(0, |n, b| n * 26 + usize::from(b - b'A' + 1))
+                - 1;
+            let row: usize = r[letters..].parse::<usize>().unwrap() - 1;
+            let style = attribute(&tag, "s").map_or(0, |s| s.parse().unwrap());
+            ((row, col), style)
+        })
+        .collect()
+}
+
+#[test]
+fn every_table_cell_has_its_format() {
+    let (plan, xlsx) = seed_export();
+    let formats = cell_formats(&part(&xlsx, "xl/styles.xml"));
+    let styles = cell_styles(&part(&xlsx, "xl/worksheets/sheet1.xml"));
+    let mut book = open(&xlsx);
+    let range = sheet(&mut book, SHEET_TASKS);
+    let columns = 8;
+    let budget_col = 6;
+    let mut bold_rows = 0;
+    for (i, row) in plan.rows().iter().enumerate() {
+        let r = FIRST + i;
+        for col in 0..columns {
+            let style = styles.get(&(r, col)).copied().unwrap_or_else(|| {
+                panic!("row {r} column {col} has no cell ({})", cell(&range, r, 0))
+            });
+            let (bold, border, number_format) = formats[style];
+            assert!(border, "row {r} column {col} has no border");
+            // Areas and groups bold, tasks plain.
+            assert_eq!(
+                bold,
+                row.depth == 0 || row.task().is_none(),
+                "row {r} column {col}"
+            );
+            bold_rows += usize::from(bold && col == 0);
+            if col == budget_col && number(&range, r, col).is_some() {
+                assert_ne!(
+                    number_format, 0,
+                    "row {r}: a budget without its number format"
+                );
+            }
+        }
+    }
+    // Seed 002: 7 areas and the groups of sections I, III, IV and V.
+    assert!(bold_rows >= 7 + 4, "{bold_rows} bold rows");
+    // The total and words rows follow, bordered.
+    let total_row = FIRST + plan.rows().len();
+    assert!(formats[styles[&(total_row, budget_col)]].1);
+    assert!(formats[styles[&(total_row, budget_col)]].0);
+}

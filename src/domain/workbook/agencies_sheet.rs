@@ -10,14 +10,14 @@
 
 use std::collections::HashMap;
 
-use rust_xlsxwriter::{ColNum, Worksheet};
+use rust_xlsxwriter::ColNum;
 
 use crate::domain::money::Money;
 use crate::domain::numbering::roman;
 use crate::domain::plan::Plan;
 use crate::domain::text::fold;
 
-use super::cells::{amount, header_row, merged_line, sum_formula, text, total};
+use super::cells::{amount, blank, header_row, merged_line, sum_formula, text, total, Sheet};
 use super::heading::{self, attachment_line, Heading};
 use super::measure::row_height;
 use super::page;
@@ -121,7 +121,10 @@ impl Col {
     }
 }
 
-pub(crate) fn write(sheet: &mut Worksheet, export: &Export) -> Result<(), WorkbookError> {
+pub(crate) fn write<'f>(
+    sheet: &mut Sheet<'_, 'f>,
+    export: &'f Export,
+) -> Result<(), WorkbookError> {
     let (plan, settings, styles) = (export.plan, export.settings, &export.styles);
     let mut columns = vec![Col::Number, Col::Content];
     if settings.includes(Column::Product) {
@@ -226,7 +229,7 @@ pub(crate) fn write(sheet: &mut Worksheet, export: &Export) -> Result<(), Workbo
                             budget += m;
                         }
                         None => {
-                            sheet.write_blank(r, col, styles.budget_blank(item))?;
+                            blank(sheet, r, col, styles.budget_blank(item))?;
                         }
                     },
                     _ => unreachable!("text columns are written above"),
@@ -265,7 +268,7 @@ pub(crate) fn write(sheet: &mut Worksheet, export: &Export) -> Result<(), Workbo
                     )?
                 }
                 _ => {
-                    sheet.write_blank(agency_row, col, styles.text(level))?;
+                    blank(sheet, agency_row, col, styles.text(level))?;
                 }
             }
         }

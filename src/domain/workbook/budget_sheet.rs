@@ -7,14 +7,16 @@
 
 use std::collections::HashMap;
 
-use rust_xlsxwriter::{column_number_to_name, quote_sheet_name, ColNum, RowNum, Worksheet};
+use rust_xlsxwriter::{column_number_to_name, quote_sheet_name, ColNum, RowNum};
 
 use crate::domain::money::Money;
 use crate::domain::numbering::roman;
 use crate::domain::plan::RowKind;
 
 use super::agencies_sheet::{agency_key, NO_LEAD};
-use super::cells::{amount, header_row, merged_line, merged_text, sum_formula, text, total};
+use super::cells::{
+    amount, blank, header_row, integer, merged_line, merged_text, sum_formula, text, total, Sheet,
+};
 use super::heading::{self, attachment_line, Heading};
 use super::measure::{height, row_height};
 use super::page;
@@ -70,9 +72,9 @@ pub(crate) fn by_lead(export: &Export) -> Vec<LeadBudget> {
     lines
 }
 
-fn header(
-    sheet: &mut Worksheet,
-    export: &Export,
+fn header<'f>(
+    sheet: &mut Sheet<'_, 'f>,
+    export: &'f Export,
     row: RowNum,
     name: &str,
     count: &str,
@@ -88,9 +90,9 @@ fn header(
 }
 
 /// The "Tổng cộng" line of a table whose lines are rows `from..to`.
-fn total_line(
-    sheet: &mut Worksheet,
-    export: &Export,
+fn total_line<'f>(
+    sheet: &mut Sheet<'_, 'f>,
+    export: &'f Export,
     row: RowNum,
     lines: &[RowNum],
     tasks: usize,
@@ -126,9 +128,9 @@ fn total_line(
     )
 }
 
-pub(crate) fn write(
-    sheet: &mut Worksheet,
-    export: &Export,
+pub(crate) fn write<'f>(
+    sheet: &mut Sheet<'_, 'f>,
+    export: &'f Export,
     tasks: &TasksLayout,
     tasks_budget_col: ColNum,
 ) -> Result<(), WorkbookError> {
@@ -177,7 +179,7 @@ pub(crate) fn write(
         text(sheet, r, 0, &export.numbers[i], styles.number(item))?;
         text(sheet, r, 1, row.text(), styles.text(item))?;
         sheet.set_row_height(r, row_height([(row.text(), false, WIDTHS[1])], TABLE_SIZE))?;
-        sheet.write_number_with_format(r, COUNT_COL, count as f64, styles.integer(item))?;
+        integer(sheet, r, COUNT_COL, count, styles.integer(item))?;
         match export.totals.by_row.get(&row.id) {
             Some(&budget) => {
                 let formula = format!("{source}!{letter}{}", tasks.rows[i] + 1);
@@ -191,7 +193,7 @@ pub(crate) fn write(
                 )?;
             }
             None => {
-                sheet.write_blank(r, BUDGET_COL, styles.budget_blank(item))?;
+                blank(sheet, r, BUDGET_COL, styles.budget_blank(item))?;
             }
         }
         lines.push(r);
@@ -226,7 +228,7 @@ pub(crate) fn write(
             r,
             row_height([(line.name.as_str(), false, WIDTHS[1])], TABLE_SIZE),
         )?;
-        sheet.write_number_with_format(r, COUNT_COL, line.tasks as f64, styles.integer(item))?;
+        integer(sheet, r, COUNT_COL, line.tasks, styles.integer(item))?;
         amount(
             sheet,
             r,

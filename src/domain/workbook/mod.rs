@@ -129,23 +129,23 @@ pub fn build_workbook(plan: &Plan, settings: &ExportSettings) -> Result<Vec<u8>,
             .set_company(format!("UBND {}", province_phrase(&plan.province))),
     );
 
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(SHEET_TASKS)?;
-    let tasks = tasks_sheet::write(sheet, &export)?;
+    let mut sheet = cells::Sheet::new(workbook.add_worksheet().set_name(SHEET_TASKS)?);
+    let tasks = tasks_sheet::write(&mut sheet, &export)?;
+    sheet.finish()?;
 
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(SHEET_AGENCIES)?;
-    agencies_sheet::write(sheet, &export)?;
+    let mut sheet = cells::Sheet::new(workbook.add_worksheet().set_name(SHEET_AGENCIES)?);
+    agencies_sheet::write(&mut sheet, &export)?;
+    sheet.finish()?;
 
     if let Some(budget_col) = tasks.budget_col.filter(|_| export.totals.any) {
-        let sheet = workbook.add_worksheet();
-        sheet.set_name(SHEET_BUDGET)?;
-        budget_sheet::write(sheet, &export, &tasks, budget_col)?;
+        let mut sheet = cells::Sheet::new(workbook.add_worksheet().set_name(SHEET_BUDGET)?);
+        budget_sheet::write(&mut sheet, &export, &tasks, budget_col)?;
+        sheet.finish()?;
     }
 
-    let sheet = workbook.add_worksheet();
-    sheet.set_name(SHEET_PROGRESS)?;
-    progress_sheet::write(sheet, &export)?;
+    let mut sheet = cells::Sheet::new(workbook.add_worksheet().set_name(SHEET_PROGRESS)?);
+    progress_sheet::write(&mut sheet, &export)?;
+    sheet.finish()?;
 
     let bytes = workbook.save_to_buffer()?;
     package::blank_first_page_headers(bytes)

@@ -5,11 +5,11 @@
 //! in deadline order: TT as in Phụ lục I with its area ("II.3.1"), content, product (when
 //! exported), lead agencies, deadline. Same fonts, borders and page set-up as the appendices.
 
-use rust_xlsxwriter::{ColNum, Worksheet};
+use rust_xlsxwriter::ColNum;
 
 use crate::domain::timeline::{by_quarter, full_numbers, heading as section_heading};
 
-use super::cells::{header_row, merged_text, text};
+use super::cells::{header_row, merged_text, text, Sheet};
 use super::heading::{self, attachment_line, Heading};
 use super::measure::{height, lines, row_height};
 use super::page;
@@ -52,7 +52,10 @@ impl Col {
     }
 }
 
-pub(crate) fn write(sheet: &mut Worksheet, export: &Export) -> Result<(), WorkbookError> {
+pub(crate) fn write<'f>(
+    sheet: &mut Sheet<'_, 'f>,
+    export: &'f Export,
+) -> Result<(), WorkbookError> {
     let (plan, settings, styles) = (export.plan, export.settings, &export.styles);
     let mut columns = vec![Col::Number, Col::Content];
     if settings.includes(Column::Product) {

@@ -5,11 +5,13 @@
 //! exact total stored as the formula's result; "Tổng cộng" adds up the areas, and the
 //! amount in words follows.
 
-use rust_xlsxwriter::{ColNum, RowNum, Worksheet};
+use rust_xlsxwriter::{ColNum, RowNum};
 
 use crate::domain::plan::{Row, RowKind};
 
-use super::cells::{amount, header_row, merged_line, merged_text, sum_formula, text, total};
+use super::cells::{
+    amount, blank, header_row, merged_line, merged_text, sum_formula, text, total, Sheet,
+};
 use super::heading;
 use super::measure::{height, lines};
 use super::page;
@@ -65,7 +67,10 @@ fn children(rows: &[std::sync::Arc<Row>]) -> Vec<Vec<usize>> {
     children
 }
 
-pub(crate) fn write(sheet: &mut Worksheet, export: &Export) -> Result<TasksLayout, WorkbookError> {
+pub(crate) fn write<'f>(
+    sheet: &mut Sheet<'_, 'f>,
+    export: &'f Export,
+) -> Result<TasksLayout, WorkbookError> {
     let styles = &export.styles;
     let table = TaskTable::with(
         export.plan,
@@ -110,7 +115,7 @@ pub(crate) fn write(sheet: &mut Worksheet, export: &Export) -> Result<TasksLayou
                     }
                 }
                 TableCell::Budget(None) => {
-                    sheet.write_blank(r, col, styles.budget_blank(level))?;
+                    blank(sheet, r, col, styles.budget_blank(level))?;
                 }
                 &TableCell::Budget(Some(sum)) => {
                     let parts: Vec<RowNum> = children[i]
@@ -159,7 +164,7 @@ pub(crate) fn write(sheet: &mut Worksheet, export: &Export) -> Result<TasksLayou
             styles.budget(Level::Heading, grand.amount),
         )?;
         for col in bc + 1..=last {
-            sheet.write_blank(r, col, styles.text(Level::Heading))?;
+            blank(sheet, r, col, styles.text(Level::Heading))?;
         }
         sheet.set_row_height(r, height(1, TABLE_SIZE))?;
         merged_line(
