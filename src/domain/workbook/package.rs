@@ -20,7 +20,7 @@ use super::WorkbookError;
 /// The deflate level rust_xlsxwriter writes the draft package with (its fastest).
 pub(crate) const DRAFT_LEVEL: u8 = 1;
 /// The deflate level of the final package.
-const LEVEL: i64 = 4;
+const LEVEL: i64 = 3;
 
 const PLAIN: &str = "<headerFooter>";
 const FIRST_PAGE_BLANK: &str = r#"<headerFooter differentFirst="1">"#;
