@@ -9,7 +9,7 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
-use cchc_plan::domain::library::{builtin, AreaKey, Template};
+use cchc_plan::domain::library::{repeated_builtin, AreaKey};
 use cchc_plan::domain::search::{Filter, Hit, SearchIndex};
 
 const TEMPLATES: usize = 25_000;
@@ -52,16 +52,7 @@ fn show((cpu, median, max): (Option<Duration>, Duration, Duration)) -> String {
 }
 
 fn main() {
-    let base = builtin().templates();
-    let templates: Vec<Template> = (0..)
-        .flat_map(|copy| {
-            base.iter().map(move |t| Template {
-                id: format!("{}#{copy}", t.id),
-                ..t.clone()
-            })
-        })
-        .take(TEMPLATES)
-        .collect();
+    let templates = repeated_builtin(TEMPLATES);
 
     let start = Instant::now();
     let index = SearchIndex::new(&templates);

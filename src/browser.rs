@@ -272,7 +272,7 @@ mod bench {
 
     use super::{performance_now as now, set, LocalStore};
     use crate::domain::file_format;
-    use crate::domain::library::{builtin, Template};
+    use crate::domain::library::repeated_builtin;
     use crate::domain::search::{Filter, SearchIndex};
     use crate::domain::storage::blob::{decode_plan, encode_plan};
     use crate::domain::storage::KeyValueStore;
@@ -323,16 +323,7 @@ mod bench {
         let start = now();
         INDEX.with(|cell| {
             let index = cell.get_or_init(|| {
-                let base = builtin().templates();
-                let templates: Vec<Template> = (0..)
-                    .flat_map(|copy| {
-                        base.iter().map(move |t| Template {
-                            id: format!("{}#{copy}", t.id),
-                            ..t.clone()
-                        })
-                    })
-                    .take(SEARCH_TEMPLATES)
-                    .collect();
+                let templates = repeated_builtin(SEARCH_TEMPLATES);
                 let index = SearchIndex::new(&templates);
                 set(&result, "indexMs", now() - start);
                 index

@@ -451,6 +451,32 @@ pub fn builtin() -> &'static Library {
     })
 }
 
+/// The built-in templates repeated up to `count`, each copy with its own ids ("…#2") and
+/// its sub-templates pointing to their parent in the same copy: a large library for the
+/// benchmarks (25.000 templates stand for many provinces' shared files).
+///
+/// ```
+/// use cchc_plan::domain::library::{builtin, repeated_builtin};
+/// let many = repeated_builtin(1000);
+/// assert_eq!(many.len(), 1000);
+/// let first = &builtin().templates()[0];
+/// assert_eq!(many[0].id, format!("{}#0", first.id));
+/// assert_eq!(many[builtin().templates().len()].id, format!("{}#1", first.id));
+/// ```
+pub fn repeated_builtin(count: usize) -> Vec<Template> {
+    let base = builtin().templates();
+    (0..)
+        .flat_map(|copy| {
+            base.iter().map(move |t| Template {
+                id: format!("{}#{copy}", t.id),
+                parent: t.parent.as_ref().map(|p| format!("{p}#{copy}")),
+                ..t.clone()
+            })
+        })
+        .take(if base.is_empty() { 0 } else { count })
+        .collect()
+}
+
 /// Moves the years in a deadline text from one year to another: `(text, from, to)`.
 /// The deadlines module provides the real one; [`keep_years`] leaves the text as it is.
 pub type ShiftYears = fn(&str, i32, i32) -> String;
