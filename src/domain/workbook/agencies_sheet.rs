@@ -17,10 +17,9 @@ use crate::domain::numbering::roman;
 use crate::domain::plan::Plan;
 use crate::domain::text::fold;
 
-use super::cells::{amount, blank, header_row, merged_line, sum_formula, text, total, Sheet};
+use super::cells::{amount, blank, merged_line, sum_formula, text, total, Sheet};
 use super::heading::{self, attachment_line, Heading};
 use super::measure::row_height;
-use super::page;
 use super::settings::Column;
 use super::styles::{Level, TABLE_SIZE};
 use super::{Export, WorkbookError};
@@ -139,23 +138,15 @@ pub(crate) fn write<'f>(
         columns.push(Col::Budget);
     }
     let widths: Vec<f64> = columns.iter().map(|c| c.width()).collect();
-    for (col, width) in widths.iter().enumerate() {
-        sheet.set_column_width(col as ColNum, *width)?;
-    }
-    let header_row_at = heading::write(
-        sheet,
-        styles,
-        &widths,
-        &Heading {
-            label: settings.label.label("II"),
-            title: format!(
-                "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {} THEO CƠ QUAN CHỦ TRÌ",
-                plan.year
-            ),
-            attachment: attachment_line(plan),
-            unit: with_budget,
-        },
-    )?;
+    let heading = Heading {
+        label: settings.label.label("II"),
+        title: format!(
+            "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {} THEO CƠ QUAN CHỦ TRÌ",
+            plan.year
+        ),
+        attachment: attachment_line(plan),
+        unit: with_budget,
+    };
     let headers: Vec<&str> = columns
         .iter()
         .map(|column| match column {
@@ -167,8 +158,7 @@ pub(crate) fn write<'f>(
             Col::Budget => settings.header(Column::Budget),
         })
         .collect();
-    header_row(sheet, header_row_at, &headers, &widths, &styles.header)?;
-    page::set_up(sheet, Some(header_row_at))?;
+    let header_row_at = heading::table_top(sheet, styles, &widths, &heading, &headers)?;
 
     let rows = plan.rows();
     let areas = area_labels(export);

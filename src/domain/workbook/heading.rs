@@ -6,8 +6,9 @@ use rust_xlsxwriter::{ColNum, RowNum, Worksheet};
 use crate::domain::plan::Plan;
 use crate::domain::text::fold;
 
-use super::cells::merged_text;
+use super::cells::{header_row, merged_text, Sheet};
 use super::measure::{height, lines};
+use super::page;
 use super::styles::{Styles, HEADING_SIZE, TABLE_SIZE};
 use super::WorkbookError;
 
@@ -25,6 +26,24 @@ pub struct Heading {
     pub attachment: String,
     /// Whether to print the unit line (the table has a budget column).
     pub unit: bool,
+}
+
+/// The top of a table sheet: the column widths, the heading block, the header row (repeated
+/// on every printed page) and the page setup. Returns the header's row.
+pub(crate) fn table_top<'f>(
+    sheet: &mut Sheet<'_, 'f>,
+    styles: &'f Styles,
+    widths: &[f64],
+    heading: &Heading,
+    headers: &[&str],
+) -> Result<RowNum, WorkbookError> {
+    for (col, width) in widths.iter().enumerate() {
+        sheet.set_column_width(col as ColNum, *width)?;
+    }
+    let header_at = write(sheet, styles, widths, heading)?;
+    header_row(sheet, header_at, headers, widths, &styles.header)?;
+    page::set_up(sheet, Some(header_at))?;
+    Ok(header_at)
 }
 
 /// Writes the heading block over columns of these widths; returns the first row after it.

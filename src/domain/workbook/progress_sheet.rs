@@ -9,10 +9,9 @@ use rust_xlsxwriter::ColNum;
 
 use crate::domain::timeline::{by_quarter, full_numbers, heading as section_heading};
 
-use super::cells::{header_row, merged_text, text, Sheet};
+use super::cells::{merged_text, text, Sheet};
 use super::heading::{self, attachment_line, Heading};
 use super::measure::{height, lines, row_height};
-use super::page;
 use super::settings::{Column, LabelStyle};
 use super::styles::{Level, TABLE_SIZE};
 use super::tasks_sheet::agencies;
@@ -63,20 +62,12 @@ pub(crate) fn write<'f>(
     }
     columns.extend([Col::Lead, Col::Deadline]);
     let widths: Vec<f64> = columns.iter().map(|c| c.width()).collect();
-    for (col, width) in widths.iter().enumerate() {
-        sheet.set_column_width(col as ColNum, *width)?;
-    }
-    let header_row_at = heading::write(
-        sheet,
-        styles,
-        &widths,
-        &Heading {
-            label: label(settings.label),
-            title: title(plan.year),
-            attachment: attachment_line(plan),
-            unit: false,
-        },
-    )?;
+    let heading = Heading {
+        label: label(settings.label),
+        title: title(plan.year),
+        attachment: attachment_line(plan),
+        unit: false,
+    };
     let headers: Vec<&str> = columns
         .iter()
         .map(|c| match c {
@@ -87,8 +78,7 @@ pub(crate) fn write<'f>(
             Col::Deadline => settings.header(Column::Deadline),
         })
         .collect();
-    header_row(sheet, header_row_at, &headers, &widths, &styles.header)?;
-    page::set_up(sheet, Some(header_row_at))?;
+    let header_row_at = heading::table_top(sheet, styles, &widths, &heading, &headers)?;
 
     let rows = plan.rows();
     let numbers = full_numbers(&export.numbers, rows.iter().map(|r| r.depth));

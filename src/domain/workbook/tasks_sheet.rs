@@ -9,12 +9,9 @@ use rust_xlsxwriter::{ColNum, RowNum};
 
 use crate::domain::plan::{Row, RowKind};
 
-use super::cells::{
-    amount, blank, header_row, merged_line, merged_text, sum_formula, text, total, Sheet,
-};
+use super::cells::{amount, blank, merged_line, merged_text, sum_formula, text, total, Sheet};
 use super::heading;
 use super::measure::{height, lines};
-use super::page;
 use super::settings::Column;
 use super::styles::{Level, TABLE_SIZE};
 pub(crate) use super::task_table::TOTAL_LABEL;
@@ -80,15 +77,9 @@ pub(crate) fn write<'f>(
     );
     let columns = &table.columns;
     let widths: Vec<f64> = columns.iter().map(|c| c.width()).collect();
-    for (col, width) in widths.iter().enumerate() {
-        sheet.set_column_width(col as ColNum, *width)?;
-    }
     let budget_col = table.budget_column().map(|i| i as ColNum);
-
-    let header_row_at = heading::write(sheet, styles, &widths, &table.heading)?;
     let headers: Vec<&str> = table.headers.iter().map(String::as_str).collect();
-    header_row(sheet, header_row_at, &headers, &widths, &styles.header)?;
-    page::set_up(sheet, Some(header_row_at))?;
+    let header_row_at = heading::table_top(sheet, styles, &widths, &table.heading, &headers)?;
 
     let first = header_row_at + 1;
     let rows = export.plan.rows();
