@@ -113,8 +113,8 @@ pub fn build_workbook(plan: &Plan, settings: &ExportSettings) -> Result<Vec<u8>,
         totals: plan.budget_totals(),
     };
     let mut workbook = Workbook::new();
-    // A draft: the last pass (package.rs) compresses every part again.
-    workbook.set_zip_compression_level(package::DRAFT_LEVEL);
+    // Fast deflate: the last pass (package.rs) compresses the worksheets again.
+    workbook.set_zip_compression_level(package::LEVEL);
     // Times New Roman 11 as the workbook's default font: its digits are 7 px wide like
     // Calibri's, so column widths keep Excel's usual unit, and LibreOffice (with the
     // metric-compatible Liberation Serif) lays columns out as Excel does.

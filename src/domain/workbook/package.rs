@@ -5,10 +5,11 @@
 //! `<headerFooter differentFirst="1">` and no `<firstHeader>`; rust_xlsxwriter has no
 //! option for it, so each worksheet part is rewritten with that attribute.
 //!
-//! Since the worksheets (most of the bytes) are compressed again here anyway,
-//! rust_xlsxwriter writes a quick draft ([`DRAFT_LEVEL`]) and this pass compresses every
-//! part once, at [`LEVEL`]: about a fifth faster than level 6 twice, for files about 4 %
-//! larger (`cargo run --release --example export_bench`).
+//! rust_xlsxwriter writes the package at its fastest deflate level ([`LEVEL`]); this pass
+//! rewrites the worksheets at the same level and copies every other part as it is,
+//! still compressed. Measured with `cargo run --release --example export_bench` (2.000
+//! tasks): about a fifth faster than a draft at level 1 recompressed whole at level 3,
+//! for files half as large again (409 KB against 275 KB; SheetJS writes 892 KB).
 
 use std::io::{Cursor, Read, Write};
 
@@ -17,10 +18,8 @@ use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 use super::WorkbookError;
 
-/// The deflate level rust_xlsxwriter writes the draft package with (its fastest).
-pub(crate) const DRAFT_LEVEL: u8 = 1;
-/// The deflate level of the final package.
-const LEVEL: i64 = 3;
+/// The deflate level of every part (rust_xlsxwriter's fastest).
+pub(crate) const LEVEL: u8 = 1;
 
 const PLAIN: &str = "<headerFooter>";
 const FIRST_PAGE_BLANK: &str = r#"<headerFooter differentFirst="1">"#;
@@ -29,8 +28,8 @@ fn package_error(error: impl std::fmt::Display) -> WorkbookError {
     WorkbookError::Package(error.to_string())
 }
 
-/// Marks the page header of every worksheet as absent from the first page, and compresses
-/// every part at [`LEVEL`].
+/// Marks the page header of every worksheet as absent from the first page; the other parts
+/// are copied without being decompressed.
 pub(crate) fn blank_first_page_headers(xlsx: Vec<u8>) -> Result<Vec<u8>, WorkbookError> {
     let size = xlsx.len();
     let mut archive = ZipArchive::new(Cursor::new(xlsx)).map_err(package_error)?;
@@ -42,6 +41,11 @@ pub(crate) fn blank_first_page_headers(xlsx: Vec<u8>) -> Result<Vec<u8>, Workboo
             .name()
             .map_err(package_error)?
             .to_string();
+        if !is_worksheet(&name) {
+            let raw = archive.by_index_raw(index).map_err(package_error)?;
+            out.raw_copy_file(raw).map_err(package_error)?;
+            continue;
+        }
         let mut part = Vec::new();
         let modified = {
             let mut entry = archive.by_index(index).map_err(package_error)?;
@@ -49,17 +53,13 @@ pub(crate) fn blank_first_page_headers(xlsx: Vec<u8>) -> Result<Vec<u8>, Workboo
             entry.read_to_end(&mut part).map_err(package_error)?;
             entry.last_modified()
         };
-        let part = if is_worksheet(&name) {
-            String::from_utf8(part)
-                .map_err(package_error)?
-                .replacen(PLAIN, FIRST_PAGE_BLANK, 1)
-                .into_bytes()
-        } else {
-            part
-        };
+        let part = String::from_utf8(part)
+            .map_err(package_error)?
+            .replacen(PLAIN, FIRST_PAGE_BLANK, 1)
+            .into_bytes();
         let mut options = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Deflated)
-            .compression_level(Some(LEVEL))
+            .compression_level(Some(i64::from(LEVEL)))
             .unix_permissions(0o600)
             .large_file(part.len() as u64 >= u64::from(u32::MAX));
         if let Some(time) = modified {
