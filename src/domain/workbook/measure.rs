@@ -103,6 +103,7 @@ fn advances() -> &'static [[u16; EXTENDED_AT + 0x100]; 2] {
 }
 
 /// [`advance`] through the table where it can.
+#[inline]
 fn quick_advance(table: &[u16; EXTENDED_AT + 0x100], c: char, bold: bool) -> u32 {
     let code = c as usize;
     let width = if code < EXTENDED_AT {
@@ -169,33 +170,35 @@ pub(crate) fn lines(text: &str, size: f64, bold: bool, width: f64) -> usize {
             *line -= available;
         }
     };
-    // Bytes rather than `chars()`: ASCII is most of a plan, and the text is valid UTF-8,
-    // so a lead byte gives its sequence's length.
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if b == b' ' || b == b'\n' {
-            place(word, &mut line, &mut paragraph_lines);
-            word = 0;
-            if b == b'\n' {
+    // Bytes rather than `chars()`: ASCII is most of a plan, and the text is valid UTF-8, so
+    // a lead byte says how many continuation bytes follow.
+    let mut bytes = text.bytes();
+    while let Some(b) = bytes.next() {
+        match b {
+            b' ' => {
+                place(word, &mut line, &mut paragraph_lines);
+                word = 0;
+            }
+            b'\n' => {
+                place(word, &mut line, &mut paragraph_lines);
+                word = 0;
                 count += paragraph_lines;
                 line = 0.0;
                 paragraph_lines = 1;
             }
-            i += 1;
-        } else if b < 0x80 {
-            word += u32::from(table[usize::from(b)]);
-            i += 1;
-        } else {
-            let len = match b {
-                0xF0.. => 4,
-                0xE0.. => 3,
-                _ => 2,
-            };
-            let c = text[i..i + len].chars().next().unwrap_or(' ');
-            word += quick_advance(table, c, bold);
-            i += len;
+            0..=0x7F => word += u32::from(table[usize::from(b)]),
+            _ => {
+                let (more, lead) = match b {
+                    0xF0.. => (3, b & 0x07),
+                    0xE0.. => (2, b & 0x0F),
+                    _ => (1, b & 0x1F),
+                };
+                let mut code = u32::from(lead);
+                for _ in 0..more {
+                    code = (code << 6) | u32::from(bytes.next().unwrap_or(0x80) & 0x3F);
+                }
+                word += quick_advance(table, char::from_u32(code).unwrap_or(' '), bold);
+            }
         }
     }
     place(word, &mut line, &mut paragraph_lines);
