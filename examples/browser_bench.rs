@@ -28,7 +28,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use cchc_plan::domain::file_format::{write_plan, write_templates};
-use cchc_plan::domain::library::{builtin, TemplateSet};
+use cchc_plan::domain::library::{builtin, repeated_builtin, TemplateSet};
 use cchc_plan::domain::money::Money;
 use cchc_plan::domain::plan::{Plan, Task};
 use harness::{Env, Kind, Page, Result, StaticServer};
@@ -171,30 +171,22 @@ async fn keystroke_to_paint(page: &Page, tasks: usize) -> Result<Vec<String>> {
     ])
 }
 
-/// A template file of `count` templates: the built-in ones repeated with fresh ids (parents
-/// follow their copy). With `distinct`, each copy's content is marked, so every template is
-/// new to the library; otherwise every one is identical to a built-in template.
+/// A template file of `count` templates: the built-in ones repeated with fresh ids
+/// ([`repeated_builtin`]). With `distinct`, each copy's content is marked, so every template
+/// is new to the library; otherwise every one is identical to a built-in template.
 fn repeated_templates(count: usize, distinct: bool) -> TemplateSet {
     let library = builtin();
-    let mut set = TemplateSet {
-        sources: library.sources().to_vec(),
-        templates: Vec::with_capacity(count),
-    };
-    for round in 0.. {
-        for template in library.templates() {
-            if set.templates.len() == count {
-                return set;
-            }
-            let mut copy = template.clone();
-            copy.id = format!("{}~r{round}", template.id);
-            copy.parent = template.parent.as_ref().map(|p| format!("{p}~r{round}"));
-            if distinct {
-                copy.content = format!("{} (bản {round})", template.content);
-            }
-            set.templates.push(copy);
+    let mut templates = repeated_builtin(count);
+    if distinct {
+        let per_copy = library.templates().len();
+        for (i, template) in templates.iter_mut().enumerate() {
+            template.content = format!("{} (bản {})", template.content, i / per_copy);
         }
     }
-    set
+    TemplateSet {
+        sources: library.sources().to_vec(),
+        templates,
+    }
 }
 
 /// Runs `script` (which calls a `window.cchcApp` hook on `window.__benchText` and returns

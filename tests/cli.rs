@@ -32,6 +32,24 @@ fn stderr(output: &Output) -> String {
     String::from_utf8(output.stderr.clone()).unwrap()
 }
 
+/// Reads an exported seed 002 workbook back: its four sheets, Phụ lục I's sheet (returned
+/// for more checks), the total 936 and its words.
+fn seed_002_appendix(xlsx: &[u8]) -> calamine::Range<calamine::Data> {
+    let mut book = open(xlsx);
+    assert_eq!(
+        book.sheet_names(),
+        ["Phụ lục I", "Phụ lục II", "Phụ lục III", "Tiến độ"]
+    );
+    let s = sheet(&mut book, "Phụ lục I");
+    let total = find_row(&s, 0, "Tổng cộng").unwrap();
+    assert_eq!(number(&s, total, 6), Some(936.0));
+    assert_eq!(
+        cell(&s, total + 1, 0),
+        "(Bằng chữ: Chín trăm ba mươi sáu triệu đồng)"
+    );
+    s
+}
+
 #[test]
 fn export_writes_the_workbook() {
     let dir = work_dir("export");
@@ -47,19 +65,8 @@ fn export_writes_the_workbook() {
         stdout(&output)
     );
     let xlsx = std::fs::read(dir.join("phu-luc.xlsx")).unwrap();
-    let mut book = open(&xlsx);
-    assert_eq!(
-        book.sheet_names(),
-        ["Phụ lục I", "Phụ lục II", "Phụ lục III", "Tiến độ"]
-    );
-    let s = sheet(&mut book, "Phụ lục I");
+    let s = seed_002_appendix(&xlsx);
     assert_eq!(cell(&s, 0, 0), "Phụ lục I");
-    let total = find_row(&s, 0, "Tổng cộng").unwrap();
-    assert_eq!(number(&s, total, 6), Some(936.0));
-    assert_eq!(
-        cell(&s, total + 1, 0),
-        "(Bằng chữ: Chín trăm ba mươi sáu triệu đồng)"
-    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -184,22 +191,11 @@ fn plan_from_seed_then_export_totals_936() {
 
     let output = cchc(&["export", "plan.json", "-o", "phu-luc.xlsx"], &dir);
     assert!(output.status.success(), "{}", stderr(&output));
-    let mut book = open(&std::fs::read(dir.join("phu-luc.xlsx")).unwrap());
-    assert_eq!(
-        book.sheet_names(),
-        ["Phụ lục I", "Phụ lục II", "Phụ lục III", "Tiến độ"]
-    );
-    let s = sheet(&mut book, "Phụ lục I");
+    let s = seed_002_appendix(&std::fs::read(dir.join("phu-luc.xlsx")).unwrap());
     assert!(
         cell(&s, 2, 0).contains("Quyết định số 1887/QĐ-UBND"),
         "{}",
         cell(&s, 2, 0)
-    );
-    let total = find_row(&s, 0, "Tổng cộng").unwrap();
-    assert_eq!(number(&s, total, 6), Some(936.0));
-    assert_eq!(
-        cell(&s, total + 1, 0),
-        "(Bằng chữ: Chín trăm ba mươi sáu triệu đồng)"
     );
     std::fs::remove_dir_all(&dir).ok();
 }

@@ -36,6 +36,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::library::{AreaKey, Template};
+use super::text::fold_char;
 
 /// The abbreviation table shipped with the app.
 const ABBREVIATIONS_JSON: &str = include_str!("../../data/abbreviations.json");
@@ -82,12 +83,6 @@ pub struct Hit {
 }
 
 // ----- folding and words -----
-
-/// Appends the folded form of one character: lower case, no diacritics, "đ" as "d".
-/// Combining marks fold to nothing. Matches [`super::text::fold`] character by character.
-fn fold_char(c: char, out: &mut String) {
-    super::text::fold_char(c, out);
-}
 
 /// A word of a text: its folded form and its byte range in the original.
 #[derive(Clone, Debug, PartialEq)]

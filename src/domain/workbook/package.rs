@@ -35,17 +35,13 @@ pub(crate) fn blank_first_page_headers(xlsx: Vec<u8>) -> Result<Vec<u8>, Workboo
     let mut archive = ZipArchive::new(Cursor::new(xlsx)).map_err(package_error)?;
     let mut out = ZipWriter::new(Cursor::new(Vec::with_capacity(size + 256)));
     for index in 0..archive.len() {
-        let name = archive
-            .by_index_raw(index)
-            .map_err(package_error)?
-            .name()
-            .map_err(package_error)?
-            .to_string();
+        let raw = archive.by_index_raw(index).map_err(package_error)?;
+        let name = raw.name().map_err(package_error)?.to_string();
         if !is_worksheet(&name) {
-            let raw = archive.by_index_raw(index).map_err(package_error)?;
             out.raw_copy_file(raw).map_err(package_error)?;
             continue;
         }
+        drop(raw);
         let mut part = Vec::new();
         let modified = {
             let mut entry = archive.by_index(index).map_err(package_error)?;
