@@ -42,7 +42,8 @@ pub fn by_quarter(plan: &Plan) -> Vec<Section> {
             tasks: Vec::new(),
         })
         .collect();
-    let mut keys = Vec::new();
+    // Each section's tasks with their sort keys, sorted once the plan is read.
+    let mut keyed: Vec<Vec<_>> = vec![Vec::new(); sections.len()];
     for (i, row) in plan.rows().iter().enumerate() {
         let Some(task) = row.task() else { continue };
         let parsed = deadline::parse(&task.deadline);
@@ -57,12 +58,11 @@ pub fn by_quarter(plan: &Plan) -> Vec<Section> {
             .iter()
             .position(|b| *b == bucket)
             .expect("every bucket is listed");
-        keys.push((i, parsed.sort_key(plan.year)));
-        sections[at].tasks.push(i);
+        keyed[at].push((parsed.sort_key(plan.year), i));
     }
-    let key_of: std::collections::HashMap<usize, _> = keys.into_iter().collect();
-    for section in &mut sections {
-        section.tasks.sort_by_key(|i| (key_of[i], *i));
+    for (section, mut tasks) in sections.iter_mut().zip(keyed) {
+        tasks.sort_unstable();
+        section.tasks = tasks.into_iter().map(|(_, i)| i).collect();
     }
     sections.retain(|s| !s.tasks.is_empty());
     sections

@@ -40,31 +40,45 @@ pub(crate) struct AgencyTasks {
 
 /// The key two spellings of one agency share: folded, single spaces.
 pub(crate) fn agency_key(name: &str) -> String {
-    fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
+    let folded = fold(name);
+    let single_spaced = !folded.starts_with(' ')
+        && !folded.ends_with(' ')
+        && !folded.contains("  ")
+        && !folded.chars().any(|c| c.is_whitespace() && c != ' ');
+    if single_spaced {
+        // Nearly every name: no second pass.
+        folded
+    } else {
+        folded.split_whitespace().collect::<Vec<_>>().join(" ")
+    }
 }
 
 /// The plan's tasks by lead agency, agencies in order of first appearance.
 pub(crate) fn by_lead(plan: &Plan) -> Vec<AgencyTasks> {
     let mut groups: Vec<AgencyTasks> = Vec::new();
+    // Group of each agency key, and of each spelling already seen (most tasks repeat a
+    // few names, so the key is folded once per spelling).
     let mut index: HashMap<String, usize> = HashMap::new();
+    let mut by_spelling: HashMap<&str, usize> = HashMap::new();
     let mut unassigned = Vec::new();
     for (i, row) in plan.rows().iter().enumerate() {
         let Some(task) = row.task() else { continue };
-        let mut seen = Vec::new();
+        let mut seen: Vec<usize> = Vec::new();
         for name in task.lead.iter().map(|n| n.trim()).filter(|n| !n.is_empty()) {
-            let key = agency_key(name);
-            if seen.contains(&key) {
+            let at = *by_spelling.entry(name).or_insert_with(|| {
+                *index.entry(agency_key(name)).or_insert_with(|| {
+                    groups.push(AgencyTasks {
+                        name: name.to_string(),
+                        tasks: Vec::new(),
+                    });
+                    groups.len() - 1
+                })
+            });
+            if seen.contains(&at) {
                 continue;
             }
-            let at = *index.entry(key.clone()).or_insert_with(|| {
-                groups.push(AgencyTasks {
-                    name: name.to_string(),
-                    tasks: Vec::new(),
-                });
-                groups.len() - 1
-            });
             groups[at].tasks.push(i);
-            seen.push(key);
+            seen.push(at);
         }
         if seen.is_empty() {
             unassigned.push(i);

@@ -42,6 +42,10 @@ pub fn words_line(amount: Money, style: WordsStyle) -> String {
 
 /// Agencies as one cell: "Sở Nội vụ; Đài PTTH tỉnh".
 pub fn join_agencies(names: &[String]) -> String {
+    if let [name] = names {
+        // Most tasks have one agency: no list to build.
+        return name.trim().to_string();
+    }
     names
         .iter()
         .map(|n| n.trim())
