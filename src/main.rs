@@ -1,5 +1,10 @@
 //! Entry point of the web app (built for wasm32 by Trunk).
 
+/// The allocator: talc, which grows wasm memory as needed (single-threaded wasm).
+#[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();
+
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
