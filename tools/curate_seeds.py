@@ -432,6 +432,15 @@ PARTNER_FIXES_002 = {
     "002-VII-7": "Văn phòng UBND tỉnh, các Sở, Ban, ngành; UBND cấp huyện, cấp xã",
 }
 
+# CURATION: the lead cell of III.3.4 is split by a page break into "Các Sở, Ban, ngành;
+# huyện," and "cấp xã". Joined, its second item reads "huyện, cấp xã": the rows above in the
+# same group (3.1, 3.3) write "UBND cấp huyện, cấp xã", but this cell does not, and nothing of
+# it is lost, so the item is kept as written, in its own lower case (it continues the list;
+# it is not an agency name that a capital would start).
+LEAD_FIXES_002 = {
+    "002-III-3.4": ["Các Sở, Ban, ngành", "huyện, cấp xã"],
+}
+
 
 def curate_002(seeds: Path) -> dict:
     src = source(
@@ -476,6 +485,7 @@ def curate_002(seeds: Path) -> dict:
             group = []
         id = f"002-{roman}-{number}"
         partners = PARTNER_FIXES_002.get(id, partners)
+        agencies = LEAD_FIXES_002.get(id, split_agencies(lead))
         if budget:
             assert re.fullmatch(r"\d+", budget), budget
             total += int(budget)
@@ -488,7 +498,7 @@ def curate_002(seeds: Path) -> dict:
                 group=list(group),
                 content=content,
                 product=product,
-                lead=split_agencies(lead),
+                lead=agencies,
                 partners=split_agencies(partners),
                 deadline=deadline,
                 budget=budget or None,
