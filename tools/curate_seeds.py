@@ -639,6 +639,19 @@ AREAS_004 = [
 ]
 
 
+# CURATION: the partner cell of I.4 is "Các sở, ban, ngành có liên quan, Sở Nội vụ tổng hợp":
+# the departments concerned take part, and Sở Nội vụ, the task's lead, compiles their input.
+# "Sở Nội vụ tổng hợp" is a role, not a partner agency (and Sở Nội vụ already leads), so the
+# partners are the departments alone and the role is kept, as written, in the note.
+CELL_FIXES_004 = {
+    "004-I-4": {
+        "cell": "Các sở, ban, ngành có liên quan, Sở Nội vụ tổng hợp",
+        "partners": "Các sở, ban, ngành có liên quan",
+        "note": "Sở Nội vụ tổng hợp",
+    },
+}
+
+
 def curate_004(seeds: Path) -> dict:
     src = source(
         "seed-004",
@@ -681,6 +694,10 @@ def curate_004(seeds: Path) -> dict:
                 roman, area, title, _ = AREAS_004[area_index]
             id = f"004-{roman}-{number}"
             parent, sub_count = id, 0
+            fixes = CELL_FIXES_004.get(id, {})
+            if fixes:
+                assert partners == fixes["cell"], partners
+                partners = fixes["partners"]
             templates.append(
                 template(
                     id=id,
@@ -692,6 +709,7 @@ def curate_004(seeds: Path) -> dict:
                     lead=split_agencies(lead),
                     partners=split_agencies(partners),
                     deadline=deadline,
+                    note=fixes.get("note", ""),
                 )
             )
         else:

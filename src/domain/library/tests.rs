@@ -260,6 +260,10 @@ fn curated_repairs() {
         ]
     );
     assert_eq!(t("004-V-1").area, AreaKey::CivilService);
+    // "Các sở, ban, ngành có liên quan, Sở Nội vụ tổng hợp": the lead's role goes to the note.
+    assert_eq!(t("004-I-4").lead, ["Sở Nội vụ"]);
+    assert_eq!(t("004-I-4").partners, ["Các sở, ban, ngành có liên quan"]);
+    assert_eq!(t("004-I-4").note, "Sở Nội vụ tổng hợp");
     assert_eq!(t("004-I-12.4").lead, ["Sở Văn hóa - TT và Du lịch"]);
 }
 
