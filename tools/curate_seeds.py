@@ -293,8 +293,13 @@ TASKS_001 = [
     (4, "Tiếp tục rà soát, thực hiện sắp xếp lại", ["6.2.3"], ["Sở Tài chính"], [], ""),
     (4, "Tổ chức triển khai thực hiện hoàn thành", ["6.3.1", "6.3.2"], ["Sở Tài chính"],
      ["Các cơ quan, đơn vị"], ""),
-    (4, "Tiếp tục thực hiện có hiệu quả Đề án chuyển đổi số", [], [], [], ""),
-    (4, "Chấp hành nghiêm kỷ luật tài chính", [], [], [], ""),
+    # Neither paragraph names an agency, nor does part IV.5 for this work; part IV.8 gives
+    # each sở the CCHC area it is in charge of ("Các sở, ngành: Nội vụ, Tư pháp, Tài chính, ...
+    # theo dõi tiến độ ... theo lĩnh vực CCHC phụ trách"): Tài chính, the tài chính công. They
+    # answer none of the section's criteria (giải ngân, kiến nghị sau thanh tra, nhà đất,
+    # tự chủ of ĐVSNCL) in particular, so they have none.
+    (4, "Tiếp tục thực hiện có hiệu quả Đề án chuyển đổi số", [], ["Sở Tài chính"], [], ""),
+    (4, "Chấp hành nghiêm kỷ luật tài chính", [], ["Sở Tài chính"], [], ""),
     # 5. Chính phủ điện tử, Chính phủ số; part IV.6.
     (5, "Đối với tiêu chí thành phần “7.1.2.", ["7.1.2"], ["Sở Thông tin và Truyền thông"], [], ""),
     (5, "Đối với tiêu chí thành phần “7.1.3.", ["7.1.3"], ["Sở Nội vụ"],
@@ -328,7 +333,34 @@ TASKS_001 = [
     # 7. Công tác chỉ đạo, điều hành; part IV.8.
     (7, "Cơ quan được giao chủ trì", ["1.7"], ["Cơ quan được giao chủ trì"], [], ""),
     (7, "Tổ công tác của Chủ tịch UBND tỉnh", ["1.7"], ["Tổ công tác của Chủ tịch UBND tỉnh"], [], ""),
-    (7, "Tích hợp tính năng giao nhiệm vụ", ["1.7"], [], [], ""),
+    # No agency named; part IV.8 gives the area to "Thủ trưởng các sở, ban, ngành tỉnh, Chủ
+    # tịch UBND các huyện, thị xã, thành phố".
+    (7, "Tích hợp tính năng giao nhiệm vụ", ["1.7"],
+     ["Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, thành phố"], [], ""),
+]
+
+# CURATION: part IV ("Tổ chức thực hiện") also sets concrete tasks, each with its agencies and
+# deadline, for two criteria that lost points: "4.1.3. Tỷ lệ giảm số lượng đơn vị sự nghiệp
+# công lập" (IV.3: merging colleges, reorganising the ĐVSNCL of four sở, merging schools in
+# two districts) and "5.6. Tỷ lệ đạt chuẩn của cán bộ, công chức cấp xã" (IV.4: the district
+# plans for the officials below standard). Each becomes a template of its part II section,
+# after that section's own tasks. Per entry: the section of part II, the paragraph's start,
+# how many of its sentences are the task (None: all; IV.3's first paragraph goes on with the
+# general "Tiếp tục tham mưu ..."), criteria, lead, partners, and the deadline the paragraph
+# states, with a capital letter. The other paragraphs of part IV restate part II or give
+# an area to an agency (used above for the leads).
+PART_IV_TASKS_001 = [
+    (2, "Sở Nội vụ trình UBND tỉnh về việc sáp nhập các trường cao đẳng", 1, ["4.1.3"],
+     ["Sở Nội vụ"], [], "Hoàn thành trong tháng 8/2024"),
+    (2, "Các Sở: Lao động - Thương binh và Xã hội, Xây dựng", None, ["4.1.3"],
+     ["Sở Lao động - Thương binh và Xã hội", "Sở Xây dựng", "Sở Văn hoá - Thể thao và Du lịch",
+      "Sở Nông nghiệp và Phát triển nông thôn"], [], "Hoàn thành trong quý IV/2024"),
+    (2, "UBND các huyện: Khoái Châu, Văn Giang", None, ["4.1.3"],
+     ["UBND huyện Khoái Châu", "UBND huyện Văn Giang"], [], "Hoàn thành trong quý III/2024"),
+    (3, "Đối với cấp huyện không có ĐVHC cấp xã thực hiện sắp xếp", None, ["5.6"],
+     ["UBND huyện"], [], "Năm 2024"),
+    (3, "Đối với cấp huyện có ĐVHC thực hiện sắp xếp", None, ["5.6"],
+     ["UBND huyện"], [], "Năm 2024"),
 ]
 
 
@@ -406,6 +438,28 @@ def curate_001(seeds: Path) -> dict:
             )
         )
     assert all(not q for q in queues.values()), {n: len(q) for n, q in queues.items()}
+    part_iv = paras[paras.index("IV. TỔ CHỨC THỰC HIỆN") + 1 : paras.index("Nơi nhận:")]
+    for number, start_text, sentences, codes, lead, partners, deadline in PART_IV_TASKS_001:
+        (para,) = [p for p in part_iv if p.startswith(start_text)]
+        if sentences is not None:
+            para = " ".join(re.split(r"(?<=\.) (?=[A-ZĐ])", para)[:sentences])
+        assert deadline.lower().removeprefix("năm ") in para.lower(), (deadline, para)
+        counters[number] += 1
+        after = max(i for i, t in enumerate(templates) if t["area"] == AREAS_001[number])
+        templates.insert(
+            after + 1,
+            template(
+                id=f"001-{number}-{counters[number]}",
+                source=src["id"],
+                area=AREAS_001[number],
+                area_title=sections[number][0],
+                content=para,
+                lead=lead,
+                partners=partners,
+                deadline=deadline,
+                criteria=[criteria[c] for c in codes],
+            ),
+        )
     used = {c["code"] for t in templates for c in t["criteria"]}
     assert used == set(criteria), set(criteria) - used
     return {"sources": [src], "templates": templates}

@@ -26,11 +26,13 @@ fn counts_per_seed() {
     let lib = builtin();
     let count = |s: &str| lib.templates_of(s).count();
     assert_eq!(count("seed-000"), 77);
-    assert_eq!(count("seed-001"), 37);
+    // Seed 001: 37 paragraphs of part II, and 5 tasks part IV sets with agency and deadline
+    // (3 for criterion 4.1.3, 2 for 5.6).
+    assert_eq!(count("seed-001"), 42);
     assert_eq!(count("seed-002"), 77);
     assert_eq!(count("seed-003"), 70);
     assert_eq!(count("seed-004"), 68);
-    assert_eq!(lib.templates().len(), 77 + 37 + 77 + 70 + 68);
+    assert_eq!(lib.templates().len(), 77 + 42 + 77 + 70 + 68);
     assert_eq!(lib.sources().len(), 5);
 }
 
@@ -53,8 +55,8 @@ fn counts_per_area() {
         count_by_area("seed-001"),
         by_area(&[
             ("procedures", 7),
-            ("organisation", 1),
-            ("civil_service", 2),
+            ("organisation", 1 + 3),
+            ("civil_service", 2 + 2),
             ("public_finance", 6),
             ("digital_government", 9),
             ("socio_economic", 9),
@@ -260,6 +262,35 @@ fn curated_repairs() {
         ]
     );
     assert_eq!(t("004-V-1").area, AreaKey::CivilService);
+    // Seed 001: every task has its agency, from part IV where the paragraph names none.
+    assert!(lib.templates_of("seed-001").all(|t| !t.lead.is_empty()));
+    assert_eq!(t("001-4-5").lead, ["Sở Tài chính"]);
+    assert_eq!(
+        t("001-7-3").lead,
+        ["Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, thành phố"]
+    );
+    // Part IV's concrete tasks, after their section's own, in the seed's words.
+    let merge = t("001-2-2");
+    assert!(merge.content.starts_with("Sở Nội vụ trình UBND tỉnh về việc sáp nhập"));
+    assert!(merge.content.ends_with("hoàn thành trong tháng 8/2024."));
+    assert_eq!(
+        (merge.lead.as_slice(), merge.deadline.as_str()),
+        (&["Sở Nội vụ".to_string()][..], "Hoàn thành trong tháng 8/2024")
+    );
+    assert_eq!(merge.criteria[0].code, "4.1.3");
+    assert_eq!(t("001-2-3").lead.len(), 4);
+    assert_eq!(t("001-2-3").deadline, "Hoàn thành trong quý IV/2024");
+    assert_eq!(
+        t("001-2-4").lead,
+        ["UBND huyện Khoái Châu", "UBND huyện Văn Giang"]
+    );
+    for id in ["001-3-3", "001-3-4"] {
+        assert_eq!(t(id).criteria[0].code, "5.6", "{id}");
+        assert_eq!(t(id).deadline, "Năm 2024", "{id}");
+    }
+    let order: Vec<&str> = lib.templates_of("seed-001").map(|t| t.id.as_str()).collect();
+    let at = order.iter().position(|id| *id == "001-2-1").unwrap();
+    assert_eq!(order[at..at + 5], ["001-2-1", "001-2-2", "001-2-3", "001-2-4", "001-3-1"]);
     // "Các sở, ban, ngành có liên quan, Sở Nội vụ tổng hợp": the lead's role goes to the note.
     assert_eq!(t("004-I-4").lead, ["Sở Nội vụ"]);
     assert_eq!(t("004-I-4").partners, ["Các sở, ban, ngành có liên quan"]);
