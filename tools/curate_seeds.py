@@ -21,7 +21,8 @@ CURATION below, each with its reason. The documents' own wording is kept, typos 
 * an agency cell becomes a list: split on ";" and on the "- " bullets of seed 004, and on ","
   only where the next part starts with the name of another agency (so "Các Sở, Ban, ngành",
   "UBND cấp huyện, cấp xã" and "UBND các huyện, thị xã, thành phố" stay whole); each item
-  loses its trailing "." and gets a capital first letter; repeated items are dropped.
+  loses its trailing "." and gets a capital first letter; repeated items are dropped;
+* a task's stated target ("Phấn đấu ...") moves from its content to its product (seed 003).
 """
 
 from __future__ import annotations
@@ -595,16 +596,50 @@ LEADS_003 = {
 LEAD_OVERRIDES_003 = {"003-7-f": "Sở Khoa học và Công nghệ"}
 
 
-def split_target(text: str) -> tuple[str, str]:
-    """CURATION: a task's stated target ("Phấn đấu ...", the plan's word for a target) is its
-    product; the rest of the task is its content. A task that is all target keeps its text
-    as content too."""
+# CURATION: a target stated as a percentage inside a task's sentence, with no "Phấn đấu" to
+# find it by: the clause where the target starts. III.b reads "Rà soát, đơn giản hóa TTHC,
+# công bố, công khai ... đúng quy định 100% các TTHC ...": the review is the task, publishing
+# 100% of the procedures its target.
+TARGET_STARTS_003 = {
+    "003-3-b": "công bố, công khai kịp thời, đầy đủ, đúng quy định 100%",
+}
+
+
+def is_target(text: str) -> bool:
+    return text.lower().startswith("phấn đấu")
+
+
+def split_target(text: str, id: str = "") -> tuple[str, str]:
+    """CURATION: a task's stated target is its product; the rest of the task is its content,
+    and nothing is written in both. A target is a sentence or a ";" clause that starts with
+    "Phấn đấu" (the plan's word for a target, in either case), or a clause named in
+    TARGET_STARTS_003; a target clause gets a capital first letter and loses its ";". A task
+    that is all target (III.c) is its own content, with no product: the target is the task."""
+    start = TARGET_STARTS_003.get(id)
+    if start:
+        at = text.index(start)
+        assert text[:at].endswith(", "), text[:at]
+        return text[: at - 2], upper_first(text[at:])
     sentences = re.split(r"(?<=\.) (?=[A-ZĐÀ-Ỹ])", text)
-    targets = [s for s in sentences if s.startswith("Phấn đấu")]
-    rest = [s for s in sentences if not s.startswith("Phấn đấu")]
-    if not targets:
+    rest: list[str] = []
+    targets: list[str] = []
+    for sentence in sentences:
+        # A sentence that starts with the target is all target, ";" clauses and all.
+        clauses = [sentence] if is_target(sentence) else sentence.split("; ")
+        kept = [c for c in clauses if not is_target(c)]
+        aims = [c for c in clauses if is_target(c)]
+        if aims and kept:
+            # A target clause inside a sentence: the sentence keeps its other clauses.
+            aims = [c.rstrip(";.") for c in aims]
+            targets.append(upper_first("; ".join(aims)))
+            rest.append("; ".join(kept))
+        elif aims:
+            targets.append(sentence)
+        else:
+            rest.append(sentence)
+    if not targets or not rest:
         return text, ""
-    return (" ".join(rest) or text), " ".join(targets)
+    return " ".join(rest), " ".join(targets)
 
 
 def curate_003(seeds: Path) -> dict:
@@ -659,7 +694,7 @@ def curate_003(seeds: Path) -> dict:
         if id in seen:
             id += "-bis"  # section 4 has two tasks lettered b)
         seen.add(id)
-        content, product = split_target(item["text"])
+        content, product = split_target(item["text"], id)
         lead = [LEAD_OVERRIDES_003.get(id, LEADS_003[number])]
         common = dict(source=src["id"], area=AREAS_003[number], area_title=sections[number], lead=lead)
         templates.append(template(id=id, content=content, product=product, **common))

@@ -262,6 +262,30 @@ fn curated_repairs() {
         ]
     );
     assert_eq!(t("004-V-1").area, AreaKey::CivilService);
+    // Seed 003: a stated target is the product, and nothing is written in both.
+    for t in lib.templates_of("seed-003") {
+        assert_ne!(t.content, t.product, "{}", t.id);
+        if !t.product.is_empty() {
+            assert!(!t.content.to_lowercase().contains("phấn đấu"), "{}", t.id);
+        }
+    }
+    assert_eq!(
+        t("003-6-a").product,
+        "Phấn đấu hoàn thành, hoàn thành vượt mức dự toán ngân sách được giao"
+    );
+    assert!(t("003-6-a")
+        .content
+        .contains("các bộ, ngành trung ương; Nâng cao hiệu quả phân bổ"));
+    assert_eq!(
+        t("003-3-b").content,
+        "Rà soát, đơn giản hóa thủ tục hành chính (TTHC)"
+    );
+    assert!(t("003-3-b")
+        .product
+        .starts_with("Công bố, công khai kịp thời, đầy đủ, đúng quy định 100% các TTHC"));
+    // All target: the task is its own target.
+    assert!(t("003-3-c").content.starts_with("Phấn đấu từ 95% -100%"));
+    assert_eq!(t("003-3-c").product, "");
     // Seed 001: every task has its agency, from part IV where the paragraph names none.
     assert!(lib.templates_of("seed-001").all(|t| !t.lead.is_empty()));
     assert_eq!(t("001-4-5").lead, ["Sở Tài chính"]);
