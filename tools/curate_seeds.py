@@ -17,7 +17,8 @@ CURATION below, each with its reason. The documents' own wording is kept, typos 
 
 * whitespace runs become one space; markdown emphasis ("*", "**", "#") left by the
   extraction of seeds 001 and 003 is removed;
-* a paragraph or cell cut by a page break is joined to its continuation with a space;
+* a paragraph or cell cut by a page break is joined to its continuation with a space, and so
+  is a task's further paragraph (seed 003): every text is one line;
 * an agency cell becomes a list: split on ";" and on the "- " bullets of seed 004, and on ","
   only where the next part starts with the name of another agency (so "Các Sở, Ban, ngành",
   "UBND cấp huyện, cấp xã" and "UBND các huyện, thị xã, thành phố" stay whole); each item
@@ -682,10 +683,9 @@ def curate_003(seeds: Path) -> dict:
         item = items[-1]
         if item["bullets"]:
             item["bullets"][-1] += " " + line
-        elif ends_sentence(item["text"]):
-            item["text"] += "\n" + line
         else:
-            item["text"] += " " + line  # cut by a page break
+            # A further paragraph of the task, or the rest of one cut by a page break.
+            item["text"] += " " + line
     templates = []
     seen: set[str] = set()
     for item in items:

@@ -262,6 +262,13 @@ fn curated_repairs() {
         ]
     );
     assert_eq!(t("004-V-1").area, AreaKey::CivilService);
+    // Every text is one line: a task's further paragraph joins it with a space.
+    for t in lib.templates() {
+        assert!(!format!("{}{}", t.content, t.product).contains('\n'), "{}", t.id);
+    }
+    assert!(t("003-6-đ")
+        .content
+        .contains("liên doanh, liên kết. Tăng cường rà soát, tham mưu"));
     // Seed 003: a stated target is the product, and nothing is written in both.
     for t in lib.templates_of("seed-003") {
         assert_ne!(t.content, t.product, "{}", t.id);
