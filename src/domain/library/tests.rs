@@ -264,7 +264,11 @@ fn curated_repairs() {
     assert_eq!(t("004-V-1").area, AreaKey::CivilService);
     // Every text is one line: a task's further paragraph joins it with a space.
     for t in lib.templates() {
-        assert!(!format!("{}{}", t.content, t.product).contains('\n'), "{}", t.id);
+        assert!(
+            !format!("{}{}", t.content, t.product).contains('\n'),
+            "{}",
+            t.id
+        );
     }
     assert!(t("003-6-đ")
         .content
@@ -298,15 +302,23 @@ fn curated_repairs() {
     assert_eq!(t("001-4-5").lead, ["Sở Tài chính"]);
     assert_eq!(
         t("001-7-3").lead,
-        ["Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, thành phố"]
+        [
+            "Các sở, ban, ngành tỉnh",
+            "UBND các huyện, thị xã, thành phố"
+        ]
     );
     // Part IV's concrete tasks, after their section's own, in the seed's words.
     let merge = t("001-2-2");
-    assert!(merge.content.starts_with("Sở Nội vụ trình UBND tỉnh về việc sáp nhập"));
+    assert!(merge
+        .content
+        .starts_with("Sở Nội vụ trình UBND tỉnh về việc sáp nhập"));
     assert!(merge.content.ends_with("hoàn thành trong tháng 8/2024."));
     assert_eq!(
         (merge.lead.as_slice(), merge.deadline.as_str()),
-        (&["Sở Nội vụ".to_string()][..], "Hoàn thành trong tháng 8/2024")
+        (
+            &["Sở Nội vụ".to_string()][..],
+            "Hoàn thành trong tháng 8/2024"
+        )
     );
     assert_eq!(merge.criteria[0].code, "4.1.3");
     assert_eq!(t("001-2-3").lead.len(), 4);
@@ -319,9 +331,15 @@ fn curated_repairs() {
         assert_eq!(t(id).criteria[0].code, "5.6", "{id}");
         assert_eq!(t(id).deadline, "Năm 2024", "{id}");
     }
-    let order: Vec<&str> = lib.templates_of("seed-001").map(|t| t.id.as_str()).collect();
+    let order: Vec<&str> = lib
+        .templates_of("seed-001")
+        .map(|t| t.id.as_str())
+        .collect();
     let at = order.iter().position(|id| *id == "001-2-1").unwrap();
-    assert_eq!(order[at..at + 5], ["001-2-1", "001-2-2", "001-2-3", "001-2-4", "001-3-1"]);
+    assert_eq!(
+        order[at..at + 5],
+        ["001-2-1", "001-2-2", "001-2-3", "001-2-4", "001-3-1"]
+    );
     // "Các sở, ban, ngành có liên quan, Sở Nội vụ tổng hợp": the lead's role goes to the note.
     assert_eq!(t("004-I-4").lead, ["Sở Nội vụ"]);
     assert_eq!(t("004-I-4").partners, ["Các sở, ban, ngành có liên quan"]);
