@@ -231,7 +231,7 @@ const EQUIVALENT_FORMS: &[&[(&str, Option<&str>)]] = &[
         ("dịch vụ công", Some("000-VII-9")),
     ],
     &[
-        ("DVCTT", None),
+        ("DVCTT", Some("003-3-đ")),
         ("dịch vụ công trực tuyến", Some("000-VII-6")),
         ("DVC trực tuyến", Some("004-VII-3")),
     ],
