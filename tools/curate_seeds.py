@@ -418,6 +418,21 @@ def curate_001(seeds: Path) -> dict:
     templates = []
     counters: dict[int, int] = {}
     queues = {n: list(ps) for n, (_, ps) in sections.items()}
+
+    def task(number: int, para: str, codes, lead, partners, deadline) -> dict:
+        counters[number] = counters.get(number, 0) + 1
+        return template(
+            id=f"001-{number}-{counters[number]}",
+            source=src["id"],
+            area=AREAS_001[number],
+            area_title=sections[number][0],
+            content=para,
+            lead=lead,
+            partners=partners,
+            deadline=deadline,
+            criteria=[criteria[c] for c in codes],
+        )
+
     for number, start_text, codes, lead, partners, deadline in TASKS_001:
         para = queues[number].pop(0)
         assert para.startswith(start_text), (number, start_text, para[:80])
@@ -425,20 +440,7 @@ def curate_001(seeds: Path) -> dict:
         if inline:
             assert [inline.group(1)] == codes, (codes, para[:60])
             para = upper_first(inline.group(2))
-        counters[number] = counters.get(number, 0) + 1
-        templates.append(
-            template(
-                id=f"001-{number}-{counters[number]}",
-                source=src["id"],
-                area=AREAS_001[number],
-                area_title=sections[number][0],
-                content=para,
-                lead=lead,
-                partners=partners,
-                deadline=deadline,
-                criteria=[criteria[c] for c in codes],
-            )
-        )
+        templates.append(task(number, para, codes, lead, partners, deadline))
     assert all(not q for q in queues.values()), {n: len(q) for n, q in queues.items()}
     part_iv = paras[paras.index("IV. TỔ CHỨC THỰC HIỆN") + 1 : paras.index("Nơi nhận:")]
     for number, start_text, sentences, codes, lead, partners, deadline in PART_IV_TASKS_001:
@@ -446,22 +448,8 @@ def curate_001(seeds: Path) -> dict:
         if sentences is not None:
             para = " ".join(re.split(r"(?<=\.) (?=[A-ZĐ])", para)[:sentences])
         assert deadline.lower().removeprefix("năm ") in para.lower(), (deadline, para)
-        counters[number] += 1
         after = max(i for i, t in enumerate(templates) if t["area"] == AREAS_001[number])
-        templates.insert(
-            after + 1,
-            template(
-                id=f"001-{number}-{counters[number]}",
-                source=src["id"],
-                area=AREAS_001[number],
-                area_title=sections[number][0],
-                content=para,
-                lead=lead,
-                partners=partners,
-                deadline=deadline,
-                criteria=[criteria[c] for c in codes],
-            ),
-        )
+        templates.insert(after + 1, task(number, para, codes, lead, partners, deadline))
     used = {c["code"] for t in templates for c in t["criteria"]}
     assert used == set(criteria), set(criteria) - used
     return {"sources": [src], "templates": templates}

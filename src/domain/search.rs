@@ -746,19 +746,22 @@ impl SearchIndex {
 
         let mut scratch = Scratch::default();
         let row = |s: u32| &weights[s as usize * n..(s as usize + 1) * n];
+        let hit_of = |s: u32, scratch: &mut Scratch| {
+            self.full_hit(
+                docs[s as usize],
+                row(s),
+                fields[s as usize],
+                &context,
+                scratch,
+            )
+        };
         if limit >= docs.len() {
             // Every candidate is a hit: score them all, then sort their keys, which say where
             // each hit is, rather than the hits themselves (most of the work on a broad query).
             let mut hits: Vec<Option<Hit>> = Vec::with_capacity(docs.len());
             let mut order: Vec<OrderKey> = Vec::with_capacity(docs.len());
             for s in candidates {
-                let hit = self.full_hit(
-                    docs[s as usize],
-                    row(s),
-                    fields[s as usize],
-                    &context,
-                    &mut scratch,
-                );
+                let hit = hit_of(s, &mut scratch);
                 order.push(key(s, hit.score));
                 hits.push(Some(hit));
             }
@@ -779,13 +782,7 @@ impl SearchIndex {
                     break;
                 }
                 let s = place(bound);
-                let hit = self.full_hit(
-                    docs[s as usize],
-                    row(s),
-                    fields[s as usize],
-                    &context,
-                    &mut scratch,
-                );
+                let hit = hit_of(s, &mut scratch);
                 let k = key(s, hit.score);
                 kept.push(k);
                 if kept.len() > limit {
