@@ -17,11 +17,13 @@ CURATION below, each with its reason. The documents' own wording is kept, typos 
 
 * whitespace runs become one space; markdown emphasis ("*", "**", "#") left by the
   extraction of seeds 001 and 003 is removed;
-* a paragraph or cell cut by a page break is joined to its continuation with a space;
+* a paragraph or cell cut by a page break is joined to its continuation with a space, and so
+  is a task's further paragraph (seed 003): every text is one line;
 * an agency cell becomes a list: split on ";" and on the "- " bullets of seed 004, and on ","
   only where the next part starts with the name of another agency (so "Các Sở, Ban, ngành",
   "UBND cấp huyện, cấp xã" and "UBND các huyện, thị xã, thành phố" stay whole); each item
-  loses its trailing "." and gets a capital first letter; repeated items are dropped.
+  loses its trailing "." and gets a capital first letter; repeated items are dropped;
+* a task's stated target ("Phấn đấu ...") moves from its content to its product (seed 003).
 """
 
 from __future__ import annotations
@@ -293,8 +295,13 @@ TASKS_001 = [
     (4, "Tiếp tục rà soát, thực hiện sắp xếp lại", ["6.2.3"], ["Sở Tài chính"], [], ""),
     (4, "Tổ chức triển khai thực hiện hoàn thành", ["6.3.1", "6.3.2"], ["Sở Tài chính"],
      ["Các cơ quan, đơn vị"], ""),
-    (4, "Tiếp tục thực hiện có hiệu quả Đề án chuyển đổi số", [], [], [], ""),
-    (4, "Chấp hành nghiêm kỷ luật tài chính", [], [], [], ""),
+    # Neither paragraph names an agency, nor does part IV.5 for this work; part IV.8 gives
+    # each sở the CCHC area it is in charge of ("Các sở, ngành: Nội vụ, Tư pháp, Tài chính, ...
+    # theo dõi tiến độ ... theo lĩnh vực CCHC phụ trách"): Tài chính, the tài chính công. They
+    # answer none of the section's criteria (giải ngân, kiến nghị sau thanh tra, nhà đất,
+    # tự chủ of ĐVSNCL) in particular, so they have none.
+    (4, "Tiếp tục thực hiện có hiệu quả Đề án chuyển đổi số", [], ["Sở Tài chính"], [], ""),
+    (4, "Chấp hành nghiêm kỷ luật tài chính", [], ["Sở Tài chính"], [], ""),
     # 5. Chính phủ điện tử, Chính phủ số; part IV.6.
     (5, "Đối với tiêu chí thành phần “7.1.2.", ["7.1.2"], ["Sở Thông tin và Truyền thông"], [], ""),
     (5, "Đối với tiêu chí thành phần “7.1.3.", ["7.1.3"], ["Sở Nội vụ"],
@@ -328,7 +335,34 @@ TASKS_001 = [
     # 7. Công tác chỉ đạo, điều hành; part IV.8.
     (7, "Cơ quan được giao chủ trì", ["1.7"], ["Cơ quan được giao chủ trì"], [], ""),
     (7, "Tổ công tác của Chủ tịch UBND tỉnh", ["1.7"], ["Tổ công tác của Chủ tịch UBND tỉnh"], [], ""),
-    (7, "Tích hợp tính năng giao nhiệm vụ", ["1.7"], [], [], ""),
+    # No agency named; part IV.8 gives the area to "Thủ trưởng các sở, ban, ngành tỉnh, Chủ
+    # tịch UBND các huyện, thị xã, thành phố".
+    (7, "Tích hợp tính năng giao nhiệm vụ", ["1.7"],
+     ["Các sở, ban, ngành tỉnh", "UBND các huyện, thị xã, thành phố"], [], ""),
+]
+
+# CURATION: part IV ("Tổ chức thực hiện") also sets concrete tasks, each with its agencies and
+# deadline, for two criteria that lost points: "4.1.3. Tỷ lệ giảm số lượng đơn vị sự nghiệp
+# công lập" (IV.3: merging colleges, reorganising the ĐVSNCL of four sở, merging schools in
+# two districts) and "5.6. Tỷ lệ đạt chuẩn của cán bộ, công chức cấp xã" (IV.4: the district
+# plans for the officials below standard). Each becomes a template of its part II section,
+# after that section's own tasks. Per entry: the section of part II, the paragraph's start,
+# how many of its sentences are the task (None: all; IV.3's first paragraph goes on with the
+# general "Tiếp tục tham mưu ..."), criteria, lead, partners, and the deadline the paragraph
+# states, with a capital letter. The other paragraphs of part IV restate part II or give
+# an area to an agency (used above for the leads).
+PART_IV_TASKS_001 = [
+    (2, "Sở Nội vụ trình UBND tỉnh về việc sáp nhập các trường cao đẳng", 1, ["4.1.3"],
+     ["Sở Nội vụ"], [], "Hoàn thành trong tháng 8/2024"),
+    (2, "Các Sở: Lao động - Thương binh và Xã hội, Xây dựng", None, ["4.1.3"],
+     ["Sở Lao động - Thương binh và Xã hội", "Sở Xây dựng", "Sở Văn hoá - Thể thao và Du lịch",
+      "Sở Nông nghiệp và Phát triển nông thôn"], [], "Hoàn thành trong quý IV/2024"),
+    (2, "UBND các huyện: Khoái Châu, Văn Giang", None, ["4.1.3"],
+     ["UBND huyện Khoái Châu", "UBND huyện Văn Giang"], [], "Hoàn thành trong quý III/2024"),
+    (3, "Đối với cấp huyện không có ĐVHC cấp xã thực hiện sắp xếp", None, ["5.6"],
+     ["UBND huyện"], [], "Năm 2024"),
+    (3, "Đối với cấp huyện có ĐVHC thực hiện sắp xếp", None, ["5.6"],
+     ["UBND huyện"], [], "Năm 2024"),
 ]
 
 
@@ -384,6 +418,21 @@ def curate_001(seeds: Path) -> dict:
     templates = []
     counters: dict[int, int] = {}
     queues = {n: list(ps) for n, (_, ps) in sections.items()}
+
+    def task(number: int, para: str, codes, lead, partners, deadline) -> dict:
+        counters[number] = counters.get(number, 0) + 1
+        return template(
+            id=f"001-{number}-{counters[number]}",
+            source=src["id"],
+            area=AREAS_001[number],
+            area_title=sections[number][0],
+            content=para,
+            lead=lead,
+            partners=partners,
+            deadline=deadline,
+            criteria=[criteria[c] for c in codes],
+        )
+
     for number, start_text, codes, lead, partners, deadline in TASKS_001:
         para = queues[number].pop(0)
         assert para.startswith(start_text), (number, start_text, para[:80])
@@ -391,21 +440,16 @@ def curate_001(seeds: Path) -> dict:
         if inline:
             assert [inline.group(1)] == codes, (codes, para[:60])
             para = upper_first(inline.group(2))
-        counters[number] = counters.get(number, 0) + 1
-        templates.append(
-            template(
-                id=f"001-{number}-{counters[number]}",
-                source=src["id"],
-                area=AREAS_001[number],
-                area_title=sections[number][0],
-                content=para,
-                lead=lead,
-                partners=partners,
-                deadline=deadline,
-                criteria=[criteria[c] for c in codes],
-            )
-        )
+        templates.append(task(number, para, codes, lead, partners, deadline))
     assert all(not q for q in queues.values()), {n: len(q) for n, q in queues.items()}
+    part_iv = paras[paras.index("IV. TỔ CHỨC THỰC HIỆN") + 1 : paras.index("Nơi nhận:")]
+    for number, start_text, sentences, codes, lead, partners, deadline in PART_IV_TASKS_001:
+        (para,) = [p for p in part_iv if p.startswith(start_text)]
+        if sentences is not None:
+            para = " ".join(re.split(r"(?<=\.) (?=[A-ZĐ])", para)[:sentences])
+        assert deadline.lower().removeprefix("năm ") in para.lower(), (deadline, para)
+        after = max(i for i, t in enumerate(templates) if t["area"] == AREAS_001[number])
+        templates.insert(after + 1, task(number, para, codes, lead, partners, deadline))
     used = {c["code"] for t in templates for c in t["criteria"]}
     assert used == set(criteria), set(criteria) - used
     return {"sources": [src], "templates": templates}
@@ -430,6 +474,15 @@ AREAS_002 = {
 # partners are written out in full on the row above (VII.6).
 PARTNER_FIXES_002 = {
     "002-VII-7": "Văn phòng UBND tỉnh, các Sở, Ban, ngành; UBND cấp huyện, cấp xã",
+}
+
+# CURATION: the lead cell of III.3.4 is split by a page break into "Các Sở, Ban, ngành;
+# huyện," and "cấp xã". Joined, its second item reads "huyện, cấp xã": the rows above in the
+# same group (3.1, 3.3) write "UBND cấp huyện, cấp xã", but this cell does not, and nothing of
+# it is lost, so the item is kept as written, in its own lower case (it continues the list;
+# it is not an agency name that a capital would start).
+LEAD_FIXES_002 = {
+    "002-III-3.4": ["Các Sở, Ban, ngành", "huyện, cấp xã"],
 }
 
 
@@ -476,6 +529,7 @@ def curate_002(seeds: Path) -> dict:
             group = []
         id = f"002-{roman}-{number}"
         partners = PARTNER_FIXES_002.get(id, partners)
+        agencies = LEAD_FIXES_002.get(id, split_agencies(lead))
         if budget:
             assert re.fullmatch(r"\d+", budget), budget
             total += int(budget)
@@ -488,7 +542,7 @@ def curate_002(seeds: Path) -> dict:
                 group=list(group),
                 content=content,
                 product=product,
-                lead=split_agencies(lead),
+                lead=agencies,
                 partners=split_agencies(partners),
                 deadline=deadline,
                 budget=budget or None,
@@ -531,16 +585,50 @@ LEADS_003 = {
 LEAD_OVERRIDES_003 = {"003-7-f": "Sở Khoa học và Công nghệ"}
 
 
-def split_target(text: str) -> tuple[str, str]:
-    """CURATION: a task's stated target ("Phấn đấu ...", the plan's word for a target) is its
-    product; the rest of the task is its content. A task that is all target keeps its text
-    as content too."""
+# CURATION: a target stated as a percentage inside a task's sentence, with no "Phấn đấu" to
+# find it by: the clause where the target starts. III.b reads "Rà soát, đơn giản hóa TTHC,
+# công bố, công khai ... đúng quy định 100% các TTHC ...": the review is the task, publishing
+# 100% of the procedures its target.
+TARGET_STARTS_003 = {
+    "003-3-b": "công bố, công khai kịp thời, đầy đủ, đúng quy định 100%",
+}
+
+
+def is_target(text: str) -> bool:
+    return text.lower().startswith("phấn đấu")
+
+
+def split_target(text: str, id: str = "") -> tuple[str, str]:
+    """CURATION: a task's stated target is its product; the rest of the task is its content,
+    and nothing is written in both. A target is a sentence or a ";" clause that starts with
+    "Phấn đấu" (the plan's word for a target, in either case), or a clause named in
+    TARGET_STARTS_003; a target clause gets a capital first letter and loses its ";". A task
+    that is all target (III.c) is its own content, with no product: the target is the task."""
+    start = TARGET_STARTS_003.get(id)
+    if start:
+        at = text.index(start)
+        assert text[:at].endswith(", "), text[:at]
+        return text[: at - 2], upper_first(text[at:])
     sentences = re.split(r"(?<=\.) (?=[A-ZĐÀ-Ỹ])", text)
-    targets = [s for s in sentences if s.startswith("Phấn đấu")]
-    rest = [s for s in sentences if not s.startswith("Phấn đấu")]
-    if not targets:
+    rest: list[str] = []
+    targets: list[str] = []
+    for sentence in sentences:
+        # A sentence that starts with the target is all target, ";" clauses and all.
+        clauses = [sentence] if is_target(sentence) else sentence.split("; ")
+        kept = [c for c in clauses if not is_target(c)]
+        aims = [c for c in clauses if is_target(c)]
+        if aims and kept:
+            # A target clause inside a sentence: the sentence keeps its other clauses.
+            aims = [c.rstrip(";.") for c in aims]
+            targets.append(upper_first("; ".join(aims)))
+            rest.append("; ".join(kept))
+        elif aims:
+            targets.append(sentence)
+        else:
+            rest.append(sentence)
+    if not targets or not rest:
         return text, ""
-    return (" ".join(rest) or text), " ".join(targets)
+    return " ".join(rest), " ".join(targets)
 
 
 def curate_003(seeds: Path) -> dict:
@@ -583,10 +671,9 @@ def curate_003(seeds: Path) -> dict:
         item = items[-1]
         if item["bullets"]:
             item["bullets"][-1] += " " + line
-        elif ends_sentence(item["text"]):
-            item["text"] += "\n" + line
         else:
-            item["text"] += " " + line  # cut by a page break
+            # A further paragraph of the task, or the rest of one cut by a page break.
+            item["text"] += " " + line
     templates = []
     seen: set[str] = set()
     for item in items:
@@ -595,7 +682,7 @@ def curate_003(seeds: Path) -> dict:
         if id in seen:
             id += "-bis"  # section 4 has two tasks lettered b)
         seen.add(id)
-        content, product = split_target(item["text"])
+        content, product = split_target(item["text"], id)
         lead = [LEAD_OVERRIDES_003.get(id, LEADS_003[number])]
         common = dict(source=src["id"], area=AREAS_003[number], area_title=sections[number], lead=lead)
         templates.append(template(id=id, content=content, product=product, **common))
@@ -627,6 +714,19 @@ AREAS_004 = [
     ("VI", "public_finance", "Cải cách tài chính công", 5),
     ("VII", "digital_government", "Xây dựng và phát triển Chính quyền điện tử, Chính quyền số", 17),
 ]
+
+
+# CURATION: the partner cell of I.4 is "Các sở, ban, ngành có liên quan, Sở Nội vụ tổng hợp":
+# the departments concerned take part, and Sở Nội vụ, the task's lead, compiles their input.
+# "Sở Nội vụ tổng hợp" is a role, not a partner agency (and Sở Nội vụ already leads), so the
+# partners are the departments alone and the role is kept, as written, in the note.
+CELL_FIXES_004 = {
+    "004-I-4": {
+        "cell": "Các sở, ban, ngành có liên quan, Sở Nội vụ tổng hợp",
+        "partners": "Các sở, ban, ngành có liên quan",
+        "note": "Sở Nội vụ tổng hợp",
+    },
+}
 
 
 def curate_004(seeds: Path) -> dict:
@@ -671,6 +771,10 @@ def curate_004(seeds: Path) -> dict:
                 roman, area, title, _ = AREAS_004[area_index]
             id = f"004-{roman}-{number}"
             parent, sub_count = id, 0
+            fixes = CELL_FIXES_004.get(id, {})
+            if fixes:
+                assert partners == fixes["cell"], partners
+                partners = fixes["partners"]
             templates.append(
                 template(
                     id=id,
@@ -682,6 +786,7 @@ def curate_004(seeds: Path) -> dict:
                     lead=split_agencies(lead),
                     partners=split_agencies(partners),
                     deadline=deadline,
+                    note=fixes.get("note", ""),
                 )
             )
         else:

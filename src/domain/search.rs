@@ -308,9 +308,17 @@ pub struct SearchIndex {
     texts: String,
 }
 
-/// The order of hits, smallest first: more matched terms, then a higher score (both in the
-/// reversed number), then the template's index.
-type OrderKey = (Reverse<u64>, u32);
+/// The order of hits, smallest first, in one number: more matched terms (the top 5 bits,
+/// reversed), then a higher score (the next 31 bits, reversed: a score is never negative),
+/// then the candidate's place among the candidates, which are in template order (the low
+/// `PLACE_BITS` bits). One number sorts much faster than a tuple.
+type OrderKey = u64;
+const PLACE_BITS: u32 = 28;
+
+/// The candidate's place in its [`OrderKey`].
+fn place(key: OrderKey) -> u32 {
+    (key & ((1 << PLACE_BITS) - 1)) as u32
+}
 
 /// A query term: a word (the last one may be a prefix) or an abbreviation concept.
 #[derive(Clone, Debug, PartialEq)]
@@ -656,6 +664,8 @@ impl SearchIndex {
             slot[d as usize] = s as u32;
         }
         let mut weights = vec![0f32; docs.len() * n];
+        // And the fields each candidate has a match in: the others need not be read.
+        let mut fields = vec![0u8; docs.len()];
         for &id in &matching {
             let both = lookup[id as usize];
             let (exact, prefix) = (both as u32, (both >> 32) as u32);
@@ -664,6 +674,7 @@ impl SearchIndex {
                 if s == u32::MAX {
                     continue;
                 }
+                fields[s as usize] |= (entry & 15) as u8;
                 let weight = field_best[(entry & 15) as usize];
                 let row = &mut weights[s as usize * n..(s as usize + 1) * n];
                 for (t, w) in row.iter_mut().enumerate() {
@@ -710,34 +721,52 @@ impl SearchIndex {
             context.score(row, pairs, &phrase, &self.docs[docs[s] as usize])
         };
         // Order: more query terms matched, then higher score, then document order.
-        let key = |s: u32, score: f32| {
-            (
-                Reverse(
-                    u64::from(masks[s as usize].count_ones()) << 32
-                        | u64::from(score.max(0.0).to_bits()),
-                ),
-                docs[s as usize],
-            )
+        assert!(docs.len() < 1 << PLACE_BITS, "too many templates to search");
+        let key = |s: u32, score: f32| -> OrderKey {
+            let terms = u64::from(31 - masks[s as usize].count_ones());
+            let score = u64::from(0x7FFF_FFFF - score.max(0.0).to_bits());
+            terms << 59 | score << PLACE_BITS | u64::from(s)
         };
 
         let mut scratch = Scratch::default();
-        let mut scored: Vec<(OrderKey, Hit)> = Vec::new();
         let row = |s: u32| &weights[s as usize * n..(s as usize + 1) * n];
+        let hit_of = |s: u32, scratch: &mut Scratch| {
+            self.full_hit(
+                docs[s as usize],
+                row(s),
+                fields[s as usize],
+                &context,
+                scratch,
+            )
+        };
         if limit >= docs.len() {
+            // Every candidate is a hit: score them all, then sort their keys, which say where
+            // each hit is, rather than the hits themselves (most of the work on a broad query).
+            let mut hits: Vec<Option<Hit>> = Vec::with_capacity(docs.len());
+            let mut order: Vec<OrderKey> = Vec::with_capacity(docs.len());
             for s in candidates {
-                let hit = self.full_hit(docs[s as usize], row(s), &context, &mut scratch);
-                scored.push((key(s, hit.score), hit));
+                let hit = hit_of(s, &mut scratch);
+                order.push(key(s, hit.score));
+                hits.push(Some(hit));
             }
-        } else if limit > 0 {
+            order.sort_unstable();
+            return order
+                .iter()
+                .filter_map(|&k| hits[place(k) as usize].take())
+                .collect();
+        }
+        let mut scored: Vec<(OrderKey, Hit)> = Vec::new();
+        if limit > 0 {
             // Best bound first; stop once no remaining template can enter the first `limit`.
-            let mut queue: BinaryHeap<(Reverse<OrderKey>, u32)> =
-                candidates.map(|s| (Reverse(key(s, upper(s))), s)).collect();
+            let mut queue: BinaryHeap<Reverse<OrderKey>> =
+                candidates.map(|s| Reverse(key(s, upper(s)))).collect();
             let mut kept: BinaryHeap<OrderKey> = BinaryHeap::new();
-            while let Some((Reverse(bound), s)) = queue.pop() {
+            while let Some(Reverse(bound)) = queue.pop() {
                 if kept.len() == limit && kept.peek().is_some_and(|worst| bound > *worst) {
                     break;
                 }
-                let hit = self.full_hit(docs[s as usize], row(s), &context, &mut scratch);
+                let s = place(bound);
+                let hit = hit_of(s, &mut scratch);
                 let k = key(s, hit.score);
                 kept.push(k);
                 if kept.len() > limit {
@@ -752,16 +781,24 @@ impl SearchIndex {
     }
 
     /// A hit in full: its score, with the side-by-side bonus, from the weights of stage 1
-    /// (`row`), and its highlight ranges. Reads only the tokens of matching terms;
-    /// `ends_at[p]` holds the terms whose match ends just before word `p` of the field.
-    fn full_hit(&self, d: u32, row: &[f32], context: &QueryContext, scratch: &mut Scratch) -> Hit {
+    /// (`row`), and its highlight ranges. Reads only the fields with a match (`fields`, a
+    /// bit per field) and, there, only the tokens of matching terms; `ends_at[p]` holds the
+    /// terms whose match ends just before word `p` of the field.
+    fn full_hit(
+        &self,
+        d: u32,
+        row: &[f32],
+        fields: u8,
+        context: &QueryContext,
+        scratch: &mut Scratch,
+    ) -> Hit {
         let (lookup, prefix_chars) = (context.lookup, context.prefix_chars);
         let doc = &self.docs[d as usize];
         let mut adjacent = 0u32;
         let mut phrase = [0f32; MAX_TERMS];
         scratch.found[0].clear();
         scratch.found[1].clear();
-        for field in 0..4 {
+        for field in (0..4).filter(|f| fields >> f & 1 != 0) {
             let (from, to) = (doc.bounds[field] as usize, doc.bounds[field + 1] as usize);
             let mut fresh = true;
             for (offset, &term) in self.token_terms[from..to].iter().enumerate() {
@@ -771,10 +808,12 @@ impl SearchIndex {
                 }
                 let (e, p) = (both as u32, (both >> 32) as u32);
                 let bits = e | p;
+                let last = doc.lens[field] as usize + 1;
                 if fresh {
                     fresh = false;
-                    scratch.ends_at.clear();
-                    scratch.ends_at.resize(doc.lens[field] as usize + 2, 0);
+                    if scratch.ends_at.len() <= last {
+                        scratch.ends_at.resize(last + 1, 0);
+                    }
                 }
                 let token = &self.tokens[from + offset];
                 let before = scratch.ends_at[token.pos as usize];
@@ -788,8 +827,10 @@ impl SearchIndex {
                         rest &= rest - 1;
                     }
                 }
-                let end_pos =
-                    (token.pos as usize + token.span as usize).min(scratch.ends_at.len() - 1);
+                let end_pos = (token.pos as usize + token.span as usize).min(last);
+                if scratch.ends_at[end_pos] == 0 {
+                    scratch.written.push(end_pos);
+                }
                 scratch.ends_at[end_pos] |= bits;
                 if field == CONTENT as usize || field == PRODUCT as usize {
                     let range = if field == CONTENT as usize {
@@ -809,6 +850,9 @@ impl SearchIndex {
                     }
                     scratch.found[field].push(start..end);
                 }
+            }
+            for p in scratch.written.drain(..) {
+                scratch.ends_at[p] = 0;
             }
         }
         Hit {
@@ -860,7 +904,10 @@ impl QueryContext<'_> {
 /// Buffers reused from one hit to the next.
 #[derive(Default)]
 struct Scratch {
+    /// All zero between fields: the entries a field sets are listed in `written` and reset
+    /// after it, cheaper than clearing the whole field's length for every hit.
     ends_at: Vec<u32>,
+    written: Vec<usize>,
     found: [Vec<Range<usize>>; 2],
 }
 

@@ -26,11 +26,13 @@ fn counts_per_seed() {
     let lib = builtin();
     let count = |s: &str| lib.templates_of(s).count();
     assert_eq!(count("seed-000"), 77);
-    assert_eq!(count("seed-001"), 37);
+    // Seed 001: 37 paragraphs of part II, and 5 tasks part IV sets with agency and deadline
+    // (3 for criterion 4.1.3, 2 for 5.6).
+    assert_eq!(count("seed-001"), 42);
     assert_eq!(count("seed-002"), 77);
     assert_eq!(count("seed-003"), 70);
     assert_eq!(count("seed-004"), 68);
-    assert_eq!(lib.templates().len(), 77 + 37 + 77 + 70 + 68);
+    assert_eq!(lib.templates().len(), 77 + 42 + 77 + 70 + 68);
     assert_eq!(lib.sources().len(), 5);
 }
 
@@ -53,8 +55,8 @@ fn counts_per_area() {
         count_by_area("seed-001"),
         by_area(&[
             ("procedures", 7),
-            ("organisation", 1),
-            ("civil_service", 2),
+            ("organisation", 1 + 3),
+            ("civil_service", 2 + 2),
             ("public_finance", 6),
             ("digital_government", 9),
             ("socio_economic", 9),
@@ -232,7 +234,8 @@ fn curated_repairs() {
     assert!(row
         .product
         .ends_with("được giải quyết đúng hạn; - Báo cáo kết quả theo dõi, thực hiện"));
-    assert_eq!(row.lead, ["Các Sở, Ban, ngành", "Huyện, cấp xã"]);
+    // The lead cell, split by the same page break, reads "Các Sở, Ban, ngành; huyện, cấp xã".
+    assert_eq!(row.lead, ["Các Sở, Ban, ngành", "huyện, cấp xã"]);
     assert_eq!(t("002-I-2.3").deadline, "Theo Kế hoạch của Bộ Nội vụ");
     assert_eq!(t("002-I-1.1").partners, ["Các Sở, Ban, ngành"]);
     assert_eq!(
@@ -259,6 +262,88 @@ fn curated_repairs() {
         ]
     );
     assert_eq!(t("004-V-1").area, AreaKey::CivilService);
+    // Every text is one line: a task's further paragraph joins it with a space.
+    for t in lib.templates() {
+        assert!(
+            !format!("{}{}", t.content, t.product).contains('\n'),
+            "{}",
+            t.id
+        );
+    }
+    assert!(t("003-6-đ")
+        .content
+        .contains("liên doanh, liên kết. Tăng cường rà soát, tham mưu"));
+    // Seed 003: a stated target is the product, and nothing is written in both.
+    for t in lib.templates_of("seed-003") {
+        assert_ne!(t.content, t.product, "{}", t.id);
+        if !t.product.is_empty() {
+            assert!(!t.content.to_lowercase().contains("phấn đấu"), "{}", t.id);
+        }
+    }
+    assert_eq!(
+        t("003-6-a").product,
+        "Phấn đấu hoàn thành, hoàn thành vượt mức dự toán ngân sách được giao"
+    );
+    assert!(t("003-6-a")
+        .content
+        .contains("các bộ, ngành trung ương; Nâng cao hiệu quả phân bổ"));
+    assert_eq!(
+        t("003-3-b").content,
+        "Rà soát, đơn giản hóa thủ tục hành chính (TTHC)"
+    );
+    assert!(t("003-3-b")
+        .product
+        .starts_with("Công bố, công khai kịp thời, đầy đủ, đúng quy định 100% các TTHC"));
+    // All target: the task is its own target.
+    assert!(t("003-3-c").content.starts_with("Phấn đấu từ 95% -100%"));
+    assert_eq!(t("003-3-c").product, "");
+    // Seed 001: every task has its agency, from part IV where the paragraph names none.
+    assert!(lib.templates_of("seed-001").all(|t| !t.lead.is_empty()));
+    assert_eq!(t("001-4-5").lead, ["Sở Tài chính"]);
+    assert_eq!(
+        t("001-7-3").lead,
+        [
+            "Các sở, ban, ngành tỉnh",
+            "UBND các huyện, thị xã, thành phố"
+        ]
+    );
+    // Part IV's concrete tasks, after their section's own, in the seed's words.
+    let merge = t("001-2-2");
+    assert!(merge
+        .content
+        .starts_with("Sở Nội vụ trình UBND tỉnh về việc sáp nhập"));
+    assert!(merge.content.ends_with("hoàn thành trong tháng 8/2024."));
+    assert_eq!(
+        (merge.lead.as_slice(), merge.deadline.as_str()),
+        (
+            &["Sở Nội vụ".to_string()][..],
+            "Hoàn thành trong tháng 8/2024"
+        )
+    );
+    assert_eq!(merge.criteria[0].code, "4.1.3");
+    assert_eq!(t("001-2-3").lead.len(), 4);
+    assert_eq!(t("001-2-3").deadline, "Hoàn thành trong quý IV/2024");
+    assert_eq!(
+        t("001-2-4").lead,
+        ["UBND huyện Khoái Châu", "UBND huyện Văn Giang"]
+    );
+    for id in ["001-3-3", "001-3-4"] {
+        assert_eq!(t(id).criteria[0].code, "5.6", "{id}");
+        assert_eq!(t(id).deadline, "Năm 2024", "{id}");
+    }
+    let order: Vec<&str> = lib
+        .templates_of("seed-001")
+        .map(|t| t.id.as_str())
+        .collect();
+    let at = order.iter().position(|id| *id == "001-2-1").unwrap();
+    assert_eq!(
+        order[at..at + 5],
+        ["001-2-1", "001-2-2", "001-2-3", "001-2-4", "001-3-1"]
+    );
+    // "Các sở, ban, ngành có liên quan, Sở Nội vụ tổng hợp": the lead's role goes to the note.
+    assert_eq!(t("004-I-4").lead, ["Sở Nội vụ"]);
+    assert_eq!(t("004-I-4").partners, ["Các sở, ban, ngành có liên quan"]);
+    assert_eq!(t("004-I-4").note, "Sở Nội vụ tổng hợp");
     assert_eq!(t("004-I-12.4").lead, ["Sở Văn hóa - TT và Du lịch"]);
 }
 

@@ -193,6 +193,158 @@ fn nested_abbreviations() {
     assert_eq!(ub, indices(&search("UBND")));
 }
 
+/// Every abbreviation issue #3 names, and the mixed forms the seed plans write, each form
+/// with a template that writes it in its content or product: a built-in template where a
+/// seed plan has that form, otherwise (`None`) a made-up one.
+const EQUIVALENT_FORMS: &[&[(&str, Option<&str>)]] = &[
+    &[
+        ("TTHC", Some("000-III-3")),
+        ("thủ tục hành chính", Some("002-III-2.5")),
+    ],
+    &[
+        ("CCHC", Some("000-I-1")),
+        ("cải cách hành chính", Some("003-7-d-6")),
+    ],
+    &[
+        ("QPPL", Some("000-II-1")),
+        ("quy phạm pháp luật", Some("000-II-9")),
+    ],
+    &[
+        ("VBQPPL", Some("004-II-1")),
+        ("văn bản quy phạm pháp luật", Some("000-II-9")),
+        ("văn bản QPPL", Some("000-II-1")),
+    ],
+    &[
+        ("CBCCVC", None),
+        ("cán bộ, công chức, viên chức", Some("000-V-1")),
+        ("CBCC, VC", Some("002-V-2.4")),
+        ("CBCC,VC", Some("002-V-2.4")),
+        // A misspelling of CBCCVC in seed 000 and 001.
+        ("CBCCVV", Some("000-V-5")),
+    ],
+    &[
+        ("CBCC", Some("002-II-12")),
+        ("cán bộ, công chức", Some("000-V-9")),
+    ],
+    &[
+        ("DVC", Some("004-VII-3")),
+        ("dịch vụ công", Some("000-VII-9")),
+    ],
+    &[
+        ("DVCTT", Some("003-3-đ")),
+        ("dịch vụ công trực tuyến", Some("000-VII-6")),
+        ("DVC trực tuyến", Some("004-VII-3")),
+    ],
+    &[
+        ("UBND", Some("000-I-5")),
+        ("Ủy ban nhân dân", Some("000-VII-3")),
+    ],
+    &[
+        ("HĐND", Some("000-II-2")),
+        ("Hội đồng nhân dân", Some("003-7-d-4")),
+    ],
+    &[
+        ("ĐVSNCL", None),
+        ("đơn vị sự nghiệp công lập", Some("000-IV-2")),
+        ("ĐVSN công lập", Some("004-IV-1")),
+        ("đơn vị SNCL", Some("004-VI-5")),
+    ],
+];
+
+fn folded_words(text: &str) -> Vec<String> {
+    words(text).into_iter().map(|w| w.folded).collect()
+}
+
+#[test]
+fn every_form_of_an_abbreviation_finds_every_other() {
+    let mut templates = builtin().templates().to_vec();
+    let mut witnesses: Vec<Vec<usize>> = Vec::new();
+    for group in EQUIVALENT_FORMS {
+        let mut row = Vec::new();
+        for &(form, id) in group.iter() {
+            let at = match id {
+                Some(id) => templates
+                    .iter()
+                    .position(|t| t.id == id)
+                    .unwrap_or_else(|| panic!("no template {id}")),
+                None => {
+                    let content = format!("Báo cáo tình hình {form} của tỉnh");
+                    let id = format!("made-{}", templates.len());
+                    templates.push(Template::new(id, "test", AreaKey::Other, content));
+                    templates.len() - 1
+                }
+            };
+            // The witness really writes the form.
+            let t = &templates[at];
+            let form_words = folded_words(form);
+            let writes = |text: &str| {
+                folded_words(text)
+                    .windows(form_words.len())
+                    .any(|w| w == form_words)
+            };
+            assert!(
+                writes(&t.content) || writes(&t.product),
+                "{} lacks {form}",
+                t.id
+            );
+            row.push(at);
+        }
+        witnesses.push(row);
+    }
+    let index = SearchIndex::new(&templates);
+    for (group, row) in EQUIVALENT_FORMS.iter().zip(&witnesses) {
+        for &(query, _) in group.iter() {
+            let hits = index.search(query);
+            for (&(form, _), &at) in group.iter().zip(row) {
+                let t = &templates[at];
+                let hit = hits
+                    .iter()
+                    .find(|h| h.index == at)
+                    .unwrap_or_else(|| panic!("{query:?} does not find {form:?} ({})", t.id));
+                assert!(hit.complete, "{query:?} in {}", t.id);
+                // The form itself is what is highlighted.
+                let marked: Vec<Vec<String>> = hit
+                    .content
+                    .iter()
+                    .map(|r| &t.content[r.clone()])
+                    .chain(hit.product.iter().map(|r| &t.product[r.clone()]))
+                    .map(folded_words)
+                    .collect();
+                assert!(
+                    marked.contains(&folded_words(form)),
+                    "{query:?} in {}: {marked:?}, not {form:?}",
+                    t.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn a_shorter_abbreviation_is_found_inside_a_longer_one() {
+    let ids = |query: &str| -> HashSet<&str> {
+        search(query)
+            .iter()
+            .map(|h| template(h).id.as_str())
+            .collect()
+    };
+    for query in ["CBCC", "cán bộ, công chức"] {
+        let found = ids(query);
+        // CBCCVV, "CBCC, VC" and the spelt-out CBCCVC all hold CBCC.
+        for id in ["000-V-5", "002-V-2.5", "000-V-1"] {
+            assert!(found.contains(id), "{query}: {id}");
+        }
+    }
+    for query in ["DVC", "dịch vụ công"] {
+        // "DVC trực tuyến" and "dịch vụ công trực tuyến".
+        assert!(ids(query).is_superset(&HashSet::from(["004-VII-3", "000-VII-6"])));
+    }
+    for query in ["SNCL", "sự nghiệp công lập"] {
+        // "ĐVSN công lập" and "đơn vị sự nghiệp công lập".
+        assert!(ids(query).is_superset(&HashSet::from(["004-IV-1", "000-IV-2"])));
+    }
+}
+
 #[test]
 fn filters_by_area_and_source() {
     let lib = builtin();
