@@ -13,6 +13,7 @@
 
 use std::io::{Cursor, Read, Write};
 
+use flate2::read::DeflateDecoder;
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
@@ -41,14 +42,25 @@ pub(crate) fn blank_first_page_headers(xlsx: Vec<u8>) -> Result<Vec<u8>, Workboo
             out.raw_copy_file(raw).map_err(package_error)?;
             continue;
         }
-        drop(raw);
+        let modified = raw.last_modified();
         let mut part = Vec::new();
-        let modified = {
+        if raw.compression() == CompressionMethod::Deflated {
+            // Inflated here rather than through `by_index`, which would also check the
+            // CRC: the part was written a moment ago, and the new CRC is computed anyway.
+            let size = raw.size() as usize;
+            let mut compressed = Vec::with_capacity(raw.compressed_size() as usize);
+            let mut raw = raw;
+            raw.read_to_end(&mut compressed).map_err(package_error)?;
+            part.reserve(size);
+            DeflateDecoder::new(compressed.as_slice())
+                .read_to_end(&mut part)
+                .map_err(package_error)?;
+        } else {
+            drop(raw);
             let mut entry = archive.by_index(index).map_err(package_error)?;
             part.reserve(entry.size() as usize);
             entry.read_to_end(&mut part).map_err(package_error)?;
-            entry.last_modified()
-        };
+        }
         let part = String::from_utf8(part)
             .map_err(package_error)?
             .replacen(PLAIN, FIRST_PAGE_BLANK, 1)
