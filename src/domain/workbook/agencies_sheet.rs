@@ -40,17 +40,7 @@ pub(crate) struct AgencyTasks {
 
 /// The key two spellings of one agency share: folded, single spaces.
 pub(crate) fn agency_key(name: &str) -> String {
-    let folded = fold(name);
-    let single_spaced = !folded.starts_with(' ')
-        && !folded.ends_with(' ')
-        && !folded.contains("  ")
-        && !folded.chars().any(|c| c.is_whitespace() && c != ' ');
-    if single_spaced {
-        // Nearly every name: no second pass.
-        folded
-    } else {
-        folded.split_whitespace().collect::<Vec<_>>().join(" ")
-    }
+    fold(name).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 /// The plan's tasks by lead agency, agencies in order of first appearance.
