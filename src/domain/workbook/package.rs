@@ -43,28 +43,29 @@ pub(crate) fn blank_first_page_headers(xlsx: Vec<u8>) -> Result<Vec<u8>, Workboo
             continue;
         }
         let modified = raw.last_modified();
-        let mut part = Vec::new();
+        let mut part = Vec::with_capacity(raw.size() as usize);
         if raw.compression() == CompressionMethod::Deflated {
             // Inflated here rather than through `by_index`, which would also check the
             // CRC: the part was written a moment ago, and the new CRC is computed anyway.
-            let size = raw.size() as usize;
-            let mut compressed = Vec::with_capacity(raw.compressed_size() as usize);
-            let mut raw = raw;
-            raw.read_to_end(&mut compressed).map_err(package_error)?;
-            part.reserve(size);
-            DeflateDecoder::new(compressed.as_slice())
+            DeflateDecoder::new(raw)
                 .read_to_end(&mut part)
                 .map_err(package_error)?;
         } else {
             drop(raw);
-            let mut entry = archive.by_index(index).map_err(package_error)?;
-            part.reserve(entry.size() as usize);
-            entry.read_to_end(&mut part).map_err(package_error)?;
+            archive
+                .by_index(index)
+                .map_err(package_error)?
+                .read_to_end(&mut part)
+                .map_err(package_error)?;
         }
-        let part = String::from_utf8(part)
-            .map_err(package_error)?
-            .replacen(PLAIN, FIRST_PAGE_BLANK, 1)
-            .into_bytes();
+        // The element sits after the cells, near the end of the part: searched from there,
+        // and only the bytes after it move. (A sheet without a page header has none.)
+        if let Some(at) = part
+            .windows(PLAIN.len())
+            .rposition(|w| w == PLAIN.as_bytes())
+        {
+            part.splice(at..at + PLAIN.len(), FIRST_PAGE_BLANK.bytes());
+        }
         let mut options = SimpleFileOptions::default()
             .compression_method(CompressionMethod::Deflated)
             .compression_level(Some(i64::from(LEVEL)))
