@@ -175,7 +175,8 @@ async fn search_ranks_highlights_and_shows_provenance(page: Page) -> Result {
     page.clear_and_type(SEARCH, 0, "phân loại cán bộ, công chức, viên chức")
         .await?;
     marks_of(&page, "Đánh giá, phân loại CBCC, VC", "CBCC, VC").await?;
-    page.clear_and_type(SEARCH, 0, "CBCCVC dao tao boi duong").await?;
+    page.clear_and_type(SEARCH, 0, "CBCCVC dao tao boi duong")
+        .await?;
     marks_of(&page, "Đào tạo, bồi dưỡng cho 100% CBCCVV", "CBCCVV").await?;
 
     // Browsing a source: its templates in document order, with where they come from.
