@@ -16,7 +16,7 @@
 //! assert_eq!(editor.plan().len(), 1);
 //! ```
 
-use super::plan::{Plan, RowId};
+use super::plan::{Plan, RowId, RowKind};
 
 /// How many steps can be undone.
 pub const UNDO_LIMIT: usize = 200;
@@ -38,6 +38,24 @@ pub enum Field {
     Deadline,
     Budget,
     Note,
+}
+
+impl Field {
+    /// Whether a row of this kind has the field: a title for areas and groups, the task
+    /// fields for tasks.
+    ///
+    /// ```
+    /// use cchc_plan::domain::history::Field;
+    /// use cchc_plan::domain::plan::RowKind;
+    /// assert!(Field::Title.fits(RowKind::Group));
+    /// assert!(!Field::Content.fits(RowKind::Area));
+    /// ```
+    pub fn fits(self, kind: RowKind) -> bool {
+        match self {
+            Field::Title => kind != RowKind::Task,
+            _ => kind == RowKind::Task,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -12,7 +12,7 @@ use super::suggest::SuggestField;
 use super::EditorState;
 use crate::domain::agency::{self, split_agencies};
 use crate::domain::deadline;
-use crate::domain::history::{EditKey, Field};
+use crate::domain::history::Field;
 use crate::domain::money::Money;
 use crate::domain::plan::{Row, RowId, Task};
 
@@ -86,7 +86,7 @@ pub fn AgencyField(row: Signal<Option<Arc<Row>>>, id: RowId, which: Which) -> im
     let on_text = Callback::new(move |text: String| {
         let names = split_agencies(&text);
         draft.set(Some(text));
-        state.edit(Some(EditKey::Row(id, which.field())), |p| {
+        state.edit_row(id, which.field(), |p| {
             p.update_task(id, |t| *which.list_mut(t) = names)
         });
     });
@@ -118,7 +118,7 @@ pub fn DeadlineField(row: Signal<Option<Arc<Row>>>, id: RowId) -> impl IntoView 
         })
     });
     let on_text = Callback::new(move |text: String| {
-        state.edit(Some(EditKey::Row(id, Field::Deadline)), |p| {
+        state.edit_row(id, Field::Deadline, |p| {
             p.update_task(id, |t| t.deadline = text)
         });
     });
@@ -158,7 +158,7 @@ pub fn BudgetField(row: Signal<Option<Arc<Row>>>, id: RowId) -> impl IntoView {
     let value = move || draft.get().unwrap_or_else(stored);
     let error_id = format!("budget-error-{id}");
     let set_budget = move |budget: Option<Money>| {
-        state.edit(Some(EditKey::Row(id, Field::Budget)), |p| {
+        state.edit_row(id, Field::Budget, |p| {
             p.update_task(id, |t| t.budget = budget)
         });
     };

@@ -1,10 +1,12 @@
 //! The Leptos components: a thin layer over [`crate::domain`].
 //!
 //! State is one [`RwSignal`] holding the [`Editor`] (plan plus undo history), shared through
-//! [`EditorState`] in context. Rows are rendered by id with `<For>`, and each row reads its
-//! own signal, which is set only when that row's data changes (rows are `Arc`s, so a pointer
-//! comparison tells). Typing in one cell thus touches that row, the outline and the totals,
-//! and no other row of the table.
+//! [`EditorState`] in context. Rows are rendered with `<For>` keyed by [`RowKey`] (the plan
+//! on screen, the row id and the row's kind), so a row component never outlives the row it
+//! was made for: opening another plan, or an id that comes back as another kind after an
+//! undo, makes new components. Each row reads its own signal, which is set only when that
+//! row's data changes (rows are `Arc`s, so a pointer comparison tells). Typing in one cell
+//! thus touches that row, the outline and the totals, and no other row of the table.
 
 mod agencies;
 pub mod export;
@@ -27,7 +29,7 @@ use std::sync::Arc;
 use leptos::ev;
 use leptos::prelude::*;
 
-use crate::domain::history::{EditKey, Editor};
+use crate::domain::history::{EditKey, Editor, Field};
 use crate::domain::numbering::number_rows;
 use crate::domain::plan::{BudgetTotals, Plan, Row, RowId, RowKind};
 use crate::domain::words::WordsStyle;
@@ -37,6 +39,19 @@ use crate::domain::words::WordsStyle;
 pub struct Notice {
     pub text: String,
     pub error: bool,
+}
+
+/// What a row component is made for: one row of one opened plan, of one kind.
+///
+/// Row ids are only unique within a plan (every plan counts from 1), and an id freed by an
+/// undo can come back as another kind; the key holds all three so that `<For>` never hands
+/// a component made for one row the data of another.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct RowKey {
+    /// Which opened plan: [`EditorState::open`] counts up.
+    pub opened: u64,
+    pub id: RowId,
+    pub kind: RowKind,
 }
 
 /// Everything components share, all `Copy` handles.
@@ -49,6 +64,8 @@ pub struct EditorState {
     pub notice: RwSignal<Option<Notice>>,
     /// Bumped on undo, redo and opening a plan: fields drop what they were drafting.
     pub epoch: RwSignal<u64>,
+    /// Counts the plans opened in this page: part of every row component's [`RowKey`].
+    opened: RwSignal<u64>,
     pub words_style: RwSignal<WordsStyle>,
     pub outline: Memo<Vec<(RowId, u8, RowKind)>>,
     pub numbers: Memo<HashMap<RowId, String>>,
@@ -56,12 +73,24 @@ pub struct EditorState {
     /// The stored plans: autosave, the list, the trash.
     pub plans: plans::Persistence,
     /// One signal per row on screen, kept in step with the plan by [`sync_rows`].
-    rows: StoredValue<HashMap<RowId, ArcRwSignal<Option<Arc<Row>>>>>,
+    rows: StoredValue<RowSignals>,
 }
 
-/// Sets the signal of every row whose data changed; drops those of deleted rows.
-fn sync_rows(plan: &Plan, rows: &mut HashMap<RowId, ArcRwSignal<Option<Arc<Row>>>>) {
-    rows.retain(|id, signal| {
+/// The signals of the rows on screen, all of the plan opened `opened`-th.
+#[derive(Default)]
+struct RowSignals {
+    opened: u64,
+    by_id: HashMap<RowId, ArcRwSignal<Option<Arc<Row>>>>,
+}
+
+/// Sets the signal of every row whose data changed; drops those of deleted rows, and all of
+/// them when another plan was opened (their components are being dropped too).
+fn sync_rows(plan: &Plan, opened: u64, rows: &mut RowSignals) {
+    if rows.opened != opened {
+        rows.by_id.clear();
+        rows.opened = opened;
+    }
+    rows.by_id.retain(|id, signal| {
         let now = plan.row(*id);
         let same = signal.with_untracked(|old| match (old, now) {
             (Some(old), Some(now)) => Arc::ptr_eq(old, now),
@@ -89,9 +118,14 @@ impl EditorState {
                     .collect::<HashMap<_, _>>()
             })
         });
-        let rows = StoredValue::new(HashMap::new());
-        Effect::new(move |_| editor.with(|e| rows.update_value(|rows| sync_rows(e.plan(), rows))));
+        let rows = StoredValue::new(RowSignals::default());
+        let opened = RwSignal::new(0);
+        Effect::new(move |_| {
+            let opened = opened.get();
+            editor.with(|e| rows.update_value(|rows| sync_rows(e.plan(), opened, rows)));
+        });
         EditorState {
+            opened,
             plans,
             rows,
             editor,
@@ -106,12 +140,34 @@ impl EditorState {
         }
     }
 
+    /// How many plans this page has opened (tracked): changes whenever the plan on screen is
+    /// replaced, even by a newer version of itself.
+    pub fn opened(&self) -> u64 {
+        self.opened.get()
+    }
+
+    /// The keys of the rows on screen, in table order: what `<For>` renders.
+    pub fn row_keys(&self) -> Vec<RowKey> {
+        let opened = self.opened.get();
+        self.outline.with(|rows| {
+            rows.iter()
+                .map(|&(id, _, kind)| RowKey { opened, id, kind })
+                .collect()
+        })
+    }
+
     /// The signal of one row's data (`None` once the row is deleted).
     pub fn row_signal(&self, id: RowId) -> ArcRwSignal<Option<Arc<Row>>> {
         let editor = self.editor;
+        let opened = self.opened.get_untracked();
         self.rows
             .try_update_value(|rows| {
-                rows.entry(id)
+                if rows.opened != opened {
+                    rows.by_id.clear();
+                    rows.opened = opened;
+                }
+                rows.by_id
+                    .entry(id)
                     .or_insert_with(|| {
                         ArcRwSignal::new(editor.with_untracked(|e| e.plan().row(id).cloned()))
                     })
@@ -122,6 +178,9 @@ impl EditorState {
 
     /// Opens another plan: a fresh history, nothing selected, no drafts.
     pub fn open(&self, plan: Plan) {
+        // A new key for every row first: no component of the plan on screen may receive a
+        // row of the next one (ids repeat across plans).
+        self.opened.update(|n| *n += 1);
         self.editor.update(|e| e.replace(plan));
         self.current.set(None);
         self.epoch.update(|n| *n += 1);
@@ -141,6 +200,27 @@ impl EditorState {
             changed
         });
         changed
+    }
+
+    /// Applies a keystroke in one field of one row. An edit that the plan on screen cannot
+    /// take (no such row, or a row of another kind) is never dropped silently: the drafter
+    /// is told at once and the page logs an error, which fails any browser test.
+    pub fn edit_row(&self, id: RowId, field: Field, change: impl FnOnce(&mut Plan) -> bool) {
+        let fits = self
+            .editor
+            .with_untracked(|e| e.plan().row(id).is_some_and(|row| field.fits(row.kind())));
+        if fits {
+            self.edit(Some(EditKey::Row(id, field)), change);
+            return;
+        }
+        web_sys::console::error_1(
+            &format!("edit of {field:?} in row {id} has no matching row in the open plan").into(),
+        );
+        self.say(
+            "Không ghi được nội dung vừa gõ: dòng này không còn trong kế hoạch đang mở. \
+             Hãy tải lại trang rồi nhập lại.",
+            true,
+        );
     }
 
     /// Ends the current typing step (a field lost focus).

@@ -63,15 +63,15 @@ impl ReviewState {
             })
         });
         let last_roll = RwSignal::new(None);
-        // Another plan opened: the last move's flags and report were about the previous one.
-        let plan_id = Memo::new(move |_| state.editor.with(|e| e.plan().id.clone()));
-        Effect::new(move |previous: Option<String>| {
-            let id = plan_id.get();
-            if previous.is_some_and(|p| p != id) {
+        // A plan opened (another one, or a newer version of this one): the last move's flags
+        // and report were about rows of the plan that was on screen before.
+        Effect::new(move |previous: Option<u64>| {
+            let opened = state.opened();
+            if previous.is_some_and(|p| p != opened) {
                 flags.set(Vec::new());
                 last_roll.set(None);
             }
-            id
+            opened
         });
         ReviewState {
             review,

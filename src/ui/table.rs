@@ -8,8 +8,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::fields::{AgencyField, BudgetField, DeadlineField, Which};
-use super::EditorState;
-use crate::domain::history::{EditKey, Field};
+use super::{EditorState, RowKey};
+use crate::domain::history::Field;
 use crate::domain::plan::{Row, RowId, RowKind, Task};
 use crate::domain::words::amount_in_words;
 
@@ -45,7 +45,7 @@ pub fn PlanTable() -> impl IntoView {
                             "Bảng đang trống. Bấm “Thêm lĩnh vực” rồi “Thêm nhiệm vụ” để bắt đầu."
                         </div></div>
                     </Show>
-                    <For each=move || state.outline.get() key=|row| row.0 let((id, _, kind))>
+                    <For each=move || state.row_keys() key=|key| *key let(RowKey { id, kind, .. })>
                         <RowView id kind/>
                     </For>
                 </div>
@@ -117,7 +117,7 @@ fn heading_cells(
             <input type="text" class="primary heading" aria-label=label placeholder=label prop:value=title
                 on:input=move |ev| {
                     let value = event_target_value(&ev);
-                    state.edit(Some(EditKey::Row(id, Field::Title)), |p| p.set_title(id, &value));
+                    state.edit_row(id, Field::Title, |p| p.set_title(id, &value));
                 }/>
         </div>
         <div role="cell" class="money"><output aria-label=total_label>{subtotal}</output></div>
@@ -149,7 +149,7 @@ fn text_cell(
             <textarea class=class aria-label=label rows="1" prop:value=value
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
-                    state.edit(Some(EditKey::Row(id, field)), |p| p.update_task(id, |t| set(t, text)));
+                    state.edit_row(id, field, |p| p.update_task(id, |t| set(t, text)));
                 }></textarea>
         </div>
     }
