@@ -14,13 +14,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::user_library::{builtin_count, UserLibrary};
+use super::user_library::UserLibrary;
 use super::{new_plan_id, EditorState};
 use crate::domain::agency::split_agencies;
 use crate::domain::deadline::{roll, shift_years};
 use crate::domain::library::{add_templates, plan_from_source, AreaKey, Library, Template};
 use crate::domain::money::Money;
 use crate::domain::search::{Filter, Hit};
+use crate::domain::user_library::builtin_count;
 
 /// Results shown at first, and added by each "Xem thêm".
 const PAGE: usize = 50;
