@@ -256,6 +256,21 @@ pub fn merge_into(user: &mut TemplateSet, incoming: TemplateSet) -> MergePreview
     done
 }
 
+/// Deletes one of the drafter's own templates: its sub-tasks become plain templates, and
+/// sources no template refers to any more go too. Returns whether it was there.
+pub fn remove_template(user: &mut TemplateSet, id: &str) -> bool {
+    let before = user.templates.len();
+    user.templates.retain(|t| t.id != id);
+    for t in &mut user.templates {
+        if t.parent.as_deref() == Some(id) {
+            t.parent = None;
+        }
+    }
+    let used: HashSet<&str> = user.templates.iter().map(|t| t.source.as_str()).collect();
+    user.sources.retain(|s| used.contains(s.id.as_str()));
+    user.templates.len() < before
+}
+
 /// The source of the templates the drafter saves from a plan: "user-lam-dong-2027".
 #[must_use]
 pub fn own_source(plan: &Plan) -> Source {

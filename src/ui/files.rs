@@ -96,6 +96,10 @@ impl Files {
 
     /// Reads a file's bytes and shows the preview, or the reason it cannot be opened.
     /// Returns the merge preview of a template file (for the test hooks).
+    ///
+    /// # Errors
+    ///
+    /// The Vietnamese reason the file cannot be opened (also shown in the alert).
     pub fn open_bytes(&self, name: &str, bytes: &[u8]) -> Result<Option<MergePreview>, String> {
         match file_format::read_file(bytes) {
             Ok(opened) => Ok(self.show(name, opened)),

@@ -280,3 +280,17 @@ fn template_files_are_named_after_province_and_year() {
     );
     assert_eq!(templates_file_name("  ", 2027), "Thu-vien-mau-2027.json");
 }
+
+#[test]
+fn removing_a_template_frees_its_sub_tasks_and_unused_sources() {
+    let mut child = own("c", "Con");
+    child.parent = Some("p".into());
+    let mut user = own_set(vec![own("p", "Mẹ"), child]);
+    assert!(remove_template(&mut user, "p"));
+    assert_eq!(user.templates.len(), 1);
+    assert_eq!(user.templates[0].parent, None);
+    assert_eq!(user.sources.len(), 1, "still used by the sub-task");
+    assert!(!remove_template(&mut user, "p"), "already gone");
+    assert!(remove_template(&mut user, "c"));
+    assert!(user.sources.is_empty());
+}

@@ -249,6 +249,10 @@ impl Persistence {
     }
 
     /// Stores (or with `None` removes) a setting kept in `Settings::other`.
+    ///
+    /// # Errors
+    ///
+    /// The Vietnamese message of the storage error when the settings cannot be written.
     pub fn set_setting(&self, key: &str, value: Option<serde_json::Value>) -> Result<(), String> {
         let mut settings = self.shelf.with_value(|shelf| shelf.settings().clone());
         let changed = match value {
@@ -501,6 +505,11 @@ impl Persistence {
         self.refresh_list();
     }
 
+    /// Offers the raw text kept under a backup key as a downloaded file.
+    ///
+    /// # Errors
+    ///
+    /// A Vietnamese message when the backup cannot be read, is gone, or the download fails.
     pub fn download_backup(&self, key: &str) -> Result<(), String> {
         let text = self
             .shelf
