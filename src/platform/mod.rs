@@ -1,5 +1,6 @@
 //! Browser glue the UI calls: localStorage as the domain's key-value store, downloads, reading
-//! a picked file, the clock and the page's visibility. One small file per job.
+//! a picked file, the clock, and the page (focus, scrolling, visibility). One small file per
+//! job.
 //!
 //! It knows nothing of the UI (no `crate::ui` here) and decides nothing: the rules are in
 //! [`crate::domain`], the components in `crate::ui`.
@@ -12,7 +13,7 @@ mod time;
 
 pub use download::{download_bytes, download_text};
 pub use file_input::read_file;
-pub use page::{page_hidden, test_marker};
+pub use page::{focus, page_hidden, scroll_to_center, test_marker};
 pub use storage::LocalStore;
 pub use time::{format_time, now, performance_now};
 

@@ -1,6 +1,33 @@
-//! The page itself: whether it is being hidden, and whether a test harness opened it.
+//! The page itself: focus and scrolling by CSS selector, whether it is being hidden, and
+//! whether a test harness opened it.
+
+use wasm_bindgen::JsCast;
 
 use super::{document, window};
+
+/// The first element matching `selector` that can take focus.
+fn element(selector: &str) -> Option<web_sys::HtmlElement> {
+    document()
+        .query_selector(selector)
+        .ok()
+        .flatten()
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+}
+
+/// Moves keyboard focus to the first element matching `selector`; `false` when there is none.
+pub fn focus(selector: &str) -> bool {
+    element(selector).is_some_and(|e| e.focus().is_ok())
+}
+
+/// Scrolls the first element matching `selector` to the middle of the screen.
+pub fn scroll_to_center(selector: &str) {
+    let Some(element) = element(selector) else {
+        return;
+    };
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
 
 /// The global a test harness sets before the page's own scripts run (the browser tests and
 /// `examples/browser_bench.rs` do it with `Page.addScriptToEvaluateOnNewDocument`).

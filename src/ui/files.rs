@@ -143,14 +143,7 @@ impl Files {
         self.content.set_value(Some(incoming));
         self.pending.set(Some(summary));
         request_animation_frame(|| {
-            if let Some(button) = document()
-                .query_selector(".file-preview .file-confirm")
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = button.focus();
-            }
+            platform::focus(".file-preview .file-confirm");
         });
         merge
     }

@@ -10,7 +10,6 @@ use std::collections::HashMap;
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::agencies::{AgencySettings, AgencyState, RenamePanel};
 use super::timeline::Timeline;
@@ -93,17 +92,7 @@ pub fn go_to_row(state: EditorState, id: RowId) {
     state.focus_row(id);
     // Runs after focus_row's own frame callback.
     request_animation_frame(move || {
-        let selector = format!("[data-row=\"{id}\"]");
-        let Some(element) = document().query_selector(&selector).ok().flatten() else {
-            return;
-        };
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"block".into(), &"center".into());
-        if let Ok(scroll) = js_sys::Reflect::get(&element, &"scrollIntoView".into()) {
-            if let Some(scroll) = scroll.dyn_ref::<js_sys::Function>() {
-                let _ = scroll.call1(&element, &options);
-            }
-        }
+        crate::platform::scroll_to_center(&format!("[data-row=\"{id}\"]"));
     });
 }
 
