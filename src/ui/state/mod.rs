@@ -2,5 +2,7 @@
 //! domain (autosave timing, the drafter's library as one memo). Anything here that needs no
 //! browser belongs in [`crate::domain`] instead, with native tests.
 
+pub mod agencies;
 pub mod persistence;
+pub mod review;
 pub mod user_library;
