@@ -2,7 +2,8 @@
 //! build through (open a large plan at once, read the open plan back, import a template file,
 //! time the domain's heavy operations in the page).
 //!
-//! The only module that knows both [`crate::ui`] and [`crate::platform`]. The hooks ship in the
+//! The only module that knows both [`crate::ui`] and [`crate::platform`]; the UI does not know
+//! it (`main.rs` registers [`install`] with `ui::state::on_start`). The hooks ship in the
 //! release build (the tests drive `dist/` itself), but [`install`] adds them only to a page a
 //! test harness opened ([`platform::test_marker`]): in a drafter's page `window.cchcApp` does
 //! not exist, so nothing can change their data through it.

@@ -229,7 +229,7 @@ pub fn App() -> impl IntoView {
     let files = files::Files::new(state, user_library::UserLibrary::new(plans));
     provide_context(files.user);
     provide_context(files);
-    crate::test_hooks::install(state, files);
+    state::started(state, files);
 
     view! {
         <main class="app">
