@@ -2,12 +2,17 @@
 //!
 //! [`domain`] is plain Rust (no web-sys) and holds almost everything: plans, money, numbering,
 //! the template library, the file format and the Excel workbook. It is tested natively.
-//! [`ui`] (wasm32 only) is a thin layer of Leptos components over it, and [`browser`] is the
-//! small module of browser glue (storage, downloads, file input).
+//! The rest is wasm32 only: `ui` is a thin layer of Leptos components over the domain,
+//! `platform` the browser glue it calls (storage, downloads, file input, the clock), which
+//! knows nothing of the UI, and `test_hooks` the `window.cchcApp` hooks the browser tests and
+//! the browser benchmark drive the release build through (installed only in a page a test
+//! harness opened).
 
 pub mod domain;
 
 #[cfg(target_arch = "wasm32")]
-pub mod browser;
+pub mod platform;
+#[cfg(target_arch = "wasm32")]
+pub mod test_hooks;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

@@ -8,6 +8,9 @@ static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_all
 #[cfg(target_arch = "wasm32")]
 fn main() {
     console_error_panic_hook::set_once();
+    // The test hooks reach the app's state through the UI's start hook, so the UI does not
+    // depend on them; they install themselves only in a page a test harness marked.
+    cchc_plan::ui::state::on_start(cchc_plan::test_hooks::install);
     leptos::mount::mount_to_body(cchc_plan::ui::App);
 }
 

@@ -16,5 +16,6 @@ pub mod sharing;
 pub mod storage;
 pub mod text;
 pub mod timeline;
+pub mod user_library;
 pub mod words;
 pub mod workbook;

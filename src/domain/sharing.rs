@@ -248,7 +248,7 @@ pub fn merge_templates(
 }
 
 /// `id~2`, `id~3`, … the first that is free.
-fn fresh_id(id: &str, taken: impl Fn(&str) -> bool) -> String {
+pub fn fresh_id(id: &str, taken: impl Fn(&str) -> bool) -> String {
     (2..)
         .map(|n| format!("{id}~{n}"))
         .find(|candidate| !taken(candidate))

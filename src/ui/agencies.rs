@@ -2,86 +2,20 @@
 //! settings), and "Cập nhật tên cơ quan", which proposes the new name of every outdated
 //! name in the plan and applies the chosen ones as one undo step.
 
-use std::cell::RefCell;
 use std::collections::HashSet;
-use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::plans::Persistence;
 use super::review::{go_to_row, ReviewState};
 use super::EditorState;
 use crate::domain::agency::{
-    is_commune_level, is_district_level, Agency, AgencyData, AgencyField, AgencyKind, Directory,
+    is_commune_level, is_district_level, Agency, AgencyData, AgencyField, AgencyKind,
     RenameProposal, RenameRule, RenameTable,
 };
 use crate::domain::text::fold;
 
-/// The key of the edited agency data in the stored settings.
-const SETTINGS_KEY: &str = "agencies";
-
-thread_local! {
-    /// The directory the agency autocomplete reads (the browser runs one thread).
-    static DIRECTORY: RefCell<Option<Arc<Directory>>> = const { RefCell::new(None) };
-}
-
-/// The agency directory in use: the drafter's, else the built-in one.
-pub fn directory() -> Arc<Directory> {
-    DIRECTORY.with(|d| {
-        d.borrow_mut()
-            .get_or_insert_with(|| Arc::new(super::suggest::directory().clone()))
-            .clone()
-    })
-}
-
-fn set_directory(directory: Directory) {
-    DIRECTORY.with(|d| *d.borrow_mut() = Some(Arc::new(directory)));
-}
-
-/// The agency data in use and the rename table built from it; `Copy`, in context.
-#[derive(Clone, Copy)]
-pub struct AgencyState {
-    pub data: RwSignal<AgencyData>,
-    pub renames: RwSignal<Arc<RenameTable>>,
-    plans: Persistence,
-}
-
-impl AgencyState {
-    /// The stored agency data, or the built-in data.
-    pub fn new(plans: Persistence) -> AgencyState {
-        let data = plans
-            .setting(SETTINGS_KEY)
-            .and_then(|value| serde_json::from_value::<AgencyData>(value).ok())
-            .unwrap_or_else(AgencyData::builtin);
-        set_directory(Directory::new(data.agencies.clone()));
-        AgencyState {
-            renames: RwSignal::new(Arc::new(RenameTable::from_data(&data))),
-            data: RwSignal::new(data),
-            plans,
-        }
-    }
-
-    /// Replaces the agency data and stores it (nothing is stored while it is the built-in).
-    fn set(&self, state: EditorState, data: AgencyData) {
-        if self.data.with_untracked(|d| *d == data) {
-            return;
-        }
-        set_directory(Directory::new(data.agencies.clone()));
-        self.renames.set(Arc::new(RenameTable::from_data(&data)));
-        let stored = (data != AgencyData::builtin())
-            .then(|| serde_json::to_value(&data).expect("agency data serialises"));
-        if let Err(error) = self.plans.set_setting(SETTINGS_KEY, stored) {
-            state.say(error, true);
-        }
-        self.data.set(data);
-    }
-
-    fn update(&self, state: EditorState, change: impl FnOnce(&mut AgencyData)) {
-        let mut data = self.data.get_untracked();
-        change(&mut data);
-        self.set(state, data);
-    }
-}
+// `ui/mod.rs` and the agency field name them here.
+pub use super::state::agencies::{directory, AgencyState};
 
 /// The kind of a name a drafter adds, guessed from its words.
 fn guess_kind(name: &str) -> AgencyKind {

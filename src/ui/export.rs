@@ -10,11 +10,11 @@
 use leptos::prelude::*;
 
 use super::EditorState;
-use crate::browser::download_bytes;
 use crate::domain::plan::Plan;
 use crate::domain::workbook::{
     build_workbook, file_name, Column, ExportSettings, LabelStyle, XLSX_MIME,
 };
+use crate::platform::download_bytes;
 
 /// What the export and print components share, all `Copy` handles.
 #[derive(Clone, Copy)]

@@ -11,14 +11,15 @@ use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::user_library::{self, UserLibrary};
+use super::user_library::UserLibrary;
 use super::{new_plan_id, EditorState};
-use crate::browser;
 use crate::domain::file_format::{self, FileError, OpenedFile, MAX_FILE_BYTES};
 use crate::domain::library::TemplateSet;
 use crate::domain::money::group_thousands;
 use crate::domain::plan::{Plan, RowKind};
 use crate::domain::sharing::MergePreview;
+use crate::domain::user_library;
+use crate::platform;
 
 /// What a file read for opening holds, until the drafter confirms or cancels.
 enum Incoming {
@@ -84,7 +85,7 @@ impl Files {
         }
         let this = *self;
         leptos::task::spawn_local(async move {
-            match browser::read_file(file).await {
+            match platform::read_file(file).await {
                 Ok(bytes) => {
                     let _ = this.open_bytes(&name, &bytes);
                 }
@@ -95,6 +96,10 @@ impl Files {
 
     /// Reads a file's bytes and shows the preview, or the reason it cannot be opened.
     /// Returns the merge preview of a template file (for the test hooks).
+    ///
+    /// # Errors
+    ///
+    /// The Vietnamese reason the file cannot be opened (also shown in the alert).
     pub fn open_bytes(&self, name: &str, bytes: &[u8]) -> Result<Option<MergePreview>, String> {
         match file_format::read_file(bytes) {
             Ok(opened) => Ok(self.show(name, opened)),
@@ -138,14 +143,7 @@ impl Files {
         self.content.set_value(Some(incoming));
         self.pending.set(Some(summary));
         request_animation_frame(|| {
-            if let Some(button) = document()
-                .query_selector(".file-preview .file-confirm")
-                .ok()
-                .flatten()
-                .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-            {
-                let _ = button.focus();
-            }
+            platform::focus(".file-preview .file-confirm");
         });
         merge
     }
@@ -213,7 +211,7 @@ impl Files {
                 file_format::write_plan(e.plan()),
             )
         });
-        match browser::download_text(&name, "application/json", &text) {
+        match platform::download_text(&name, "application/json", &text) {
             Ok(()) => state.say(
                 format!("Đã lưu tệp kế hoạch “{name}” vào thư mục tải về."),
                 false,
@@ -228,17 +226,11 @@ impl Files {
         let library = self.user.get_untracked();
         let selected = self.user.selected.get_untracked();
         let set = if selected.is_empty() {
-            self.user.plans.user_templates.with_untracked(|user| {
-                let ids: std::collections::HashSet<&str> =
-                    user.templates.iter().map(|t| t.id.as_str()).collect();
-                user_library::export_set(
-                    &library,
-                    library
-                        .templates()
-                        .iter()
-                        .filter(|t| ids.contains(t.id.as_str())),
-                )
-            })
+            // From the drafter's set itself: all of it, even what the library could not show.
+            self.user
+                .plans
+                .user_templates
+                .with_untracked(|user| user_library::export_set(&library, &user.templates))
         } else {
             user_library::export_set(
                 &library,
@@ -265,7 +257,7 @@ impl Files {
         } else {
             "mẫu đã chọn"
         };
-        match browser::download_text(&name, "application/json", &text) {
+        match platform::download_text(&name, "application/json", &text) {
             Ok(()) => state.say(
                 format!(
                     "Đã xuất {} {what} ra tệp “{name}” (thư mục tải về).",

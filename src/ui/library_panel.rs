@@ -14,13 +14,14 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::user_library::{builtin_count, UserLibrary};
+use super::user_library::UserLibrary;
 use super::{new_plan_id, EditorState};
 use crate::domain::agency::split_agencies;
 use crate::domain::deadline::{roll, shift_years};
 use crate::domain::library::{add_templates, plan_from_source, AreaKey, Library, Template};
 use crate::domain::money::Money;
 use crate::domain::search::{Filter, Hit};
+use crate::domain::user_library::{builtin_count, remove_template};
 
 /// Results shown at first, and added by each "Xem thêm".
 const PAGE: usize = 50;
@@ -413,14 +414,7 @@ fn delete_template(state: EditorState, user: UserLibrary, id: &str) {
     });
     state.say("Đã xóa mẫu khỏi thư viện của bạn.", false);
     user.plans.update_user_templates(state, move |set| {
-        set.templates.retain(|t| t.id != id);
-        for t in &mut set.templates {
-            if t.parent.as_deref() == Some(id.as_str()) {
-                t.parent = None;
-            }
-        }
-        let used: HashSet<String> = set.templates.iter().map(|t| t.source.clone()).collect();
-        set.sources.retain(|s| used.contains(&s.id));
+        remove_template(set, &id);
     });
 }
 

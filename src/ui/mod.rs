@@ -17,11 +17,12 @@ mod library_panel;
 mod plans;
 mod print;
 mod review;
+pub mod state;
 mod suggest;
 mod table;
 mod timeline;
 mod toolbar;
-pub mod user_library;
+pub use state::user_library;
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -305,11 +306,10 @@ pub fn App() -> impl IntoView {
     export::provide();
     plans.keep_setting(state, "export", export::export_ui().settings);
     install_shortcuts(state);
-    crate::browser::expose_test_hooks(state);
     let files = files::Files::new(state, user_library::UserLibrary::new(plans));
     provide_context(files.user);
     provide_context(files);
-    crate::browser::expose_file_hooks(files);
+    state::started(state, files);
 
     view! {
         <main class="app">

@@ -49,12 +49,7 @@ fn install_print_listeners(ui: ExportUi) {
 /// Moves focus to the first element matching `selector`, once it is on screen.
 fn focus_later(selector: &'static str) {
     request_animation_frame(move || {
-        use wasm_bindgen::JsCast;
-        if let Some(element) = document().query_selector(selector).ok().flatten() {
-            if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
-                let _ = element.focus();
-            }
-        }
+        crate::platform::focus(selector);
     });
 }
 

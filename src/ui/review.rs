@@ -2,108 +2,28 @@
 //! check with a marker on every row it concerns, and the tools bar that opens the agency
 //! and timeline panels.
 //!
-//! The check runs in the domain ([`Checker`], which reuses each unchanged row's findings)
-//! once per plan change, in one memo; each row's marker reads its own memo of that result,
-//! so a row re-renders only when its findings change.
-
-use std::collections::HashMap;
-use std::sync::Arc;
+//! The check runs in the domain (`Checker`, which reuses each unchanged row's findings) once
+//! per plan change, in one memo ([`ReviewState`], `ui/state/review.rs`); each row's marker
+//! reads its own memo of that result, so a row re-renders only when its findings change.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
-use super::agencies::{AgencySettings, AgencyState, RenamePanel};
+use super::agencies::{AgencySettings, RenamePanel};
 use super::timeline::Timeline;
 use super::EditorState;
 use crate::domain::plan::RowId;
-use crate::domain::review::{Checker, FindingKind, Review, RollFlag, Severity};
+use crate::domain::review::{FindingKind, RollFlag, Severity};
 use crate::domain::rollover::{roll_plan, roll_task_to_plan_year, RollReport};
-use crate::domain::timeline::full_numbers;
 
-/// The plan check and the last move to another year; `Copy`, in context.
-#[derive(Clone, Copy)]
-pub struct ReviewState {
-    pub review: Memo<Review>,
-    /// Deadlines the last move flagged, shown in the check while unchanged.
-    pub flags: RwSignal<Vec<RollFlag>>,
-    pub last_roll: RwSignal<Option<RollReport>>,
-    /// "II.3.1": every row's TT after its area's, for links that must be unambiguous.
-    pub numbers: Memo<HashMap<RowId, String>>,
-}
-
-impl ReviewState {
-    pub fn new(state: EditorState, agencies: AgencyState) -> ReviewState {
-        let flags = RwSignal::new(Vec::<RollFlag>::new());
-        let checker = StoredValue::new(Checker::new(agencies.renames.get_untracked()));
-        let review = Memo::new(move |_| {
-            let table = agencies.renames.get();
-            flags.with(|flags| {
-                state.editor.with(|e| {
-                    checker
-                        .try_update_value(|c| {
-                            if !Arc::ptr_eq(c.renames(), &table) {
-                                *c = Checker::new(table.clone());
-                            }
-                            c.check(e.plan(), flags)
-                        })
-                        .unwrap_or_default()
-                })
-            })
-        });
-        let numbers = Memo::new(move |_| {
-            state.outline.with(|outline| {
-                let numbers = state.numbers.with(|n| {
-                    outline
-                        .iter()
-                        .map(|(id, ..)| n.get(id).cloned().unwrap_or_default())
-                        .collect::<Vec<_>>()
-                });
-                let full = full_numbers(&numbers, outline.iter().map(|r| r.1));
-                outline.iter().map(|r| r.0).zip(full).collect()
-            })
-        });
-        let last_roll = RwSignal::new(None);
-        // A plan opened (another one, or a newer version of this one): the last move's flags
-        // and report were about rows of the plan that was on screen before.
-        Effect::new(move |previous: Option<u64>| {
-            let opened = state.opened();
-            if previous.is_some_and(|p| p != opened) {
-                flags.set(Vec::new());
-                last_roll.set(None);
-            }
-            opened
-        });
-        ReviewState {
-            review,
-            flags,
-            last_roll,
-            numbers,
-        }
-    }
-
-    /// The row's TT with its area's ("II.3.1").
-    pub fn number(&self, row: RowId) -> String {
-        self.numbers
-            .with(|n| n.get(&row).cloned().unwrap_or_default())
-    }
-}
+// `ui/mod.rs` and the panels name it here.
+pub use super::state::review::ReviewState;
 
 /// Focuses a row's first field and scrolls it to the middle of the screen.
 pub fn go_to_row(state: EditorState, id: RowId) {
     state.focus_row(id);
     // Runs after focus_row's own frame callback.
     request_animation_frame(move || {
-        let selector = format!("[data-row=\"{id}\"]");
-        let Some(element) = document().query_selector(&selector).ok().flatten() else {
-            return;
-        };
-        let options = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&options, &"block".into(), &"center".into());
-        if let Ok(scroll) = js_sys::Reflect::get(&element, &"scrollIntoView".into()) {
-            if let Some(scroll) = scroll.dyn_ref::<js_sys::Function>() {
-                let _ = scroll.call1(&element, &options);
-            }
-        }
+        crate::platform::scroll_to_center(&format!("[data-row=\"{id}\"]"));
     });
 }
 

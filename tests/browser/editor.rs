@@ -91,10 +91,18 @@ async fn add_heading(page: &Page, button: &str, field: &str, title: &str) -> Res
     page.type_into(field, before, title).await
 }
 
+/// One task typed in: content, lead agency, deadline, budget.
+type TaskLine = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+);
+
 /// Section I of seed 002's appendix (4 groups, 19 tasks, 15 budgets) and the three other
 /// budgeted tasks: numbering 1, 1.1 … 4.9, section subtotal 811, total 936 and its words.
 async fn seed_002_section_one_totals_936(page: Page) -> Result {
-    let groups: [(&str, &[(&str, &str, &str, Option<&str>)]); 4] = [
+    let groups: [(&str, &[TaskLine]); 4] = [
         (
             "Kiến toàn tổ chức, tổ chức họp, hội nghị",
             &[

@@ -19,6 +19,7 @@ pub fn tests() -> Vec<BrowserTest> {
         own_templates_save_edit_delete_export_and_reload,
         dropping_a_file_on_the_page_opens_it,
         full_storage_keeps_the_library_in_memory_and_says_so,
+        a_stored_template_sharing_a_built_in_id_is_kept_and_reported,
     ]
 }
 
@@ -594,5 +595,48 @@ async fn full_storage_keeps_the_library_in_memory_and_says_so(page: Page) -> Res
     let file = page.wait_for_download(".json").await?;
     let exported = cchc_plan::domain::file_format::read_templates(&std::fs::read_to_string(file)?)?;
     assert_eq!(exported.templates[0].content, OWN_CONTENT);
+    Ok(())
+}
+
+/// A stored template of the drafter's that shares its id with a built-in one (a later app
+/// version may add that id) used to vanish from the library without a word. It is kept under
+/// a fresh id, stored so, shown beside the built-in one, and the drafter is told.
+async fn a_stored_template_sharing_a_built_in_id_is_kept_and_reported(page: Page) -> Result {
+    let builtin_one = builtin().templates()[0].clone();
+    let content = "Số hóa hồ sơ một cửa cấp xã của Lâm Đồng";
+    let mut own = builtin_one.clone();
+    own.content = content.into();
+    own.source = "user-lam-dong-2027".into();
+    let set = TemplateSet {
+        sources: vec![Source {
+            id: "user-lam-dong-2027".into(),
+            province: "Lâm Đồng".into(),
+            year: Some(2027),
+            ..Source::default()
+        }],
+        templates: vec![own],
+    };
+    page.js_with(
+        "localStorage.setItem('cchc.templates', arguments[0]);",
+        vec![json!(write_templates(&set))],
+    )
+    .await?;
+    page.reload().await?;
+    page.wait_for_body_text("trùng mã với một mẫu khác").await?;
+    assert_eq!(user_template_count(&page).await?, 1);
+    let fresh = format!("{}~2", builtin_one.id);
+    page.wait_for(&format!("the stored set to use {fresh}"), |page| {
+        let fresh = fresh.clone();
+        async move {
+            let stored = page
+                .js("return JSON.parse(localStorage.getItem('cchc.templates')).templates.map(t => t.id);")
+                .await?;
+            Ok(stored == json!([fresh]))
+        }
+    })
+    .await?;
+    open_library(&page).await?;
+    find_result(&page, content, content).await?;
+    find_result(&page, &builtin_one.content, &builtin_one.content).await?;
     Ok(())
 }

@@ -1,12 +1,14 @@
 //! Smoke tests of the app as built into dist/.
 
 use crate::harness::{browser_tests, BrowserTest, Page, Result};
+use serde_json::json;
 
 pub fn tests() -> Vec<BrowserTest> {
     browser_tests![
         renders_the_heading,
         requests_nothing_from_other_origins,
-        survives_a_reload
+        survives_a_reload,
+        test_hooks_only_with_the_test_marker
     ]
 }
 
@@ -45,5 +47,29 @@ async fn requests_nothing_from_other_origins(page: Page) -> Result {
 async fn survives_a_reload(page: Page) -> Result {
     page.reload().await?;
     assert_eq!(page.count(HEADING).await?, 1);
+    Ok(())
+}
+
+/// `window.cchcApp` can open plans and replace the drafter's library: it exists only in a page
+/// the harness marked (`TEST_MARKER` in harness/driver.rs), never in a drafter's page.
+async fn test_hooks_only_with_the_test_marker(page: Page) -> Result {
+    let hooked = page
+        .js("return typeof window.cchcApp?.openPlanFile;")
+        .await?;
+    assert_eq!(
+        hooked,
+        json!("function"),
+        "the marked page has no test hooks"
+    );
+    // A later script on every new document takes the marker away, as in a drafter's page.
+    page.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": "delete window.__cchcTestHooks;" }),
+    )
+    .await?;
+    page.reload().await?;
+    assert_eq!(page.count(HEADING).await?, 1);
+    let hooks = page.js("return typeof window.cchcApp;").await?;
+    assert_eq!(hooks, json!("undefined"), "an unmarked page has test hooks");
     Ok(())
 }

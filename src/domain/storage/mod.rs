@@ -45,12 +45,14 @@
 //! assert_eq!(shelf.list()[0].changed_at, 3_000.0);
 //! ```
 
+pub mod autosave;
 pub mod blob;
 pub mod errors;
 pub mod migrate;
 pub mod shelf;
 pub mod store;
 
+pub use autosave::{Reaction, SaveStatus, SAVE_DELAY_MS};
 pub use blob::{
     plan_key, LoadedPlan, PlanSummary, Settings, BACKUP_PREFIX, INDEX_KEY, PLAN_PREFIX,
     SETTINGS_KEY, TEMPLATES_KEY,

@@ -19,6 +19,10 @@ use super::{bail, Result};
 /// rejections and failed script/style loads in `window.__cchcErrors`.
 pub const ERROR_HOOK: &str = include_str!("hook.js");
 
+/// The test marker: the app installs its test hooks (`window.cchcApp`, `src/test_hooks.rs`)
+/// only in a page where this ran before its own scripts. A drafter's page never has it.
+pub const TEST_MARKER: &str = "window.__cchcTestHooks = true;";
+
 /// A running chromedriver on a free port of 127.0.0.1.
 pub struct ChromeDriver {
     child: Option<Child>,
@@ -83,7 +87,7 @@ impl ChromeDriver {
     }
 
     /// A fresh Chromium (fresh profile and download folder) at `about:blank`, with the error
-    /// hook installed; `app_base_url` is where [`Page::goto`] paths are resolved.
+    /// hook and the test marker ([`TEST_MARKER`]) installed; `app_base_url` is where [`Page::goto`] paths are resolved.
     pub async fn new_page(&self, app_base_url: &str) -> Result<Page> {
         let parent = self
             .sessions_dir
@@ -142,6 +146,11 @@ impl ChromeDriver {
         page.cdp(
             "Page.addScriptToEvaluateOnNewDocument",
             json!({ "source": ERROR_HOOK }),
+        )
+        .await?;
+        page.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": TEST_MARKER }),
         )
         .await?;
         // Headless Chromium honours the prefs above; this makes the download folder certain.

@@ -1,0 +1,16 @@
+//! Reading a file the user picked ("Mở tệp") or dropped on the page.
+
+use super::describe;
+
+/// Reads a file the user picked or dropped, as bytes.
+///
+/// # Errors
+///
+/// The browser's message when it cannot read the file (removed, unreadable, too large for
+/// memory).
+pub async fn read_file(file: web_sys::File) -> Result<Vec<u8>, String> {
+    let buffer = wasm_bindgen_futures::JsFuture::from(file.array_buffer())
+        .await
+        .map_err(describe)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

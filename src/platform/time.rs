@@ -1,0 +1,31 @@
+//! The clock: wall time for stored plans, the page's monotonic clock for measurements.
+
+use wasm_bindgen::JsValue;
+
+use super::window;
+
+/// Milliseconds since the epoch.
+#[must_use]
+pub fn now() -> f64 {
+    js_sys::Date::now()
+}
+
+/// Milliseconds from the page's `performance.now()` (or [`now`] without it).
+#[must_use]
+pub fn performance_now() -> f64 {
+    window().performance().map_or_else(now, |p| p.now())
+}
+
+/// "22/11/2026 14:05" for a time in ms since the epoch, in the browser's time zone.
+#[must_use]
+pub fn format_time(ms: f64) -> String {
+    let date = js_sys::Date::new(&JsValue::from_f64(ms));
+    format!(
+        "{:02}/{:02}/{} {:02}:{:02}",
+        date.get_date(),
+        date.get_month() + 1,
+        date.get_full_year(),
+        date.get_hours(),
+        date.get_minutes()
+    )
+}

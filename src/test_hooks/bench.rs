@@ -1,0 +1,142 @@
+//! Hooks for `examples/browser_bench.rs` (scripts/bench): the domain's heavy operations,
+//! timed in the page with `performance.now()`. They change nothing the user sees; the one
+//! that stores writes its own key and removes it again.
+
+use std::cell::OnceCell;
+
+use wasm_bindgen::prelude::*;
+
+use super::{add, set};
+use crate::domain::file_format;
+use crate::domain::library::repeated_builtin;
+use crate::domain::search::{Filter, SearchIndex};
+use crate::domain::storage::blob::{decode_plan, encode_plan};
+use crate::domain::storage::KeyValueStore;
+use crate::domain::workbook::{build_workbook, ExportSettings};
+use crate::platform::{performance_now as now, LocalStore};
+
+/// How many templates the search hooks search: the built-in library repeated.
+const SEARCH_TEMPLATES: usize = 25_000;
+/// The localStorage key the storage hook writes (and removes again).
+const STORE_KEY: &str = "cchc-bench-blob";
+
+thread_local! {
+    static INDEX: OnceCell<SearchIndex> = const { OnceCell::new() };
+}
+
+fn samples(times: &[f64]) -> JsValue {
+    times
+        .iter()
+        .map(|&t| JsValue::from_f64(t))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
+/// `benchExport(planFile)`: `{ ms, bytes }`, the time of `build_workbook` alone (the file is
+/// read first, untimed) and the workbook, or a string with the error.
+fn export(text: String) -> JsValue {
+    let plan = match file_format::read_plan(&text) {
+        Ok(plan) => plan,
+        Err(error) => return error.to_string().into(),
+    };
+    let settings = ExportSettings::default();
+    let start = now();
+    let bytes = match build_workbook(&plan, &settings) {
+        Ok(bytes) => bytes,
+        Err(error) => return error.to_string().into(),
+    };
+    let ms = now() - start;
+    let result = js_sys::Object::new();
+    set(&result, "ms", ms);
+    set(&result, "bytes", js_sys::Uint8Array::from(bytes.as_slice()));
+    result.into()
+}
+
+/// `benchSearch(query, top, runs)`: the times of `runs` searches over 25.000 templates
+/// (`top` = 0: every hit, else the first `top`), and the hit count, as `{ ms, hits }`. The
+/// index is built on the first call, which also returns `indexMs`.
+fn search(query: String, top: usize, runs: usize) -> JsValue {
+    let result = js_sys::Object::new();
+    let start = now();
+    INDEX.with(|cell| {
+        let index = cell.get_or_init(|| {
+            let templates = repeated_builtin(SEARCH_TEMPLATES);
+            let index = SearchIndex::new(&templates);
+            set(&result, "indexMs", now() - start);
+            index
+        });
+        let filter = Filter::default();
+        let mut hits = 0;
+        let times: Vec<f64> = (0..runs.max(1))
+            .map(|_| {
+                let start = now();
+                hits = if top == 0 {
+                    index.search_filtered(&query, &filter).len()
+                } else {
+                    index.search_top(&query, &filter, top).len()
+                };
+                now() - start
+            })
+            .collect();
+        set(&result, "ms", samples(&times));
+        set(&result, "hits", hits as f64);
+    });
+    result.into()
+}
+
+/// `benchStore(planFile, runs)`: `runs` saves and loads of the plan as the app stores it, as
+/// `{ encode, set, get, decode }` arrays of ms: the blob written (`encode_plan`), put into
+/// and read back from localStorage, and read (`decode_plan`).
+fn store(text: String, runs: usize) -> JsValue {
+    let plan = match file_format::read_plan(&text) {
+        Ok(plan) => plan,
+        Err(error) => return error.to_string().into(),
+    };
+    let mut store = LocalStore::new();
+    let mut times = [const { Vec::new() }; 4];
+    for run in 0..runs.max(1) {
+        let t0 = now();
+        let blob = encode_plan(&plan, run as u64 + 1, 0.0);
+        let t1 = now();
+        if let Err(error) = store.set(STORE_KEY, &blob) {
+            return format!("{error:?}").into();
+        }
+        let t2 = now();
+        let back = store.get(STORE_KEY).ok().flatten().unwrap_or_default();
+        let t3 = now();
+        let loaded = decode_plan(&back);
+        let t4 = now();
+        if loaded.map(|l| l.plan.len()).ok() != Some(plan.len()) {
+            let _ = store.remove(STORE_KEY);
+            return "the stored plan did not read back".into();
+        }
+        for (i, ms) in [t1 - t0, t2 - t1, t3 - t2, t4 - t3].into_iter().enumerate() {
+            times[i].push(ms);
+        }
+    }
+    let _ = store.remove(STORE_KEY);
+    let result = js_sys::Object::new();
+    for (name, times) in ["encode", "set", "get", "decode"].iter().zip(&times) {
+        set(&result, name, samples(times));
+    }
+    result.into()
+}
+
+/// Adds `benchExport`, `benchSearch` and `benchStore`.
+pub(super) fn add_hooks(hooks: &js_sys::Object) {
+    add(
+        hooks,
+        "benchExport",
+        Closure::<dyn Fn(String) -> JsValue>::new(export),
+    );
+    add(
+        hooks,
+        "benchSearch",
+        Closure::<dyn Fn(String, usize, usize) -> JsValue>::new(search),
+    );
+    add(
+        hooks,
+        "benchStore",
+        Closure::<dyn Fn(String, usize) -> JsValue>::new(store),
+    );
+}

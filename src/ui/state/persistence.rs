@@ -1,0 +1,522 @@
+//! Keeping the drafter's work: autosave to localStorage, the list of plans, the trash, and
+//! what to say when storage fails. The rules live in [`crate::domain::storage`] (autosave's
+//! in [`crate::domain::storage::autosave`]); this module holds the signals, the timer and the
+//! page's events, and calls them. The components are in `ui/plans.rs`.
+
+use std::time::Duration;
+
+use leptos::ev;
+use leptos::prelude::*;
+
+use crate::domain::library::TemplateSet;
+use crate::domain::plan::Plan;
+use crate::domain::storage::autosave::templates_not_stored;
+use crate::domain::storage::{
+    Damaged, PlanShelf, PlanSummary, Reaction, SaveStatus, ShelfError, StartupProblem,
+    SAVE_DELAY_MS, TEMPLATES_KEY,
+};
+use crate::platform::{self, LocalStore};
+use crate::ui::{new_plan_id, next_year, EditorState};
+
+/// A message about stored data, with the raw text's backup key when there is one.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StorageNotice {
+    pub id: u64,
+    pub text: String,
+    pub backup_key: Option<String>,
+}
+
+/// Handles to the stored plans; `Copy`, shared through [`EditorState::plans`].
+#[derive(Clone, Copy)]
+pub struct Persistence {
+    shelf: StoredValue<PlanShelf<LocalStore>, LocalStorage>,
+    pub list: RwSignal<Vec<PlanSummary>>,
+    pub trash: RwSignal<Vec<PlanSummary>>,
+    /// The revision the open plan was last loaded or saved at.
+    revision: StoredValue<u64>,
+    /// The open plan as last written (rows are shared, so keeping it is cheap).
+    saved: StoredValue<Option<Plan>>,
+    pub status: RwSignal<SaveStatus>,
+    pub notices: RwSignal<Vec<StorageNotice>>,
+    timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// The drafter's own templates (saved from plans or imported from files). This in-memory
+    /// copy is the one the app uses, even when storing it failed.
+    pub user_templates: RwSignal<TemplateSet>,
+}
+
+fn notice_text(problem: &StartupProblem) -> (String, Option<String>) {
+    let backup = |d: &Damaged| d.backup_key.clone();
+    match problem {
+        StartupProblem::Unavailable(_) => (problem.to_string(), None),
+        StartupProblem::IndexUnreadable { damaged, .. } => (problem.to_string(), backup(damaged)),
+        StartupProblem::PlanUnreadable(damaged) | StartupProblem::SettingsUnreadable(damaged) => {
+            (problem.to_string(), backup(damaged))
+        }
+    }
+}
+
+impl Persistence {
+    /// Opens the stored plans and picks the plan to show: the last open one, else the most
+    /// recent, else a new blank plan for next year.
+    pub fn open() -> (Persistence, Plan) {
+        let now = platform::now();
+        let (mut shelf, problems) = PlanShelf::open(LocalStore::new(), now);
+        let mut notices: Vec<StorageNotice> = Vec::new();
+        let mut say = |text: String, backup_key: Option<String>| {
+            let id = notices.len() as u64 + 1;
+            notices.push(StorageNotice {
+                id,
+                text,
+                backup_key,
+            });
+        };
+        for problem in &problems {
+            let (text, backup) = notice_text(problem);
+            say(text, backup);
+        }
+        let (user_templates, damaged) = shelf.user_templates();
+        if let Some(damaged) = damaged {
+            say(damaged.to_string(), damaged.backup_key.clone());
+        }
+        let mut candidates: Vec<String> =
+            shelf.last_open().map(str::to_string).into_iter().collect();
+        candidates.extend(shelf.list().iter().map(|s| s.id.clone()));
+        let mut loaded = None;
+        for id in candidates {
+            match shelf.load(&id) {
+                Ok(plan) => {
+                    loaded = Some(plan);
+                    break;
+                }
+                Err(ShelfError::Unreadable(damaged)) => {
+                    say(damaged.to_string(), damaged.backup_key.clone())
+                }
+                Err(error) => say(error.to_string(), None),
+            }
+        }
+        let mut status = SaveStatus::at_start(shelf.is_persistent());
+        let (plan, revision, saved) = match loaded {
+            Some(loaded) => {
+                let plan = loaded.plan;
+                (plan.clone(), loaded.revision, Some(plan))
+            }
+            None => {
+                let plan = Plan::new(new_plan_id(), "", next_year());
+                match shelf.create(&plan, now) {
+                    Ok(revision) => (plan.clone(), revision, Some(plan)),
+                    Err(ShelfError::Quota) => {
+                        status = SaveStatus::Full;
+                        (plan, 0, None)
+                    }
+                    Err(error) => {
+                        say(error.to_string(), None);
+                        (plan, 0, None)
+                    }
+                }
+            }
+        };
+        let _ = shelf.set_last_open(Some(&plan.id));
+        let persistence = Persistence {
+            list: RwSignal::new(shelf.list().to_vec()),
+            trash: RwSignal::new(shelf.trash().to_vec()),
+            shelf: StoredValue::new_local(shelf),
+            revision: StoredValue::new(revision),
+            saved: StoredValue::new(saved),
+            status: RwSignal::new(status),
+            notices: RwSignal::new(notices),
+            timer: StoredValue::new_local(None),
+            user_templates: RwSignal::new(user_templates),
+        };
+        (persistence, plan)
+    }
+
+    /// Replaces the drafter's own templates and stores them (see
+    /// [`Persistence::update_user_templates`]).
+    pub fn set_user_templates(&self, state: EditorState, set: TemplateSet) -> bool {
+        self.update_user_templates(state, move |old| *old = set)
+    }
+
+    /// Changes the drafter's own templates in place, then stores them. The in-memory copy
+    /// changes whatever happens; on a storage error the drafter is told and `false` returned.
+    pub fn update_user_templates(
+        &self,
+        state: EditorState,
+        change: impl FnOnce(&mut TemplateSet),
+    ) -> bool {
+        self.user_templates.update(change);
+        let stored = self
+            .user_templates
+            .with_untracked(|set| self.with_shelf(|shelf| shelf.set_user_templates(set)));
+        match stored {
+            Ok(()) => true,
+            Err(error) => {
+                state.say(templates_not_stored(&error), true);
+                false
+            }
+        }
+    }
+
+    /// Reads the drafter's own templates again from storage (another tab changed them).
+    fn reload_user_templates(&self) {
+        let (set, damaged) = self.with_shelf(|shelf| shelf.user_templates());
+        if let Some(damaged) = damaged {
+            self.add_notice(damaged.to_string(), damaged.backup_key.clone());
+        }
+        self.user_templates.set(set);
+    }
+
+    /// Whether a stored plan (listed or in the trash) has this id.
+    pub fn has_plan(&self, id: &str) -> bool {
+        self.list.with_untracked(|l| l.iter().any(|s| s.id == id))
+            || self.trash.with_untracked(|t| t.iter().any(|s| s.id == id))
+    }
+
+    /// Saves after every change (debounced) and at once when the page is hidden or closed;
+    /// listens to other tabs; keeps the drafter's settings.
+    pub fn start(self, state: EditorState) {
+        state
+            .words_style
+            .set(self.shelf.with_value(|shelf| shelf.settings().words_style));
+        Effect::new(move |_| {
+            let style = state.words_style.get();
+            let mut settings = self.shelf.with_value(|shelf| shelf.settings().clone());
+            if settings.words_style != style {
+                settings.words_style = style;
+                if let Err(error) = self.with_shelf(|shelf| shelf.set_settings(settings)) {
+                    state.say(error.to_string(), true);
+                }
+            }
+        });
+        Effect::new(move |_| {
+            let changed = state.editor.with(|e| {
+                self.saved
+                    .with_value(|saved| saved.as_ref() != Some(e.plan()))
+            });
+            if changed {
+                self.schedule(state);
+            }
+        });
+        let flush = move || {
+            if self.status.get_untracked() == SaveStatus::Pending {
+                self.save_now(state, false);
+            }
+        };
+        let hidden = window_event_listener(ev::visibilitychange, move |_| {
+            if platform::page_hidden() {
+                flush();
+            }
+        });
+        let closing = window_event_listener(ev::pagehide, move |_| flush());
+        let other_tab = window_event_listener(ev::storage, move |event| {
+            self.on_storage_event(state, &event)
+        });
+        // The app lives as long as the page: these listeners are never removed.
+        std::mem::forget((hidden, closing, other_tab));
+    }
+
+    /// Keeps a setting of the drafter's in the stored settings under `key`: loads it now,
+    /// saves it whenever it changes.
+    pub fn keep_setting<T>(self, state: EditorState, key: &'static str, signal: RwSignal<T>)
+    where
+        T: serde::Serialize
+            + serde::de::DeserializeOwned
+            + PartialEq
+            + Clone
+            + Send
+            + Sync
+            + 'static,
+    {
+        if let Some(value) = self
+            .setting(key)
+            .and_then(|v| serde_json::from_value::<T>(v).ok())
+        {
+            signal.set(value);
+        }
+        Effect::new(move |_| {
+            let Ok(value) = serde_json::to_value(signal.get()) else {
+                return;
+            };
+            if let Err(error) = self.set_setting(key, Some(value)) {
+                state.say(error, true);
+            }
+        });
+    }
+
+    /// A stored setting of another part of the app (kept in `Settings::other`).
+    pub fn setting(&self, key: &str) -> Option<serde_json::Value> {
+        self.shelf
+            .with_value(|shelf| shelf.settings().other.get(key).cloned())
+    }
+
+    /// Stores (or with `None` removes) a setting kept in `Settings::other`.
+    ///
+    /// # Errors
+    ///
+    /// The Vietnamese message of the storage error when the settings cannot be written.
+    pub fn set_setting(&self, key: &str, value: Option<serde_json::Value>) -> Result<(), String> {
+        let mut settings = self.shelf.with_value(|shelf| shelf.settings().clone());
+        let changed = match value {
+            Some(value) => settings.other.insert(key.to_string(), value.clone()) != Some(value),
+            None => settings.other.remove(key).is_some(),
+        };
+        if !changed {
+            return Ok(());
+        }
+        self.with_shelf(|shelf| shelf.set_settings(settings))
+            .map_err(|e| e.to_string())
+    }
+
+    fn with_shelf<R>(&self, f: impl FnOnce(&mut PlanShelf<LocalStore>) -> R) -> R {
+        self.shelf
+            .try_update_value(f)
+            .expect("the shelf lives as long as the app")
+    }
+
+    fn refresh_list(&self) {
+        let (list, trash) = self
+            .shelf
+            .with_value(|s| (s.list().to_vec(), s.trash().to_vec()));
+        self.list.set(list);
+        self.trash.set(trash);
+    }
+
+    fn cancel_timer(&self) {
+        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
+            handle.clear();
+        }
+    }
+
+    fn schedule(&self, state: EditorState) {
+        self.cancel_timer();
+        let Some(waiting) = self.status.with_untracked(SaveStatus::after_change) else {
+            return;
+        };
+        if self.status.get_untracked() != waiting {
+            self.status.set(waiting);
+        }
+        let this = *self;
+        let delay = Duration::from_millis(SAVE_DELAY_MS);
+        let handle = set_timeout_with_handle(move || this.save_now(state, false), delay).ok();
+        self.timer.set_value(handle);
+    }
+
+    /// Writes the open plan now. `force` overwrites a newer save from another tab.
+    pub fn save_now(&self, state: EditorState, force: bool) {
+        self.cancel_timer();
+        if !self.status.with_untracked(|status| status.may_save(force)) {
+            return;
+        }
+        let plan = state.editor.with_untracked(|e| e.plan().clone());
+        let base = self.revision.get_value();
+        let now = platform::now();
+        let result = self.with_shelf(|shelf| match shelf.save(&plan, base, now, force) {
+            Err(ShelfError::NotFound { .. }) => shelf.create(&plan, now),
+            other => other,
+        });
+        let (status, revision) = SaveStatus::after_save(result);
+        if let Some(revision) = revision {
+            self.revision.set_value(revision);
+            self.saved.set_value(Some(plan));
+        }
+        self.status.set(status);
+        if revision.is_some() {
+            self.refresh_list();
+        }
+    }
+
+    fn on_storage_event(&self, state: EditorState, event: &web_sys::StorageEvent) {
+        if event.key().as_deref() == Some(TEMPLATES_KEY) {
+            self.reload_user_templates();
+            return;
+        }
+        let open_id = state.editor.with_untracked(|e| e.plan().id.clone());
+        let revision = self.revision.get_value();
+        let change = self.with_shelf(|shelf| {
+            shelf.on_external_change(
+                event.key().as_deref(),
+                event.new_value().as_deref(),
+                Some((&open_id, revision)),
+            )
+        });
+        match SaveStatus::react(&change, revision) {
+            Reaction::Stop(status) => {
+                self.cancel_timer();
+                self.status.set(status);
+            }
+            Reaction::SaveAgain => {
+                self.status.set(SaveStatus::Pending);
+                self.save_now(state, true);
+            }
+            Reaction::Nothing => {}
+        }
+        self.refresh_list();
+    }
+
+    /// Shows a stored plan in the editor (after saving the one on screen).
+    pub fn open_plan(&self, state: EditorState, id: &str) {
+        if self.status.get_untracked() == SaveStatus::Pending {
+            self.save_now(state, false);
+        }
+        match self.with_shelf(|shelf| shelf.load(id)) {
+            Ok(loaded) => {
+                self.revision.set_value(loaded.revision);
+                self.saved.set_value(Some(loaded.plan.clone()));
+                let _ = self.with_shelf(|shelf| shelf.set_last_open(Some(id)));
+                if self.status.get_untracked() != SaveStatus::SessionOnly {
+                    self.status.set(SaveStatus::Saved);
+                }
+                state.open(loaded.plan);
+                state.say("Đã mở kế hoạch.", false);
+            }
+            Err(ShelfError::Unreadable(damaged)) => {
+                self.add_notice(damaged.to_string(), damaged.backup_key.clone());
+                self.refresh_list();
+            }
+            Err(error) => state.say(error.to_string(), true),
+        }
+    }
+
+    /// Stores a new plan and opens it; the plan on screen stays in the list.
+    pub fn create_and_open(&self, state: EditorState, plan: Plan) {
+        if self.status.get_untracked() == SaveStatus::Pending {
+            self.save_now(state, false);
+        }
+        let created = self.with_shelf(|shelf| shelf.create(&plan, platform::now()));
+        match created {
+            Ok(revision) => {
+                self.revision.set_value(revision);
+                self.saved.set_value(Some(plan.clone()));
+                let _ = self.with_shelf(|shelf| shelf.set_last_open(Some(&plan.id)));
+                if self.status.get_untracked() != SaveStatus::SessionOnly {
+                    self.status.set(SaveStatus::Saved);
+                }
+            }
+            Err(ShelfError::Quota) => {
+                self.revision.set_value(0);
+                self.saved.set_value(None);
+                self.status.set(SaveStatus::Full);
+            }
+            Err(error) => {
+                self.saved.set_value(None);
+                state.say(error.to_string(), true);
+            }
+        }
+        self.refresh_list();
+        state.open(plan);
+    }
+
+    /// Adds a notice unless the same text is already shown (a problem found again on every
+    /// rebuild is said once).
+    pub fn add_notice_once(&self, text: String) {
+        if !self
+            .notices
+            .with_untracked(|list| list.iter().any(|n| n.text == text))
+        {
+            self.add_notice(text, None);
+        }
+    }
+
+    pub fn add_notice(&self, text: String, backup_key: Option<String>) {
+        self.notices.update(|list| {
+            let id = list.iter().map(|n| n.id).max().unwrap_or(0) + 1;
+            list.push(StorageNotice {
+                id,
+                text,
+                backup_key,
+            });
+        });
+    }
+
+    /// The newer version saved by another tab replaces what is on screen.
+    pub fn take_theirs(&self, state: EditorState) {
+        let id = state.editor.with_untracked(|e| e.plan().id.clone());
+        self.status.set(SaveStatus::Saved);
+        self.open_plan(state, &id);
+    }
+
+    pub fn delete(&self, state: EditorState, id: &str) {
+        let now = platform::now();
+        if let Err(error) = self.with_shelf(|shelf| shelf.delete(id, now)) {
+            state.say(error.to_string(), true);
+            return;
+        }
+        self.refresh_list();
+        let open_id = state.editor.with_untracked(|e| e.plan().id.clone());
+        if open_id == id {
+            let next = self
+                .list
+                .with_untracked(|list| list.first().map(|s| s.id.clone()));
+            self.saved.set_value(None);
+            self.status.set(SaveStatus::Saved);
+            match next {
+                Some(next) => self.open_plan(state, &next),
+                None => self.create_and_open(state, Plan::new(new_plan_id(), "", next_year())),
+            }
+        }
+        state.say(
+            "Đã chuyển kế hoạch vào thùng rác (khôi phục được trong 30 ngày).",
+            false,
+        );
+    }
+
+    pub fn restore(&self, state: EditorState, id: &str) {
+        match self.with_shelf(|shelf| shelf.restore(id)) {
+            Ok(()) => state.say("Đã khôi phục kế hoạch.", false),
+            Err(error) => state.say(error.to_string(), true),
+        }
+        self.refresh_list();
+    }
+
+    pub fn duplicate(&self, state: EditorState, id: &str) {
+        if self.status.get_untracked() == SaveStatus::Pending {
+            self.save_now(state, false);
+        }
+        match self.with_shelf(|shelf| shelf.duplicate(id, &new_plan_id(), platform::now())) {
+            Ok(_) => state.say("Đã nhân bản kế hoạch.", false),
+            Err(error) => state.say(error.to_string(), true),
+        }
+        self.refresh_list();
+    }
+
+    pub fn rename(&self, state: EditorState, id: &str, title: String) {
+        let open_id = state.editor.with_untracked(|e| e.plan().id.clone());
+        if open_id == id {
+            state.edit(None, move |p| {
+                let changed = p.title != title;
+                p.title = title;
+                changed
+            });
+            return;
+        }
+        if let Err(error) = self.with_shelf(|shelf| shelf.rename(id, &title, platform::now())) {
+            state.say(error.to_string(), true);
+        }
+        self.refresh_list();
+    }
+
+    pub fn empty_trash(&self, state: EditorState) {
+        match self.with_shelf(|shelf| shelf.empty_trash()) {
+            Ok(count) => state.say(
+                format!("Đã xóa vĩnh viễn {count} kế hoạch trong thùng rác."),
+                false,
+            ),
+            Err(error) => state.say(error.to_string(), true),
+        }
+        self.refresh_list();
+    }
+
+    /// Offers the raw text kept under a backup key as a downloaded file.
+    ///
+    /// # Errors
+    ///
+    /// A Vietnamese message when the backup cannot be read, is gone, or the download fails.
+    pub fn download_backup(&self, key: &str) -> Result<(), String> {
+        let text = self
+            .shelf
+            .with_value(|shelf| shelf.backup_text(key))
+            .map_err(|e| e.to_string())?;
+        let text = text.ok_or("Không còn bản sao lưu này trong trình duyệt.")?;
+        let name = format!("{}.json", key.replace(['.', ':', '/'], "-"));
+        platform::download_text(&name, "application/json", &text)
+    }
+}

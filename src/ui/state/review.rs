@@ -1,0 +1,83 @@
+//! The plan check and the last move to another year, as memos and signals shared by the
+//! review panels (`ui/review.rs`, `ui/timeline.rs`, `ui/agencies.rs`). The check itself runs
+//! in the domain ([`Checker`]), once per plan change.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::agencies::AgencyState;
+use crate::domain::plan::RowId;
+use crate::domain::review::{Checker, Review, RollFlag};
+use crate::domain::rollover::RollReport;
+use crate::domain::timeline::full_numbers;
+use crate::ui::EditorState;
+
+/// The plan check and the last move to another year; `Copy`, in context.
+#[derive(Clone, Copy)]
+pub struct ReviewState {
+    pub review: Memo<Review>,
+    /// Deadlines the last move flagged, shown in the check while unchanged.
+    pub flags: RwSignal<Vec<RollFlag>>,
+    pub last_roll: RwSignal<Option<RollReport>>,
+    /// "II.3.1": every row's TT after its area's, for links that must be unambiguous.
+    pub numbers: Memo<HashMap<RowId, String>>,
+}
+
+impl ReviewState {
+    pub fn new(state: EditorState, agencies: AgencyState) -> ReviewState {
+        let flags = RwSignal::new(Vec::<RollFlag>::new());
+        let checker = StoredValue::new(Checker::new(agencies.renames.get_untracked()));
+        let review = Memo::new(move |_| {
+            let table = agencies.renames.get();
+            flags.with(|flags| {
+                state.editor.with(|e| {
+                    checker
+                        .try_update_value(|c| {
+                            if !Arc::ptr_eq(c.renames(), &table) {
+                                *c = Checker::new(table.clone());
+                            }
+                            c.check(e.plan(), flags)
+                        })
+                        .unwrap_or_default()
+                })
+            })
+        });
+        let numbers = Memo::new(move |_| {
+            state.outline.with(|outline| {
+                let numbers = state.numbers.with(|n| {
+                    outline
+                        .iter()
+                        .map(|(id, ..)| n.get(id).cloned().unwrap_or_default())
+                        .collect::<Vec<_>>()
+                });
+                let full = full_numbers(&numbers, outline.iter().map(|r| r.1));
+                outline.iter().map(|r| r.0).zip(full).collect()
+            })
+        });
+        let last_roll = RwSignal::new(None);
+        // A plan opened (another one, or a newer version of this one): the last move's flags
+        // and report were about rows of the plan that was on screen before.
+        Effect::new(move |previous: Option<u64>| {
+            let opened = state.opened();
+            if previous.is_some_and(|p| p != opened) {
+                flags.set(Vec::new());
+                last_roll.set(None);
+            }
+            opened
+        });
+        ReviewState {
+            review,
+            flags,
+            last_roll,
+            numbers,
+        }
+    }
+
+    /// The row's TT with its area's ("II.3.1").
+    pub fn number(&self, row: RowId) -> String {
+        self.numbers
+            .with(|n| n.get(&row).cloned().unwrap_or_default())
+    }
+}
