@@ -22,7 +22,7 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
-use super::money::Money;
+use super::money::{Money, MoneyError};
 use super::numbering::number_rows;
 
 /// A row's id: stable for the life of the plan, never reused within it.
@@ -327,6 +327,23 @@ pub struct BudgetTotals {
     pub grand: Money,
     /// Whether any task carries a budget at all.
     pub any: bool,
+    /// Set when a sum did not fit ([`MoneyError::TotalTooLarge`], whose text is the
+    /// Vietnamese message to show); then `by_row` is empty and `grand` is zero, so no
+    /// wrong figure is ever shown or exported.
+    pub overflow: Option<MoneyError>,
+}
+
+impl BudgetTotals {
+    /// The totals, or the error when a sum did not fit.
+    ///
+    /// # Errors
+    /// [`MoneyError::TotalTooLarge`] when a subtotal or the grand total did not fit.
+    pub fn checked(&self) -> Result<&BudgetTotals, MoneyError> {
+        match &self.overflow {
+            Some(error) => Err(error.clone()),
+            None => Ok(self),
+        }
+    }
 }
 
 impl Plan {
@@ -417,8 +434,22 @@ impl Plan {
     }
 
     /// Budget subtotals for areas, groups and tasks with sub-tasks, and the grand total.
-    /// Each task counts its own budget once; containers add up what they contain.
+    /// Each task counts its own budget once; containers add up what they contain. A sum
+    /// that does not fit sets [`BudgetTotals::overflow`] instead of any figure.
     pub fn budget_totals(&self) -> BudgetTotals {
+        self.try_budget_totals()
+            .unwrap_or_else(|error| BudgetTotals {
+                any: true,
+                overflow: Some(error),
+                ..BudgetTotals::default()
+            })
+    }
+
+    /// [`Plan::budget_totals`], with every sum checked.
+    ///
+    /// # Errors
+    /// [`MoneyError::TotalTooLarge`] when a subtotal or the grand total does not fit.
+    pub fn try_budget_totals(&self) -> Result<BudgetTotals, MoneyError> {
         let mut totals = BudgetTotals::default();
         let mut parents: [Option<RowId>; 2] = [None, None];
         for row in &self.rows {
@@ -433,13 +464,13 @@ impl Plan {
                 continue;
             };
             totals.any = true;
-            totals.grand += budget;
-            *totals.by_row.entry(row.id).or_default() += budget;
-            for parent in parents.iter().take(depth).flatten() {
-                *totals.by_row.entry(*parent).or_default() += budget;
+            totals.grand = totals.grand.checked_add(budget)?;
+            for id in parents.iter().take(depth).flatten().chain([&row.id]) {
+                let sum = totals.by_row.entry(*id).or_default();
+                *sum = sum.checked_add(budget)?;
             }
         }
-        totals
+        Ok(totals)
     }
 
     // ----- building -----
@@ -781,6 +812,43 @@ mod tests {
         assert_eq!(totals.by_row[&ids[6]], Money::from_trieu(100));
         assert!(totals.any);
         assert!(!Plan::new("x", "", 2027).budget_totals().any);
+    }
+
+    /// Ten tasks of a shared plan file, each far past what a drafter may type: the file is
+    /// refused with a Vietnamese message (it used to load and wrap or panic in the total).
+    #[test]
+    fn plan_files_with_budgets_past_the_cap_are_refused() {
+        let (mut p, ids) = sample();
+        for i in 0..10 {
+            p.add_task_with(Some(ids[6]), task(&format!("x{i}"), Some(1)));
+        }
+        let json = serde_json::to_string(&p)
+            .unwrap()
+            .replace("\"budget\":\"1\"", "\"budget\":\"999999999999999\"");
+        let error = serde_json::from_str::<Plan>(&json).unwrap_err();
+        assert!(error.to_string().contains("quá lớn"), "{error}");
+    }
+
+    /// Amounts the code builds past the cap still never wrap or panic in a total.
+    #[test]
+    fn totals_that_do_not_fit_are_an_error() {
+        let mut p = Plan::new("p", "Hưng Yên", 2027);
+        let area = p.add_area(None);
+        for _ in 0..10 {
+            p.add_task_with(
+                Some(area),
+                Task {
+                    budget: Some(Money::from_thousandths(i64::MAX / 4)),
+                    ..Task::default()
+                },
+            );
+        }
+        let totals = p.budget_totals();
+        assert_eq!(totals.overflow, Some(MoneyError::TotalTooLarge));
+        assert_eq!(totals.grand, Money::ZERO);
+        assert!(totals.by_row.is_empty());
+        assert!(totals.checked().is_err());
+        assert_eq!(p.try_budget_totals(), Err(MoneyError::TotalTooLarge));
     }
 
     #[test]

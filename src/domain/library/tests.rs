@@ -121,7 +121,10 @@ fn seed_002_budgets_sum_to_936() {
         .filter_map(|t| t.budget)
         .collect();
     assert_eq!(budgets.len(), 18);
-    assert_eq!(budgets.iter().sum::<Money>(), Money::from_trieu(936));
+    assert_eq!(
+        Money::checked_sum(budgets.iter().copied()),
+        Ok(Money::from_trieu(936))
+    );
     assert!(builtin()
         .templates()
         .iter()

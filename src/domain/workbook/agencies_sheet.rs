@@ -220,7 +220,7 @@ pub(crate) fn write<'f>(
                         Some(m) => {
                             amount(sheet, r, col, m, styles.budget(item, m))?;
                             budget_rows.push(r);
-                            budget += m;
+                            budget = budget.checked_add(m)?;
                         }
                         None => {
                             blank(sheet, r, col, styles.budget_blank(item))?;
