@@ -237,8 +237,9 @@ fn curated_repairs() {
     assert!(row
         .product
         .ends_with("được giải quyết đúng hạn; - Báo cáo kết quả theo dõi, thực hiện"));
-    // The lead cell, split by the same page break, reads "Các Sở, Ban, ngành; huyện, cấp xã".
-    assert_eq!(row.lead, ["Các Sở, Ban, ngành", "huyện, cấp xã"]);
+    // The lead cell, split by the same page break, reads "Các Sở, Ban, ngành; huyện, cấp xã"
+    // in the seed: restored (and marked) from rows 3.1 and 3.3 of the same group.
+    assert_eq!(row.lead, ["Các Sở, Ban, ngành", "UBND cấp huyện, cấp xã"]);
     assert_eq!(t("002-I-2.3").deadline, "Theo Kế hoạch của Bộ Nội vụ");
     assert_eq!(t("002-I-1.1").partners, ["Các Sở, Ban, ngành"]);
     assert_eq!(
@@ -599,4 +600,46 @@ fn provenance_and_criteria_read_as_written() {
     assert_eq!(bare.provenance(), "12/2020");
     let criterion = &lib.template("001-1-1").unwrap().criteria[0];
     assert_eq!(criterion.label(), "Tiêu chí 3.2.1: 0/0,5");
+}
+
+/// Every repair of a seed's text is marked in its template, and says what the seed had.
+#[test]
+fn repairs_of_the_seed_text_are_marked() {
+    let lib = builtin();
+    let repaired: Vec<&str> = lib
+        .templates()
+        .iter()
+        .filter(|t| !t.repairs.is_empty())
+        .map(|t| t.id.as_str())
+        .collect();
+    for id in [
+        "000-VII-13",
+        "000-VIII-1",
+        "002-III-3.4",
+        "002-VII-7",
+        "004-I-4",
+    ] {
+        assert!(repaired.contains(&id), "{id} is repaired but not marked");
+    }
+    for t in lib.templates() {
+        for repair in &t.repairs {
+            let now = match repair.field.as_str() {
+                "content" => t.content.clone(),
+                "product" => t.product.clone(),
+                "note" => t.note.clone(),
+                "lead" => t.lead.join("; "),
+                "partners" => t.partners.join("; "),
+                other => panic!("{}: repair of an unknown field {other}", t.id),
+            };
+            assert_ne!(now, repair.seed, "{}: a repair that changed nothing", t.id);
+            assert!(
+                !repair.why.trim().is_empty(),
+                "{}: a repair without a reason",
+                t.id
+            );
+        }
+    }
+    let t = lib.template("002-III-3.4").unwrap();
+    assert_eq!(t.lead, ["Các Sở, Ban, ngành", "UBND cấp huyện, cấp xã"]);
+    assert_eq!(t.repairs[0].seed, "Các Sở, Ban, ngành; huyện, cấp xã");
 }
