@@ -247,3 +247,35 @@ fn help_and_usage_errors() {
     }
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// A file name that is not UTF-8 (possible on Linux) is refused with a Vietnamese message
+/// and the usage exit code, not a panic.
+#[cfg(unix)]
+#[test]
+fn non_utf8_argument_is_a_usage_error() {
+    use std::ffi::OsStr;
+    use std::os::unix::ffi::OsStrExt;
+
+    let dir = work_dir("non-utf8");
+    let name = OsStr::from_bytes(b"k\xe9-ho\xffch.json");
+    for args in [
+        vec![OsStr::new("export"), name],
+        vec![name],
+        vec![
+            OsStr::new("export"),
+            OsStr::new("plan.json"),
+            OsStr::new("-o"),
+            name,
+        ],
+    ] {
+        let output = Command::new(env!("CARGO_BIN_EXE_cchc"))
+            .args(&args)
+            .current_dir(&dir)
+            .output()
+            .expect("cchc runs");
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        let message = stderr(&output);
+        assert!(message.contains("không phải văn bản UTF-8"), "{message}");
+        assert!(!message.contains("panicked"), "{message}");
+    }
+}

@@ -13,7 +13,9 @@ Everything written comes from the seed text. Where extraction damaged a table (r
 across pages, repeated header rows, a lost column, a merged cell split over rows) or where
 prose has to be read as tasks, the decisions are made in this file, in the sections marked
 CURATION below, each with its reason. The documents' own wording is kept, typos included
-("Kiến toàn", "CÁI CÁCH"); the only text changes are the ones listed there:
+("Kiến toàn", "CÁI CÁCH"). A repair of one cell's text follows one rule, from one table
+(REPAIRS), and is marked in the template it changes ("repairs": the field, the seed's cell,
+why). The only other text changes, applied to every template alike, are these:
 
 * whitespace runs become one space; markdown emphasis ("*", "**", "#") left by the
   extraction of seeds 001 and 003 is removed;
@@ -82,17 +84,9 @@ AGENCY_STARTS = (
     "Bưu điện", "Viễn thông", "Liên đoàn", "Công đoàn", "Mặt trận", "Bộ phận", "Cổng ", "Tổ ",
 )
 
-# CURATION: agency cells of seed 004 that list agencies without any separator.
-AGENCY_CELL_FIXES = {
-    "Các sở, ban, ngành UBND cấp huyện UBND cấp xã": "Các sở, ban, ngành; UBND cấp huyện; UBND cấp xã",
-    "Các sở, ban, ngành UBND cấp huyện, UBND cấp xã": "Các sở, ban, ngành; UBND cấp huyện, UBND cấp xã",
-}
-
-
 def split_agencies(cell: str) -> list[str]:
     """An agency cell as a list of agencies (see the module docstring for the rules)."""
     cell = clean(cell)
-    cell = AGENCY_CELL_FIXES.get(cell, cell)
     if not cell:
         return []
     items: list[str] = []
@@ -115,6 +109,114 @@ def split_agencies(cell: str) -> list[str]:
     return out
 
 
+# ---------------------------------------------------------------------------------------
+# CURATION: repairs
+# ---------------------------------------------------------------------------------------
+#
+# One rule for every repair of the seed text. Where the extraction damaged a cell (words
+# lost or a cell cut short at a page break, a merged cell split over rows, the separators
+# of a list lost), the cell is restored only to a text that is certain: one the same
+# document writes in full in the same column of a neighbouring row, or the one word that
+# completes a cut word. A cell that is merely read differently (a role in an agency list)
+# is a repair too. Nothing else is changed, and every repair is written into the template
+# itself, as a "repairs" entry: the field, the cell exactly as the seed has it, and why
+# (in Vietnamese, as the app may show it). A repair states the seed's cell, so that a
+# change of the seed or of the extraction fails here instead of repairing the wrong text,
+# and an entry that no template used fails too (see `apply_repairs`).
+#
+# id -> [(field, cell as the seed has it, repaired cell, why)]. For "lead" and "partners"
+# the cells are agency cells, split by split_agencies like any other.
+
+_LOST_UBND = (
+    "Ô bị ngắt trang khi trích xuất, mất chữ “UBND cấp”; các dòng 3.1 và 3.3 cùng nhóm ghi "
+    "đầy đủ “Các Sở, Ban, ngành; UBND cấp huyện, cấp xã”."
+)
+_NO_SEPARATOR = (
+    "Khi trích xuất, ô mất dấu ngăn giữa các cơ quan; thêm dấu “;” giữa các cơ quan như "
+    "các dòng khác của văn bản."
+)
+_MERGED_000_VIII = (
+    "Ô cơ quan chủ trì được gộp cho ba dòng của mục VIII; khi trích xuất, chữ của ô bị chia "
+    "cho dòng 1 và dòng 2, dòng 3 trống. Mỗi dòng nhận lại cả ô: “Các sở, ban, ngành được "
+    "UBND tỉnh phân cấp QLNN theo ngành, lĩnh vực”."
+)
+_LEAD_000_VIII = "Các sở, ban, ngành được UBND tỉnh phân cấp QLNN theo ngành, lĩnh vực"
+
+REPAIRS: dict[str, list[tuple[str, str, str, str]]] = {
+    "000-VII-13": [(
+        "product",
+        "Hồ sơ, tài liệu hoàn chỉnh có thời hạn bảo quản cụ thể và vĩnh",
+        "Hồ sơ, tài liệu hoàn chỉnh có thời hạn bảo quản cụ thể và vĩnh viễn",
+        "Ô bị cắt cụt khi trích xuất (“… và vĩnh”); thêm chữ “viễn”, chữ duy nhất hoàn chỉnh "
+        "thuật ngữ thời hạn bảo quản “vĩnh viễn”.",
+    )],
+    "000-VIII-1": [("lead", "Các sở, ban, ngành được UBND tỉnh", _LEAD_000_VIII, _MERGED_000_VIII)],
+    "000-VIII-2": [("lead", "phân cấp QLNN theo ngành, lĩnh vực", _LEAD_000_VIII, _MERGED_000_VIII)],
+    "000-VIII-3": [("lead", "", _LEAD_000_VIII, _MERGED_000_VIII)],
+    "002-III-3.4": [(
+        "lead",
+        "Các Sở, Ban, ngành; huyện, cấp xã",
+        "Các Sở, Ban, ngành; UBND cấp huyện, cấp xã",
+        _LOST_UBND,
+    )],
+    "002-VII-7": [(
+        "partners",
+        "Văn phòng UBND tỉnh, các Sở, Ban, ngành; UBND cấp",
+        "Văn phòng UBND tỉnh, các Sở, Ban, ngành; UBND cấp huyện, cấp xã",
+        "Ô bị cắt cụt ở chỗ ngắt trang (“…; UBND cấp”); dòng VII.6 ngay trên ghi đầy đủ "
+        "cùng các cơ quan phối hợp “Văn phòng UBND tỉnh, các Sở, Ban, ngành; UBND cấp huyện, "
+        "cấp xã”.",
+    )],
+    "004-I-4": [
+        (
+            "partners",
+            "Các sở, ban, ngành có liên quan, Sở Nội vụ tổng hợp",
+            "Các sở, ban, ngành có liên quan",
+            "“Sở Nội vụ tổng hợp” là việc Sở Nội vụ (cơ quan chủ trì) tổng hợp, không phải một "
+            "cơ quan phối hợp; chuyển sang Ghi chú, giữ nguyên chữ.",
+        ),
+        (
+            "note",
+            "",
+            "Sở Nội vụ tổng hợp",
+            "Chuyển từ ô cơ quan phối hợp (xem sửa ở trường partners).",
+        ),
+    ],
+    "004-III-11": [(
+        "partners",
+        "Các sở, ban, ngành UBND cấp huyện, UBND cấp xã",
+        "Các sở, ban, ngành; UBND cấp huyện, UBND cấp xã",
+        _NO_SEPARATOR,
+    )],
+    **{
+        f"004-III-{n}": [(
+            "partners",
+            "Các sở, ban, ngành UBND cấp huyện UBND cấp xã",
+            "Các sở, ban, ngành; UBND cấp huyện; UBND cấp xã",
+            _NO_SEPARATOR,
+        )]
+        for n in (12, 13, 14, 15)
+    },
+}
+
+AGENCY_FIELDS = ("lead", "partners")
+# The ids whose repairs were applied in this run.
+_applied: set[str] = set()
+
+
+def apply_repairs(t: dict) -> None:
+    """Applies the repairs of REPAIRS to a template and records them in it."""
+    for field, seed_cell, repaired, why in REPAIRS.get(t["id"], []):
+        if field in AGENCY_FIELDS:
+            assert t[field] == split_agencies(seed_cell), (t["id"], field, t[field])
+            t[field] = split_agencies(repaired)
+        else:
+            assert t[field] == seed_cell, (t["id"], field, t[field])
+            t[field] = repaired
+        t.setdefault("repairs", []).append({"field": field, "seed": seed_cell, "why": why})
+        _applied.add(t["id"])
+
+
 def template(
     *,
     id: str,
@@ -132,9 +234,10 @@ def template(
     note: str = "",
     criteria: list[dict] | None = None,
 ) -> dict:
-    """A template in the field order of docs/file-format.md (and of the Rust writer)."""
+    """A template in the field order of docs/file-format.md (and of the Rust writer), with
+    its repairs (see REPAIRS) applied and recorded."""
     assert content.strip(), id
-    return {
+    t = {
         "id": id,
         "source": source,
         "area": area,
@@ -150,6 +253,8 @@ def template(
         "note": note,
         "criteria": criteria or [],
     }
+    apply_repairs(t)
+    return t
 
 
 def source(id, file, province, year, document, document_date, title) -> dict:
@@ -186,19 +291,6 @@ AREAS_000 = {
     "VIII": "decentralisation",
 }
 
-# CURATION: in section VIII the lead-agency cell was merged over the section's three rows and
-# the extraction split its text over rows 1 and 2 ("Các sở, ban, ngành được UBND tỉnh" /
-# "phân cấp QLNN theo ngành, lĩnh vực"), leaving row 3 empty. Every row gets the whole text.
-LEAD_000_VIII = "Các sở, ban, ngành được UBND tỉnh phân cấp QLNN theo ngành, lĩnh vực"
-
-# CURATION: a cell cut short by the extraction ("... bảo quản cụ thể và vĩnh").
-PRODUCT_FIXES_000 = {
-    "Hồ sơ, tài liệu hoàn chỉnh có thời hạn bảo quản cụ thể và vĩnh": (
-        "Hồ sơ, tài liệu hoàn chỉnh có thời hạn bảo quản cụ thể và vĩnh viễn"
-    ),
-}
-
-
 def curate_000(seeds: Path) -> dict:
     src = source(
         "seed-000",
@@ -226,9 +318,6 @@ def curate_000(seeds: Path) -> dict:
             continue
         cells += [""] * (5 - len(cells))
         number, content, lead, product, deadline = cells[:5]
-        if roman == "VIII":
-            lead = LEAD_000_VIII
-        product = PRODUCT_FIXES_000.get(product, product)
         templates.append(
             template(
                 id=f"000-{roman}-{number}",
@@ -470,22 +559,6 @@ AREAS_002 = {
     "VII": "digital_government",
 }
 
-# CURATION: one cell cut short at a page break, its end lost ("...; UBND cấp"); the same
-# partners are written out in full on the row above (VII.6).
-PARTNER_FIXES_002 = {
-    "002-VII-7": "Văn phòng UBND tỉnh, các Sở, Ban, ngành; UBND cấp huyện, cấp xã",
-}
-
-# CURATION: the lead cell of III.3.4 is split by a page break into "Các Sở, Ban, ngành;
-# huyện," and "cấp xã". Joined, its second item reads "huyện, cấp xã": the rows above in the
-# same group (3.1, 3.3) write "UBND cấp huyện, cấp xã", but this cell does not, and nothing of
-# it is lost, so the item is kept as written, in its own lower case (it continues the list;
-# it is not an agency name that a capital would start).
-LEAD_FIXES_002 = {
-    "002-III-3.4": ["Các Sở, Ban, ngành", "huyện, cấp xã"],
-}
-
-
 def curate_002(seeds: Path) -> dict:
     src = source(
         "seed-002",
@@ -528,8 +601,7 @@ def curate_002(seeds: Path) -> dict:
         if re.fullmatch(r"\d+", number):
             group = []
         id = f"002-{roman}-{number}"
-        partners = PARTNER_FIXES_002.get(id, partners)
-        agencies = LEAD_FIXES_002.get(id, split_agencies(lead))
+        agencies = split_agencies(lead)
         if budget:
             assert re.fullmatch(r"\d+", budget), budget
             total += int(budget)
@@ -716,19 +788,6 @@ AREAS_004 = [
 ]
 
 
-# CURATION: the partner cell of I.4 is "Các sở, ban, ngành có liên quan, Sở Nội vụ tổng hợp":
-# the departments concerned take part, and Sở Nội vụ, the task's lead, compiles their input.
-# "Sở Nội vụ tổng hợp" is a role, not a partner agency (and Sở Nội vụ already leads), so the
-# partners are the departments alone and the role is kept, as written, in the note.
-CELL_FIXES_004 = {
-    "004-I-4": {
-        "cell": "Các sở, ban, ngành có liên quan, Sở Nội vụ tổng hợp",
-        "partners": "Các sở, ban, ngành có liên quan",
-        "note": "Sở Nội vụ tổng hợp",
-    },
-}
-
-
 def curate_004(seeds: Path) -> dict:
     src = source(
         "seed-004",
@@ -771,10 +830,6 @@ def curate_004(seeds: Path) -> dict:
                 roman, area, title, _ = AREAS_004[area_index]
             id = f"004-{roman}-{number}"
             parent, sub_count = id, 0
-            fixes = CELL_FIXES_004.get(id, {})
-            if fixes:
-                assert partners == fixes["cell"], partners
-                partners = fixes["partners"]
             templates.append(
                 template(
                     id=id,
@@ -786,7 +841,6 @@ def curate_004(seeds: Path) -> dict:
                     lead=split_agencies(lead),
                     partners=split_agencies(partners),
                     deadline=deadline,
-                    note=fixes.get("note", ""),
                 )
             )
         else:
@@ -852,6 +906,8 @@ def main() -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
             print(f"wrote {path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}")
+    unused = set(REPAIRS) - _applied
+    assert not unused, f"repairs of templates that were not curated: {sorted(unused)}"
     if differ:
         for path in differ:
             print(f"differs from the curated output: {path}", file=sys.stderr)

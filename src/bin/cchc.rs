@@ -13,8 +13,14 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    std::process::exit(cli::run(&args));
+    let code = match cli::utf8_args(std::env::args_os().skip(1)) {
+        Ok(args) => cli::run(&args),
+        Err(message) => {
+            eprintln!("{message}");
+            cli::USAGE
+        }
+    };
+    std::process::exit(code);
 }
 
 #[cfg(target_arch = "wasm32")]
@@ -22,6 +28,7 @@ fn main() {}
 
 #[cfg(not(target_arch = "wasm32"))]
 mod cli {
+    use std::ffi::OsString;
     use std::path::{Path, PathBuf};
 
     use cchc_plan::domain::file_format::{read_plan, write_plan};
@@ -31,7 +38,7 @@ mod cli {
     /// Exit code of a command that failed on its input (a bad file, a write error).
     const FAILED: i32 = 1;
     /// Exit code of a command line that could not be understood.
-    const USAGE: i32 = 2;
+    pub const USAGE: i32 = 2;
 
     const HELP: &str = "\
 cchc — công cụ dòng lệnh của ứng dụng lập Kế hoạch cải cách hành chính
@@ -52,6 +59,26 @@ Cách dùng:
 
 Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sai.
 ";
+
+    /// The arguments as text (without the program name).
+    ///
+    /// # Errors
+    /// A Vietnamese message naming the first argument that is not valid UTF-8 (a file
+    /// name in another encoding, possible on Linux), shown with its bad bytes replaced.
+    pub fn utf8_args(args: impl IntoIterator<Item = OsString>) -> Result<Vec<String>, String> {
+        args.into_iter()
+            .enumerate()
+            .map(|(i, arg)| {
+                arg.into_string().map_err(|arg| {
+                    format!(
+                        "Tham số thứ {} (\"{}\") không phải văn bản UTF-8: hãy đổi tên tệp hoặc thư mục sang tên Unicode (UTF-8) rồi chạy lại.",
+                        i + 1,
+                        arg.to_string_lossy()
+                    )
+                })
+            })
+            .collect()
+    }
 
     /// Runs a command line (without the program name); returns the exit code.
     pub fn run(args: &[String]) -> i32 {

@@ -231,6 +231,10 @@ pub struct Template {
     /// PAR INDEX criteria the task answers (seed 001).
     #[serde(default)]
     pub criteria: Vec<Criterion>,
+    /// Where the curation repaired the seed's text (built-in templates only): what the seed
+    /// had and why it was repaired. Written only when there is one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub repairs: Vec<Repair>,
     /// Set on an imported template whose content matches an existing template with other
     /// details: the id of that template, so the library can mark the pair.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -260,9 +264,21 @@ impl Template {
             budget: None,
             note: String::new(),
             criteria: Vec::new(),
+            repairs: Vec::new(),
             similar_to: None,
         }
     }
+}
+
+/// One repair of a seed's text by the curation (tools/curate_seeds.py): the field, the
+/// cell exactly as the seed has it, and why it was repaired (Vietnamese).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Repair {
+    /// The template field repaired: "content", "product", "lead", "partners", "note", ...
+    pub field: String,
+    /// The cell as the seed has it (an agency cell before it is split into a list).
+    pub seed: String,
+    pub why: String,
 }
 
 /// The content of one template file.

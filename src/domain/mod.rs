@@ -3,7 +3,6 @@
 pub mod agency;
 pub mod deadline;
 pub mod file_format;
-pub mod history;
 pub mod library;
 pub mod money;
 pub mod numbering;
@@ -19,3 +18,6 @@ pub mod timeline;
 pub mod user_library;
 pub mod words;
 pub mod workbook;
+
+/// Undo and redo, at their old path (they live in [`plan::history`]).
+pub use plan::history;

@@ -4,16 +4,20 @@
 //! plan can hold is exact: 0,1 + 0,2 is 0,3. Input follows Vietnamese writing: "." groups
 //! thousands and "," marks decimals ("1.600", "12,5").
 //!
+//!
+//! Every way in is capped at [`Money::MAX_INPUT`] per amount (typing, plan and template
+//! files), and sums are checked ([`Money::checked_add`], [`Money::checked_sum`]): a total
+//! that would not fit is a [`MoneyError::TotalTooLarge`], never a wrapped number or a panic.
+//! There is deliberately no `+` on money.
+//!
 //! ```
 //! use cchc_plan::domain::money::Money;
-//! let a = Money::parse("0,1").unwrap() + Money::parse("0,2").unwrap();
-//! assert_eq!(a, Money::parse("0,3").unwrap());
+//! let a = Money::parse("0,1").unwrap().checked_add(Money::parse("0,2").unwrap());
+//! assert_eq!(a, Ok(Money::parse("0,3").unwrap()));
 //! assert_eq!(Money::parse("1.600,5").unwrap().to_string(), "1.600,5");
 //! ```
 
 use std::fmt;
-use std::iter::Sum;
-use std::ops::{Add, AddAssign};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
@@ -36,6 +40,8 @@ pub enum MoneyError {
     TooManyDecimals,
     AmbiguousSeparators,
     TooLarge,
+    /// A sum of amounts past what a [`Money`] can count (about 9,2 tỷ triệu đồng).
+    TotalTooLarge,
 }
 
 impl fmt::Display for MoneyError {
@@ -48,6 +54,9 @@ impl fmt::Display for MoneyError {
                 "Số không rõ nghĩa: dùng dấu chấm để phân nhóm nghìn (1.600) và dấu phẩy cho phần thập phân (12,5)."
             }
             MoneyError::TooLarge => "Kinh phí quá lớn (tối đa 1.000.000 triệu đồng mỗi nhiệm vụ).",
+            MoneyError::TotalTooLarge => {
+                "Tổng kinh phí quá lớn, không cộng được: hãy kiểm tra lại kinh phí các nhiệm vụ (tối đa 1.000.000 triệu đồng mỗi nhiệm vụ)."
+            }
         })
     }
 }
@@ -56,8 +65,12 @@ impl std::error::Error for MoneyError {}
 
 impl Money {
     pub const ZERO: Money = Money { thousandths: 0 };
+    /// The largest amount one field accepts, from typing or from a file: one million
+    /// triệu đồng (a thousand tỷ).
+    pub const MAX_INPUT: Money = Money::from_trieu(MAX_INPUT_TRIEU);
 
-    /// An amount of whole triệu đồng.
+    /// An amount of whole triệu đồng (for amounts the code itself writes; input from outside
+    /// goes through [`Money::parse`] or [`Money::read_plain`], which cap it).
     pub const fn from_trieu(trieu: i64) -> Money {
         Money {
             thousandths: trieu * SCALE,
@@ -169,8 +182,20 @@ impl Money {
         }
     }
 
-    /// Reads the machine form written by [`Money::to_plain`].
+    /// Reads the machine form written by [`Money::to_plain`]; `None` where
+    /// [`Money::read_plain`] gives an error.
     pub fn from_plain(text: &str) -> Option<Money> {
+        Money::read_plain(text).ok()
+    }
+
+    /// Reads the machine form written by [`Money::to_plain`] ("1600", "12.5"), as plan and
+    /// template files carry it.
+    ///
+    /// # Errors
+    /// [`MoneyError::NotANumber`] for anything but digits with at most one "." and three
+    /// decimals after it, [`MoneyError::TooLarge`] past [`Money::MAX_INPUT`]: a file may
+    /// hold no more than a drafter may type.
+    pub fn read_plain(text: &str) -> Result<Money, MoneyError> {
         let (whole, frac) = match text.split_once('.') {
             Some((w, f)) => (w, f),
             None => (text, ""),
@@ -182,17 +207,45 @@ impl Money {
             || !frac.bytes().all(|b| b.is_ascii_digit())
             || (text.contains('.') && frac.is_empty())
         {
-            return None;
+            return Err(MoneyError::NotANumber);
         }
-        let whole: i64 = whole.parse().ok()?;
+        let whole: i64 = whole.parse().map_err(|_| MoneyError::NotANumber)?;
         let frac: i64 = if frac.is_empty() {
             0
         } else {
-            format!("{frac:0<3}").parse().ok()?
+            format!("{frac:0<3}")
+                .parse()
+                .map_err(|_| MoneyError::NotANumber)?
         };
-        Some(Money {
-            thousandths: whole.checked_mul(SCALE)?.checked_add(frac)?,
-        })
+        // At most 15 digits before the point: whole * SCALE + frac fits an i64.
+        let money = Money {
+            thousandths: whole * SCALE + frac,
+        };
+        if money > Money::MAX_INPUT {
+            return Err(MoneyError::TooLarge);
+        }
+        Ok(money)
+    }
+
+    /// The sum of two amounts.
+    ///
+    /// # Errors
+    /// [`MoneyError::TotalTooLarge`] when the sum does not fit.
+    pub fn checked_add(self, other: Money) -> Result<Money, MoneyError> {
+        self.thousandths
+            .checked_add(other.thousandths)
+            .map(Money::from_thousandths)
+            .ok_or(MoneyError::TotalTooLarge)
+    }
+
+    /// The sum of amounts.
+    ///
+    /// # Errors
+    /// [`MoneyError::TotalTooLarge`] when a partial sum does not fit.
+    pub fn checked_sum(amounts: impl IntoIterator<Item = Money>) -> Result<Money, MoneyError> {
+        amounts
+            .into_iter()
+            .try_fold(Money::ZERO, |sum, amount| sum.checked_add(amount))
     }
 }
 
@@ -234,39 +287,12 @@ pub fn group_thousands(n: u64) -> String {
     let digits = n.to_string();
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push('.');
         }
         out.push(c);
     }
     out
-}
-
-impl Add for Money {
-    type Output = Money;
-    fn add(self, rhs: Money) -> Money {
-        Money {
-            thousandths: self.thousandths + rhs.thousandths,
-        }
-    }
-}
-
-impl AddAssign for Money {
-    fn add_assign(&mut self, rhs: Money) {
-        self.thousandths += rhs.thousandths;
-    }
-}
-
-impl Sum for Money {
-    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
-        iter.fold(Money::ZERO, Add::add)
-    }
-}
-
-impl<'a> Sum<&'a Money> for Money {
-    fn sum<I: Iterator<Item = &'a Money>>(iter: I) -> Money {
-        iter.copied().sum()
-    }
 }
 
 /// Files carry money as a string in machine form ("12.5"), never as a binary float.
@@ -279,10 +305,13 @@ impl Serialize for Money {
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Money, D::Error> {
         let text = String::deserialize(deserializer)?;
-        Money::from_plain(&text).ok_or_else(|| {
-            serde::de::Error::custom(format!(
-                "kinh phí \"{text}\" không hợp lệ (dạng đúng: \"936\" hoặc \"12.5\")"
-            ))
+        Money::read_plain(&text).map_err(|error| {
+            serde::de::Error::custom(match error {
+                MoneyError::TooLarge => format!(
+                    "kinh phí \"{text}\" quá lớn (tối đa 1.000.000 triệu đồng mỗi nhiệm vụ)"
+                ),
+                _ => format!("kinh phí \"{text}\" không hợp lệ (dạng đúng: \"936\" hoặc \"12.5\")"),
+            })
         })
     }
 }
@@ -297,10 +326,40 @@ mod tests {
 
     #[test]
     fn decimal_sums_are_exact() {
-        assert_eq!(m("0,1") + m("0,2"), m("0,3"));
-        assert_eq!((m("0,1") + m("0,2")).to_string(), "0,3");
-        let tenths: Money = std::iter::repeat(m("0,1")).take(10).sum();
-        assert_eq!(tenths, Money::from_trieu(1));
+        assert_eq!(m("0,1").checked_add(m("0,2")), Ok(m("0,3")));
+        assert_eq!(m("0,1").checked_add(m("0,2")).unwrap().to_string(), "0,3");
+        let tenths = Money::checked_sum(std::iter::repeat_n(m("0,1"), 10));
+        assert_eq!(tenths, Ok(Money::from_trieu(1)));
+    }
+
+    #[test]
+    fn sums_that_do_not_fit_are_errors() {
+        let big = Money::from_thousandths(i64::MAX / 4);
+        assert_eq!(
+            Money::checked_sum(std::iter::repeat_n(big, 10)),
+            Err(MoneyError::TotalTooLarge)
+        );
+        assert_eq!(
+            big.checked_add(Money::from_thousandths(i64::MAX)),
+            Err(MoneyError::TotalTooLarge)
+        );
+        assert!(MoneyError::TotalTooLarge
+            .to_string()
+            .starts_with("Tổng kinh phí quá lớn"));
+    }
+
+    #[test]
+    fn files_are_capped_as_typing_is() {
+        assert_eq!(Money::read_plain("1000000"), Ok(Money::MAX_INPUT));
+        assert_eq!(Money::read_plain("1000000.001"), Err(MoneyError::TooLarge));
+        assert_eq!(
+            Money::read_plain("999999999999999"),
+            Err(MoneyError::TooLarge)
+        );
+        assert_eq!(Money::from_plain("1000001"), None);
+        let error = serde_json::from_str::<Money>("\"999999999999999\"").unwrap_err();
+        assert!(error.to_string().contains("quá lớn"), "{error}");
+        assert_eq!(Money::parse("1.000.000"), Ok(Money::MAX_INPUT));
     }
 
     #[test]

@@ -23,7 +23,8 @@
 
 use std::collections::hash_map::Entry;
 use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::library::{Source, Template, TemplateSet};
 use super::text::{fold_key, fold_key_into};
@@ -67,47 +68,6 @@ fn details(t: &Template) -> String {
     out
 }
 
-/// A fast hasher for the comparison maps (FxHash's mixing, eight bytes at a time): merging a
-/// large file hashes every template's folded content and details once.
-#[derive(Default, Clone, Copy)]
-struct QuickHasher(u64);
-
-impl Hasher for QuickHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            self.add(word);
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
-        }
-    }
-
-    fn write_u8(&mut self, n: u8) {
-        self.add(u64::from(n));
-    }
-
-    fn write_usize(&mut self, n: usize) {
-        self.add(n as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-impl QuickHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-type Quick = BuildHasherDefault<QuickHasher>;
-
 enum Verdict {
     New,
     Identical,
@@ -118,8 +78,10 @@ enum Verdict {
 /// gets a number and the id of its first template; a template is then known by that number
 /// and its other fields (so long contents are hashed once).
 struct Known {
-    contents: HashMap<String, (usize, String), Quick>,
-    fingerprints: HashSet<(usize, String), Quick>,
+    /// FxHash (rustc-hash): merging a large file hashes every template's folded content
+    /// and details once, and these keys come from the app's own data, not an attacker.
+    contents: FxHashMap<String, (usize, String)>,
+    fingerprints: FxHashSet<(usize, String)>,
 }
 
 impl Known {

@@ -369,7 +369,10 @@ fn plan_summary(name: &str, plan: &Plan) -> Summary {
             RowKind::Task => tasks += 1,
         }
     }
-    let total = plan.budget_totals().grand;
+    let total = match plan.try_budget_totals() {
+        Ok(totals) => format!("{} triệu đồng", totals.grand),
+        Err(error) => error.to_string(),
+    };
     let line = |label: &str, value: String| (label.to_string(), value);
     Summary {
         file_name: name.to_string(),
@@ -395,7 +398,7 @@ fn plan_summary(name: &str, plan: &Plan) -> Summary {
                 ),
             ),
             line("Số nhiệm vụ", count(tasks)),
-            line("Tổng kinh phí", format!("{total} triệu đồng")),
+            line("Tổng kinh phí", total),
         ],
         confirm: "Mở kế hoạch",
         note: "Kế hoạch sẽ được mở thành một kế hoạch mới; kế hoạch đang mở vẫn ở trong Danh sách kế hoạch.".into(),

@@ -315,10 +315,24 @@ async fn printing_from_the_editor_opens_the_print_view(page: Page) -> Result {
     // Opened by the drafter, it stays open after printing; Escape closes it.
     page.click_button("Xem bản in").await?;
     page.button("Đóng bản in", 0).await?;
-    page.js("window.dispatchEvent(new Event('beforeprint')); window.dispatchEvent(new Event('afterprint'));")
+    // An observer of the test's, added after the app's listeners, records whether the
+    // print view is still there once the app has handled "afterprint" (its listener runs
+    // first) and its updates have reached the page (a task later): a positive signal to
+    // wait for, instead of a fixed sleep.
+    page.js("window.__afterPrint = undefined;
+         window.addEventListener('afterprint', () => setTimeout(() => {
+             const view = document.querySelector('.print-view');
+             window.__afterPrint = { shown: !!view && view.getClientRects().length > 0 };
+         }), { once: true });
+         window.dispatchEvent(new Event('beforeprint'));
+         window.dispatchEvent(new Event('afterprint'));")
         .await?;
-    tokio::time::sleep(std::time::Duration::from_millis(200)).await;
-    if !displayed(&page, ".print-view").await? {
+    page.wait_for("the app to handle afterprint", |page| async move {
+        Ok(page.js("return window.__afterPrint !== undefined;").await? == json!(true))
+    })
+    .await?;
+    let seen = page.js("return window.__afterPrint.shown;").await?;
+    if seen != json!(true) || !displayed(&page, ".print-view").await? {
         bail!("the print view closed after printing although the drafter opened it");
     }
     page.button("In", 0)
@@ -340,9 +354,19 @@ async fn exporting_an_empty_plan_is_refused(page: Page) -> Result {
         .js("return document.querySelector('.status').classList.contains('error');")
         .await?;
     assert_eq!(error, Value::Bool(true));
-    tokio::time::sleep(std::time::Duration::from_millis(300)).await;
-    if !page.downloads()?.is_empty() {
-        bail!("an empty plan was downloaded: {:?}", page.downloads()?);
+    // The positive signal: a plan with tasks, exported next, arrives; had the empty one
+    // been written too, it would be there as well (downloads arrive in order).
+    open_seed_002(&page).await?;
+    page.click_button("Xuất Excel").await?;
+    let file = page.wait_for_download(".xlsx").await?;
+    let downloads = page.downloads()?;
+    if downloads != [file.clone()] {
+        bail!("an empty plan was downloaded: {downloads:?}");
+    }
+    let mut book = open(&std::fs::read(&file)?);
+    let sheet = sheet(&mut book, "Phụ lục I");
+    if find_row(&sheet, 0, "Tổng cộng").is_none() {
+        bail!("the one download is not the plan with tasks");
     }
     Ok(())
 }

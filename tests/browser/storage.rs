@@ -173,7 +173,15 @@ async fn older_window_cannot_overwrite_a_newer_save(page: Page) -> Result {
         .await?;
     // Editing the older window does not write over the newer save.
     page.type_into("Nội dung, nhiệm vụ", 0, " sửa tiếp").await?;
-    tokio::time::sleep(std::time::Duration::from_millis(800)).await;
+    // Positive signals instead of a fixed sleep: the edit has reached the plan (the plan
+    // file downloaded next holds it), then "pagehide" makes the app write any save it
+    // still holds at once (its listener runs inside dispatchEvent), so whatever the app
+    // would save is in storage when the script returns.
+    page.click_button("Tải kế hoạch về máy").await?;
+    let file = page.wait_for_download(".json").await?;
+    assert!(std::fs::read_to_string(file)?.contains("Bản đầu sửa tiếp"));
+    page.js("window.dispatchEvent(new Event('pagehide'));")
+        .await?;
     let key = stored_plan_key(&page).await?;
     let stored: Value = page
         .js_with(
@@ -187,10 +195,7 @@ async fn older_window_cannot_overwrite_a_newer_save(page: Page) -> Result {
         "the newer save was overwritten"
     );
     assert!(!stored.contains("sửa tiếp"));
-    // The local edits can still be downloaded, and the newer version opened.
-    page.click_button("Tải kế hoạch về máy").await?;
-    let file = page.wait_for_download(".json").await?;
-    assert!(std::fs::read_to_string(file)?.contains("Bản đầu sửa tiếp"));
+    // The newer version can be opened.
     page.click_button("Mở bản mới hơn").await?;
     wait_for_value(&page, "Nội dung, nhiệm vụ", 0, "Bản mới của cửa sổ hai").await?;
     Ok(())

@@ -220,7 +220,7 @@ pub(crate) fn write<'f>(
                         Some(m) => {
                             amount(sheet, r, col, m, styles.budget(item, m))?;
                             budget_rows.push(r);
-                            budget += m;
+                            budget = budget.checked_add(m)?;
                         }
                         None => {
                             blank(sheet, r, col, styles.budget_blank(item))?;
@@ -321,5 +321,124 @@ mod tests {
                 ("", &[3][..])
             ]
         );
+    }
+}
+
+#[cfg(test)]
+mod seed_tests {
+    use super::*;
+    use crate::domain::agency::{is_commune_level, is_district_level, Directory};
+    use crate::domain::library::{builtin, plan_from_source};
+    use crate::domain::text::fold;
+
+    /// The head words an agency name begins with, folded: the kind of body it names (a
+    /// department, a committee, an office, a board, a centre, ...) or a set of such bodies
+    /// ("các sở", "các cơ quan"). A level or a place alone ("huyện, cấp xã", "cấp xã") is
+    /// not an agency, nor is a fragment that continues a list.
+    const AGENCY_HEADS: [&str; 31] = [
+        "so",
+        "cac so",
+        "ubnd",
+        "uy ban",
+        "van phong",
+        "ban",
+        "cac ban",
+        "thanh tra",
+        "cong an",
+        "bo chi huy",
+        "dai",
+        "bao",
+        "trung tam",
+        "hoi",
+        "cac hoi",
+        "lien doan",
+        "tinh doan",
+        "doan",
+        "kho bac",
+        "cuc",
+        "chi cuc",
+        "bao hiem",
+        "cac co quan",
+        "cac don vi",
+        "co quan",
+        "don vi",
+        "mat tran",
+        "truong",
+        "vien",
+        "cong doan",
+        "to cong tac",
+    ];
+
+    /// A real agency: one the agency directory knows (by name or alias); or a name that
+    /// starts with a capital (a fragment continues a list in lower case) and either names
+    /// the district or commune level as a whole (the agency module's own tests: "Các
+    /// huyện, thị xã, thành phố", "UBND cấp xã") or starts with the head word of a kind of
+    /// body.
+    fn is_real_agency(directory: &Directory, name: &str) -> bool {
+        if directory.lookup(name).is_some() {
+            return true;
+        }
+        let capital = name.chars().next().is_some_and(char::is_uppercase);
+        if capital && (is_district_level(name) || is_commune_level(name)) {
+            return true;
+        }
+        let folded = fold(name)
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ");
+        capital
+            && AGENCY_HEADS
+                .iter()
+                .any(|head| folded == *head || folded.starts_with(&format!("{head} ")))
+    }
+
+    #[test]
+    fn phu_luc_ii_of_every_seed_groups_by_real_agencies() {
+        let library = builtin();
+        let directory = Directory::builtin();
+        assert_eq!(library.sources().len(), 5);
+        let mut wrong = Vec::new();
+        for source in library.sources() {
+            let plan = plan_from_source(library, &source.id, format!("p-{}", source.id))
+                .expect("every seed recreates a plan");
+            let groups = by_lead(&plan);
+            assert!(groups.len() > 3, "{}: {} groups", source.id, groups.len());
+            wrong.extend(
+                groups
+                    .iter()
+                    .map(|g| g.name.as_str())
+                    .filter(|name| !name.is_empty() && !is_real_agency(&directory, name))
+                    .map(|name| format!("{}: {name}", source.id)),
+            );
+        }
+        assert!(
+            wrong.is_empty(),
+            "Phụ lục II groups by names that are not agencies: {wrong:?}"
+        );
+    }
+
+    #[test]
+    fn fragments_and_levels_are_not_agencies() {
+        let directory = Directory::builtin();
+        for name in [
+            "huyện, cấp xã",
+            "Huyện, cấp xã",
+            "cấp huyện, cấp xã",
+            "phân cấp QLNN theo ngành, lĩnh vực",
+        ] {
+            assert!(!is_real_agency(&directory, name), "{name}");
+        }
+        for name in [
+            "Sở Nội vụ",
+            "UBND cấp huyện, cấp xã",
+            "Các Sở, Ban, ngành",
+            "Văn phòng UBND tỉnh",
+            "Các huyện, thị xã, thành phố",
+            "Tổ công tác của Chủ tịch UBND tỉnh",
+            "Các sở, ban, ngành được UBND tỉnh phân cấp QLNN theo ngành, lĩnh vực",
+        ] {
+            assert!(is_real_agency(&directory, name), "{name}");
+        }
     }
 }

@@ -45,7 +45,10 @@ pub(crate) struct LeadBudget {
 
 /// Budgets by lead agency (or group of co-leading agencies), largest first; each task's
 /// own budget counts once.
-pub(crate) fn by_lead(export: &Export) -> Vec<LeadBudget> {
+///
+/// # Errors
+/// [`WorkbookError::Budget`] when a sum does not fit (it cannot once the grand total did).
+pub(crate) fn by_lead(export: &Export) -> Result<Vec<LeadBudget>, WorkbookError> {
     let mut lines: Vec<LeadBudget> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     for row in export.plan.rows() {
@@ -66,10 +69,10 @@ pub(crate) fn by_lead(export: &Export) -> Vec<LeadBudget> {
             lines.len() - 1
         });
         lines[at].tasks += 1;
-        lines[at].budget += budget;
+        lines[at].budget = lines[at].budget.checked_add(budget)?;
     }
     lines.sort_by_key(|line| std::cmp::Reverse(line.budget));
-    lines
+    Ok(lines)
 }
 
 fn header<'f>(
@@ -221,7 +224,7 @@ pub(crate) fn write<'f>(
     r += 1;
     let mut lines = Vec::new();
     let mut budget_tasks = 0;
-    for (k, line) in by_lead(export).iter().enumerate() {
+    for (k, line) in by_lead(export)?.iter().enumerate() {
         text(sheet, r, 0, &roman(k as u32 + 1), styles.number(item))?;
         text(sheet, r, 1, &line.name, styles.text(item))?;
         sheet.set_row_height(

@@ -40,6 +40,7 @@ use std::fmt;
 
 use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 
+use super::money::MoneyError;
 use super::plan::{BudgetTotals, Plan};
 use super::text::file_slug;
 
@@ -72,6 +73,8 @@ pub enum WorkbookError {
     Xlsx(XlsxError),
     /// The saved package could not be reread for the last pass.
     Package(String),
+    /// The budgets do not add up to a figure that fits ([`MoneyError::TotalTooLarge`]).
+    Budget(MoneyError),
 }
 
 impl fmt::Display for WorkbookError {
@@ -81,11 +84,18 @@ impl fmt::Display for WorkbookError {
             WorkbookError::Package(detail) => {
                 write!(f, "Không hoàn tất được tệp Excel (đóng gói): {detail}.")
             }
+            WorkbookError::Budget(error) => write!(f, "Không tạo được tệp Excel: {error}"),
         }
     }
 }
 
 impl std::error::Error for WorkbookError {}
+
+impl From<MoneyError> for WorkbookError {
+    fn from(error: MoneyError) -> WorkbookError {
+        WorkbookError::Budget(error)
+    }
+}
 
 impl From<XlsxError> for WorkbookError {
     fn from(error: XlsxError) -> WorkbookError {
@@ -104,13 +114,17 @@ pub(crate) struct Export<'a> {
 }
 
 /// Builds the workbook of a plan's appendices; returns the bytes of the .xlsx file.
+///
+/// # Errors
+/// [`WorkbookError::Budget`] when the budgets do not add up to a figure that fits;
+/// [`WorkbookError::Xlsx`] or [`WorkbookError::Package`] when the file cannot be written.
 pub fn build_workbook(plan: &Plan, settings: &ExportSettings) -> Result<Vec<u8>, WorkbookError> {
     let export = Export {
         plan,
         settings,
         styles: styles::Styles::new(),
         numbers: plan.numbers(),
-        totals: plan.budget_totals(),
+        totals: plan.try_budget_totals()?,
     };
     let mut workbook = Workbook::new();
     // Fast deflate: the last pass (package.rs) compresses the worksheets again.
@@ -190,5 +204,31 @@ mod tests {
         assert!(WorkbookError::Package("x".into())
             .to_string()
             .contains("đóng gói"));
+    }
+
+    #[test]
+    fn budgets_that_do_not_add_up_are_refused_not_wrapped() {
+        use crate::domain::money::Money;
+        use crate::domain::plan::Task;
+        let mut plan = Plan::new("p", "Hưng Yên", 2027);
+        let area = plan.add_area_titled(None, "CẢI CÁCH THỂ CHẾ".into());
+        for _ in 0..10 {
+            plan.add_task_with(
+                Some(area),
+                Task {
+                    budget: Some(Money::from_thousandths(i64::MAX / 4)),
+                    ..Task::default()
+                },
+            );
+        }
+        let error = build_workbook(&plan, &ExportSettings::default()).unwrap_err();
+        assert!(matches!(
+            error,
+            WorkbookError::Budget(MoneyError::TotalTooLarge)
+        ));
+        assert!(
+            error.to_string().contains("Tổng kinh phí quá lớn"),
+            "{error}"
+        );
     }
 }

@@ -16,7 +16,9 @@
 //! assert_eq!(editor.plan().len(), 1);
 //! ```
 
-use super::plan::{Plan, RowId, RowKind};
+use std::collections::VecDeque;
+
+use super::{Plan, RowId, RowKind};
 
 /// How many steps can be undone.
 pub const UNDO_LIMIT: usize = 200;
@@ -71,7 +73,8 @@ pub enum HeaderField {
 #[derive(Clone, Debug)]
 pub struct Editor {
     plan: Plan,
-    undo: Vec<Plan>,
+    /// Oldest first: the oldest step leaves from the front when the limit is reached.
+    undo: VecDeque<Plan>,
     redo: Vec<Plan>,
     /// The key of the last edit, while typing in that field continues.
     open_key: Option<EditKey>,
@@ -89,7 +92,7 @@ impl Editor {
     pub fn new(plan: Plan) -> Editor {
         Editor {
             plan,
-            undo: Vec::new(),
+            undo: VecDeque::with_capacity(UNDO_LIMIT + 1),
             redo: Vec::new(),
             open_key: None,
         }
@@ -108,9 +111,9 @@ impl Editor {
             return false;
         }
         if let Some(before) = before {
-            self.undo.push(before);
+            self.undo.push_back(before);
             if self.undo.len() > UNDO_LIMIT {
-                self.undo.remove(0);
+                self.undo.pop_front();
             }
         }
         self.redo.clear();
@@ -137,7 +140,7 @@ impl Editor {
     }
 
     pub fn undo(&mut self) -> bool {
-        let Some(previous) = self.undo.pop() else {
+        let Some(previous) = self.undo.pop_back() else {
             return false;
         };
         self.redo.push(std::mem::replace(&mut self.plan, previous));
@@ -149,7 +152,7 @@ impl Editor {
         let Some(next) = self.redo.pop() else {
             return false;
         };
-        self.undo.push(std::mem::replace(&mut self.plan, next));
+        self.undo.push_back(std::mem::replace(&mut self.plan, next));
         self.open_key = None;
         true
     }
@@ -224,5 +227,25 @@ mod tests {
         }
         assert_eq!(steps, 151);
         assert!(editor.plan().is_empty());
+    }
+
+    #[test]
+    fn drops_the_oldest_step_past_the_limit() {
+        let (mut editor, id) = editor_with_task();
+        for i in 0..UNDO_LIMIT + 50 {
+            editor.edit(None, |p| p.update_task(id, |t| t.content = i.to_string()));
+        }
+        let mut steps = 0;
+        while editor.undo() {
+            steps += 1;
+        }
+        assert_eq!(steps, UNDO_LIMIT);
+        // The oldest kept state is the one 200 steps back: content "49".
+        assert_eq!(editor.plan().row(id).unwrap().text(), "49");
+        while editor.redo() {}
+        assert_eq!(
+            editor.plan().row(id).unwrap().text(),
+            (UNDO_LIMIT + 49).to_string()
+        );
     }
 }
