@@ -16,8 +16,8 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
-use super::library::{Source, Template, TemplateSet};
 use super::plan::{Plan, PlanData};
+use super::template::{Source, Template, TemplateSet};
 
 /// The value of the `format` field.
 pub const FORMAT: &str = "cchc-plan";

@@ -35,7 +35,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::library::{AreaKey, Template};
+use super::template::{AreaKey, Template};
 use super::text::fold_char;
 
 /// The abbreviation table shipped with the app.

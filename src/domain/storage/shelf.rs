@@ -11,8 +11,8 @@ use super::errors::{Damaged, ShelfError, StartupProblem, Subject};
 use super::migrate::BlobProblem;
 use super::store::{KeyValueStore, MemoryStore, StoreError};
 use crate::domain::file_format::{read_templates, write_templates, FileError};
-use crate::domain::library::TemplateSet;
 use crate::domain::plan::Plan;
+use crate::domain::template::TemplateSet;
 
 /// How long a deleted plan stays in the trash.
 pub const TRASH_DAYS: u32 = 30;
