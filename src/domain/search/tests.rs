@@ -2,6 +2,7 @@ use std::collections::HashSet;
 
 use super::*;
 use crate::domain::library::builtin;
+use crate::domain::template::{AreaKey, Template};
 use crate::domain::text::fold;
 
 fn search(query: &str) -> Vec<Hit> {
