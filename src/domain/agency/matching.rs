@@ -3,65 +3,28 @@
 //!
 //! It holds no list of agencies; the directory and the rename table build on it.
 
-use std::ops::Range;
+use super::super::text::{tokens as text_tokens, Cut, TokenKind, Word};
 
-use super::super::text::fold;
-
-/// A folded word of a text and the byte range it covers in that text.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub(super) struct Token {
-    pub(super) word: String,
-    pub(super) span: Range<usize>,
-}
-
-/// The folded words of a text with their places: runs of letters and digits; "&" is the word
-/// "va"; every other character separates words. Combining marks stay inside their word.
-pub(super) fn tokens(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut word = String::new();
-    let mut span = 0..0;
-    let mut buf = [0u8; 4];
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        if c == '&' {
-            flush(&mut out, &mut word, &span);
-            out.push(Token {
-                word: "va".into(),
-                span: i..end,
-            });
-            continue;
-        }
-        let folded = fold(c.encode_utf8(&mut buf));
-        if folded.is_empty() {
-            // A combining mark on its own (text in NFD): part of the word it follows.
-            if !word.is_empty() {
-                span.end = end;
-            }
-        } else if folded.chars().all(char::is_alphanumeric) {
-            if word.is_empty() {
-                span.start = i;
-            }
-            word.push_str(&folded);
-            span.end = end;
-        } else {
-            flush(&mut out, &mut word, &span);
-        }
-    }
-    flush(&mut out, &mut word, &span);
-    out
-}
-
-pub(super) fn flush(out: &mut Vec<Token>, word: &mut String, span: &Range<usize>) {
-    if !word.is_empty() {
-        out.push(Token {
-            word: std::mem::take(word),
-            span: span.clone(),
-        });
-    }
+/// The folded words of a text with their places, as the text tokenizer cuts them, with "&"
+/// read as the word "va": "GD&ĐT" is "gd", "va", "dt".
+pub(super) fn tokens(text: &str) -> Vec<Word> {
+    text_tokens(text, Cut::Words)
+        .filter_map(|t| match t.kind {
+            TokenKind::Word(folded) => Some(Word {
+                folded,
+                span: t.span,
+            }),
+            TokenKind::Symbol('&') => Some(Word {
+                folded: "va".into(),
+                span: t.span,
+            }),
+            _ => None,
+        })
+        .collect()
 }
 
 pub(super) fn words(text: &str) -> Vec<String> {
-    tokens(text).into_iter().map(|t| t.word).collect()
+    tokens(text).into_iter().map(|t| t.folded).collect()
 }
 
 /// Whether `needle` occurs as a run of whole words in `hay`.

@@ -191,7 +191,7 @@ impl RenameTable {
         let mut found = Vec::new();
         let mut i = 0;
         while i < toks.len() {
-            let hit = self.by_first.get(&toks[i].word).and_then(|candidates| {
+            let hit = self.by_first.get(&toks[i].folded).and_then(|candidates| {
                 candidates
                     .iter()
                     .map(|&p| &self.patterns[p])
@@ -200,7 +200,7 @@ impl RenameTable {
                             && toks[i..i + w.len()]
                                 .iter()
                                 .zip(w)
-                                .all(|(t, w)| t.word == *w)
+                                .all(|(t, w)| t.folded == *w)
                     })
             });
             match hit {
@@ -367,7 +367,7 @@ fn rewrite(item: &str, edits: &[(Range<usize>, &str)]) -> String {
             .get(next_edit)
             .is_some_and(|(s, _)| s.start <= t.span.start);
         if !inside {
-            runs.last_mut().expect("one run").push(t.word.clone());
+            runs.last_mut().expect("one run").push(t.folded.clone());
         }
     }
     let mut emitted: Vec<Vec<String>> = Vec::new();

@@ -3,9 +3,7 @@
 //!
 //! It knows single words and numbers (a month, a day, a year, a quarter), not deadline forms.
 
-use unicode_normalization::char::is_combining_mark;
-
-use super::super::text::fold;
+use super::super::text::{tokens, Cut, TokenKind};
 
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Kind {
@@ -25,55 +23,35 @@ pub(super) struct Token {
     pub(super) end: usize,
 }
 
-pub(super) fn is_letter(c: char) -> bool {
-    c.is_alphabetic() || is_combining_mark(c)
-}
-
+/// The tokens of a deadline text, cut by the text tokenizer with letters apart from digits
+/// ("q3" is "q" then 3); numbers get their value, and every dash is '-'.
 pub(super) fn tokenize(text: &str) -> Vec<Token> {
-    let mut out = Vec::new();
-    let mut chars = text.char_indices().peekable();
-    while let Some((start, c)) = chars.next() {
-        let mut end = start + c.len_utf8();
-        let kind = if c.is_ascii_digit() {
-            let mut value = u32::from(c as u8 - b'0');
-            let mut len = 1;
-            while let Some(&(i, d)) = chars.peek() {
-                if !d.is_ascii_digit() {
-                    break;
+    tokens(text, Cut::LettersAndDigits)
+        .map(|t| {
+            let kind = match t.kind {
+                TokenKind::Word(word) => Kind::Word(word),
+                TokenKind::Digits => {
+                    let digits = &text.as_bytes()[t.span.clone()];
+                    let value = digits.iter().fold(0u32, |value, d| {
+                        value.saturating_mul(10).saturating_add(u32::from(d - b'0'))
+                    });
+                    Kind::Num {
+                        value,
+                        len: digits.len(),
+                    }
                 }
-                value = value
-                    .saturating_mul(10)
-                    .saturating_add(u32::from(d as u8 - b'0'));
-                len += 1;
-                end = i + 1;
-                chars.next();
+                TokenKind::Symbol(c) => Kind::Sym(match c {
+                    '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
+                    _ => c,
+                }),
+            };
+            Token {
+                kind,
+                start: t.span.start,
+                end: t.span.end,
             }
-            Kind::Num { value, len }
-        } else if is_letter(c) {
-            while let Some(&(i, d)) = chars.peek() {
-                if !is_letter(d) {
-                    break;
-                }
-                end = i + d.len_utf8();
-                chars.next();
-            }
-            let word = &text[start..end];
-            Kind::Word(if word.is_ascii() {
-                word.to_ascii_lowercase()
-            } else {
-                fold(word)
-            })
-        } else if c.is_whitespace() {
-            continue;
-        } else {
-            Kind::Sym(match c {
-                '\u{2010}'..='\u{2015}' | '\u{2212}' => '-',
-                _ => c,
-            })
-        };
-        out.push(Token { kind, start, end });
-    }
-    out
+        })
+        .collect()
 }
 
 /// A year that belongs to the date expression, with its place in the text.

@@ -9,7 +9,7 @@ use std::sync::OnceLock;
 
 use serde::Deserialize;
 
-use super::words;
+use super::super::text::words;
 
 /// The abbreviation table shipped with the app.
 pub(super) const ABBREVIATIONS_JSON: &str = include_str!("../../../data/abbreviations.json");
@@ -53,7 +53,7 @@ impl Abbreviations {
             .map(|group| {
                 group
                     .iter()
-                    .map(|form| words(form).into_iter().map(|w| w.folded).collect())
+                    .map(|form| words(form).map(|w| w.folded).collect())
                     .filter(|w: &Vec<String>| !w.is_empty())
                     .collect()
             })

@@ -8,8 +8,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use super::super::template::{AreaKey, Template};
+use super::super::text::{words, Word};
 use super::abbreviations::{concept_key, contains_run, Abbreviations};
-use super::{words, AGENCIES, CONTENT, CONTEXT, PRODUCT};
+use super::{AGENCIES, CONTENT, CONTEXT, PRODUCT};
 
 /// One occurrence of a term in a template (the term itself is kept apart, in
 /// `SearchIndex::token_terms`).
@@ -187,14 +188,14 @@ impl SearchIndex {
 
     /// Adds the word and concept tokens of one field; returns its word count.
     pub(super) fn index_field(&mut self, text: &str, tokens: &mut Vec<(u32, Token)>) -> u16 {
-        let ws = words(text);
+        let ws: Vec<Word> = words(text).collect();
         let count = ws.len().min(u16::MAX as usize - 256);
         let first = tokens.len();
         for (pos, w) in ws.iter().take(count).enumerate() {
             let term = self.intern(&w.folded);
             let token = Token {
-                start: w.start as u32,
-                end: w.end as u32,
+                start: w.span.start as u32,
+                end: w.span.end as u32,
                 pos: pos as u16,
                 span: 1,
             };
@@ -220,8 +221,8 @@ impl SearchIndex {
         for (concept, pos, span) in concepts {
             let term = self.intern(&concept_key(concept));
             let token = Token {
-                start: ws[pos].start as u32,
-                end: ws[pos + span - 1].end as u32,
+                start: ws[pos].span.start as u32,
+                end: ws[pos + span - 1].span.end as u32,
                 pos: pos as u16,
                 span: span.min(255) as u8,
             };

@@ -34,7 +34,6 @@
 use std::ops::Range;
 
 use super::template::AreaKey;
-use super::text::fold_char;
 
 mod abbreviations;
 mod index;
@@ -84,51 +83,7 @@ pub struct Hit {
     pub product: Vec<Range<usize>>,
 }
 
-// ----- folding and words -----
-
-/// A word of a text: its folded form and its byte range in the original.
-#[derive(Clone, Debug, PartialEq)]
-struct Word {
-    folded: String,
-    start: usize,
-    end: usize,
-}
-
-/// The words of a text (runs of letters and digits once folded), with original ranges.
-fn words(text: &str) -> Vec<Word> {
-    let mut out: Vec<Word> = Vec::new();
-    let mut current: Option<Word> = None;
-    let mut buf = String::new();
-    for (i, c) in text.char_indices() {
-        let end = i + c.len_utf8();
-        buf.clear();
-        fold_char(c, &mut buf);
-        if buf.is_empty() {
-            // A combining mark belongs to the word it follows.
-            if let Some(word) = current.as_mut() {
-                word.end = end;
-            }
-        } else if buf.chars().all(char::is_alphanumeric) {
-            match current.as_mut() {
-                Some(word) => {
-                    word.folded.push_str(&buf);
-                    word.end = end;
-                }
-                None => {
-                    current = Some(Word {
-                        folded: buf.clone(),
-                        start: i,
-                        end,
-                    })
-                }
-            }
-        } else if let Some(word) = current.take() {
-            out.push(word);
-        }
-    }
-    out.extend(current);
-    out
-}
+// ----- highlighting -----
 
 /// The end of the original text that folds to the first `chars` characters of the word
 /// at `start..end` (at least one character, and any combining marks that follow it).

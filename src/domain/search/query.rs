@@ -7,11 +7,12 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::ops::Range;
 
+use super::super::text::{words, Word};
 use super::abbreviations::concept_key;
 use super::index::{Doc, SearchIndex};
 use super::{
-    prefix_end, words, Filter, Hit, ADJACENT_BONUS, CONTENT, FIELD_WEIGHT, MAX_TERMS,
-    PHRASE_WEIGHT, PREFIX_WEIGHT, PRODUCT,
+    prefix_end, Filter, Hit, ADJACENT_BONUS, CONTENT, FIELD_WEIGHT, MAX_TERMS, PHRASE_WEIGHT,
+    PREFIX_WEIGHT, PRODUCT,
 };
 
 /// reversed), then a higher score (the next 31 bits, reversed: a score is never negative),
@@ -36,7 +37,7 @@ impl SearchIndex {
     /// Cuts a query into terms: abbreviation forms (longest first) become concepts, other
     /// words stay words; the last word is a prefix unless the query ends in a space.
     pub(super) fn parse(&self, query: &str) -> Vec<QueryTerm> {
-        let ws = words(query);
+        let ws: Vec<Word> = words(query).collect();
         let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
         let open_end = query
             .chars()
