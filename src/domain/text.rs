@@ -270,9 +270,9 @@ impl Tokens<'_> {
             Class::Mark
         } else if c.is_whitespace() {
             Class::Space
-        } else if self.buf.chars().all(char::is_alphabetic) {
-            Class::Letter
-        } else if self.cut == Cut::Words && self.buf.chars().all(char::is_alphanumeric) {
+        } else if self.buf.chars().all(char::is_alphabetic)
+            || (self.cut == Cut::Words && self.buf.chars().all(char::is_alphanumeric))
+        {
             Class::Letter
         } else {
             Class::Other

@@ -59,8 +59,6 @@ pub struct SearchIndex {
     pub(super) texts: String,
 }
 
-/// The order of hits, smallest first, in one number: more matched terms (the top 5 bits,
-
 impl SearchIndex {
     /// Indexes templates with the built-in abbreviation table.
     pub fn new(templates: &[Template]) -> SearchIndex {

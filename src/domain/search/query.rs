@@ -15,6 +15,7 @@ use super::{
     PREFIX_WEIGHT, PRODUCT,
 };
 
+/// The order of hits, smallest first, in one number: more matched terms (the top 5 bits,
 /// reversed), then a higher score (the next 31 bits, reversed: a score is never negative),
 /// then the candidate's place among the candidates, which are in template order (the low
 /// `PLACE_BITS` bits). One number sorts much faster than a tuple.
