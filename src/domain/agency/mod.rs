@@ -27,7 +27,8 @@
 //!
 //! Files by job: `matching.rs` (names as folded words; which level a name addresses),
 //! `directory.rs` (the autocomplete), `renames.rs` (the 2025 rename table and its proposals),
-//! `suggest.rs` (the agency cell as typed); tests beside.
+//! `suggest.rs` (the agency cell as typed); tests beside. Nothing here changes a plan except
+//! [`RenameTable::apply`], with the proposals a drafter accepted.
 
 use serde::{Deserialize, Serialize};
 

@@ -13,7 +13,7 @@
 //!
 //! Files by job: this file reads the envelope and holds the errors and plan files;
 //! `templates.rs` reads and writes template files (with a fast path for valid ones); tests
-//! beside.
+//! beside. It knows no storage and no library: those call it with the text of a file.
 
 use std::fmt;
 

@@ -30,6 +30,7 @@
 //!
 //! Files by stage of work: `abbreviations.rs` (the table of equivalent forms), `index.rs`
 //! (building the index), `query.rs` (reading a query, matching and ranking); tests beside.
+//! Search reads templates and never changes them; words are cut by [`super::text::words`].
 
 use std::ops::Range;
 

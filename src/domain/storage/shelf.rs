@@ -1,7 +1,9 @@
-//! [`PlanShelf`]: the plans kept in a key-value store, with their list, trash and settings.//!
+//! [`PlanShelf`]: the plans kept in a key-value store, with their list, trash and settings.
+//!
 //! Files by job: this file opens the shelf and keeps the plans and their list; `trash.rs`
 //! deletes, restores and purges; `tabs.rs` follows changes made by other tabs;
-//! `recovery.rs` keeps unreadable data as backups and repairs the index on start.
+//! `recovery.rs` keeps unreadable data as backups and repairs the index on start. It reads no
+//! clock and knows no browser: times come from the caller, the store through [`KeyValueStore`].
 
 use std::collections::HashSet;
 
