@@ -13,6 +13,7 @@ pub mod rollover;
 pub mod search;
 pub mod sharing;
 pub mod storage;
+pub mod template;
 pub mod text;
 pub mod timeline;
 pub mod user_library;

@@ -1,12 +1,29 @@
-//! Text folding for matching Vietnamese without regard to diacritics or case.
+//! Folding and tokenizing text, for matching Vietnamese without regard to diacritics or case:
+//! the one tokenizer that search, agencies, deadlines and provinces all cut their words with.
+//!
+//! It knows characters and words only; what a word means (an agency, a quarter) is for the
+//! modules that read them.
 //!
 //! ```
-//! use cchc_plan::domain::text::{fold, fold_words};
+//! use cchc_plan::domain::text::{fold, fold_words, tokens, words, Cut, TokenKind};
 //! assert_eq!(fold("Thủ tục hành chính"), "thu tuc hanh chinh");
 //! assert_eq!(fold("ĐẮK NÔNG"), "dak nong");
 //! assert_eq!(fold_words("Một cửa, một cửa liên thông"), ["mot", "cua", "mot", "cua", "lien", "thong"]);
+//!
+//! let text = "Sở GD&ĐT";
+//! let found: Vec<_> = words(text).map(|w| (w.folded, &text[w.span])).collect();
+//! assert_eq!(found, [("so".into(), "Sở"), ("gd".into(), "GD"), ("dt".into(), "ĐT")]);
+//!
+//! let kinds: Vec<_> = tokens("Quý 3/2027", Cut::LettersAndDigits).map(|t| t.kind).collect();
+//! assert_eq!(
+//!     kinds,
+//!     [TokenKind::Word("quy".into()), TokenKind::Digits, TokenKind::Symbol('/'), TokenKind::Digits]
+//! );
 //! ```
 
+use std::iter::Peekable;
+use std::ops::Range;
+use std::str::CharIndices;
 use std::sync::OnceLock;
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
@@ -150,13 +167,160 @@ pub fn fold_key_into(text: &str, out: &mut String) {
     }
 }
 
-/// The folded words of a text: runs of letters and digits.
+/// The folded words of a text: runs of letters and digits (see [`words`]).
 pub fn fold_words(text: &str) -> Vec<String> {
-    fold(text)
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(str::to_string)
-        .collect()
+    words(text).map(|w| w.folded).collect()
+}
+
+/// How [`tokens`] cuts a run of letters and digits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cut {
+    /// Letters and digits together make one word: "ĐT2025" is one word, "dt2025".
+    Words,
+    /// Letters and ASCII digits make separate tokens ("q3" is "q" then 3), and digits other
+    /// than ASCII are symbols: how deadlines are read.
+    LettersAndDigits,
+}
+
+/// What a [`Token`] is.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    /// A run of letters (and digits, with [`Cut::Words`]), folded as by [`fold`].
+    Word(String),
+    /// A run of ASCII digits (only with [`Cut::LettersAndDigits`]): read them from the text.
+    Digits,
+    /// Any other character but white space, as written.
+    Symbol(char),
+}
+
+/// A token of a text and the bytes it covers there. A word covers the combining marks that
+/// follow its letters (text in NFD); marks anywhere else are dropped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token {
+    pub kind: TokenKind,
+    pub span: Range<usize>,
+}
+
+/// A folded word of a text and the bytes it covers there.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Word {
+    pub folded: String,
+    pub span: Range<usize>,
+}
+
+/// The tokens of a text, left to right; white space separates them and is not a token.
+pub fn tokens(text: &str, cut: Cut) -> Tokens<'_> {
+    Tokens {
+        chars: text.char_indices().peekable(),
+        cut,
+        buf: String::new(),
+    }
+}
+
+/// The folded words of a text with their places: runs of letters and digits ([`Cut::Words`]);
+/// every other character separates words.
+pub fn words(text: &str) -> impl Iterator<Item = Word> + '_ {
+    tokens(text, Cut::Words).filter_map(|t| match t.kind {
+        TokenKind::Word(folded) => Some(Word {
+            folded,
+            span: t.span,
+        }),
+        _ => None,
+    })
+}
+
+/// The iterator of [`tokens`].
+#[derive(Clone, Debug)]
+pub struct Tokens<'a> {
+    chars: Peekable<CharIndices<'a>>,
+    cut: Cut,
+    /// The folded form of the character last classified.
+    buf: String,
+}
+
+/// What a character is to the tokenizer.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Class {
+    Letter,
+    Digit,
+    /// Folds to nothing: a combining mark.
+    Mark,
+    Space,
+    Other,
+}
+
+impl Tokens<'_> {
+    /// Classifies `c` and leaves its folded form in `self.buf`.
+    fn class(&mut self, c: char) -> Class {
+        self.buf.clear();
+        if c.is_ascii() {
+            self.buf.push(c.to_ascii_lowercase());
+            return if c.is_ascii_alphabetic() {
+                Class::Letter
+            } else if c.is_ascii_digit() {
+                Class::Digit
+            } else if c.is_ascii_whitespace() {
+                Class::Space
+            } else {
+                Class::Other
+            };
+        }
+        fold_char(c, &mut self.buf);
+        if self.buf.is_empty() {
+            Class::Mark
+        } else if c.is_whitespace() {
+            Class::Space
+        } else if self.buf.chars().all(char::is_alphabetic)
+            || (self.cut == Cut::Words && self.buf.chars().all(char::is_alphanumeric))
+        {
+            Class::Letter
+        } else {
+            Class::Other
+        }
+    }
+}
+
+impl Iterator for Tokens<'_> {
+    type Item = Token;
+
+    fn next(&mut self) -> Option<Token> {
+        loop {
+            let (start, c) = self.chars.next()?;
+            let mut end = start + c.len_utf8();
+            let kind = match self.class(c) {
+                Class::Space | Class::Mark => continue,
+                Class::Other => TokenKind::Symbol(c),
+                Class::Digit if self.cut == Cut::LettersAndDigits => {
+                    while let Some(&(i, d)) = self.chars.peek() {
+                        if !d.is_ascii_digit() {
+                            break;
+                        }
+                        end = i + 1;
+                        self.chars.next();
+                    }
+                    TokenKind::Digits
+                }
+                Class::Letter | Class::Digit => {
+                    let mut word = self.buf.clone();
+                    while let Some(&(i, d)) = self.chars.peek() {
+                        match self.class(d) {
+                            Class::Mark => {}
+                            Class::Letter => word.push_str(&self.buf),
+                            Class::Digit if self.cut == Cut::Words => word.push_str(&self.buf),
+                            _ => break,
+                        }
+                        end = i + d.len_utf8();
+                        self.chars.next();
+                    }
+                    TokenKind::Word(word)
+                }
+            };
+            return Some(Token {
+                kind,
+                span: start..end,
+            });
+        }
+    }
 }
 
 /// A name for file names: ASCII words of the folded text, each capitalised, joined by "-":
@@ -289,5 +453,102 @@ mod tests {
             ["so", "noi", "vu", "ubnd", "cap", "huyen"]
         );
         assert!(fold_words(" ,; ").is_empty());
+    }
+
+    #[test]
+    fn words_keep_original_ranges() {
+        let text = "Cơ chế “một cửa”, ĐVSNCL; 1.600 hồ sơ";
+        let ws: Vec<Word> = words(text).collect();
+        let folded: Vec<&str> = ws.iter().map(|w| w.folded.as_str()).collect();
+        assert_eq!(
+            folded,
+            ["co", "che", "mot", "cua", "dvsncl", "1", "600", "ho", "so"]
+        );
+        assert_eq!(&text[ws[2].span.start..ws[3].span.end], "một cửa");
+        assert_eq!(&text[ws[4].span.clone()], "ĐVSNCL");
+        // Decomposed input (base letters followed by combining marks).
+        let nfd = "Mo\u{0323}\u{0302}t cu\u{031b}\u{0309}a";
+        let ws: Vec<Word> = words(nfd).collect();
+        assert_eq!(ws.len(), 2);
+        assert_eq!(
+            (ws[0].folded.as_str(), ws[1].folded.as_str()),
+            ("mot", "cua")
+        );
+        assert_eq!(&nfd[ws[1].span.clone()], "cu\u{031b}\u{0309}a");
+        // A mark with no word before it belongs to nothing.
+        assert_eq!(fold_words("\u{0301}a \u{0301}"), ["a"]);
+    }
+
+    #[test]
+    fn fold_char_agrees_with_fold() {
+        let text = "Ủy ban nhân dân TỈNH Đắk Nông: Thủ tục hành chính, ĐVSNCL, Quý III/2022";
+        let mut out = String::new();
+        for c in text.chars() {
+            fold_char(c, &mut out);
+        }
+        assert_eq!(out, fold(text));
+    }
+
+    /// The tokens of a text as (kind, text covered) pairs.
+    fn cut(text: &str, cut: Cut) -> Vec<(TokenKind, &str)> {
+        tokens(text, cut).map(|t| (t.kind, &text[t.span])).collect()
+    }
+
+    #[test]
+    fn deadlines_cut_letters_from_digits() {
+        use TokenKind::{Digits, Symbol, Word};
+        let w = |s: &str| Word(s.to_string());
+        assert_eq!(
+            cut("Quý III/2022 – t12", Cut::LettersAndDigits),
+            [
+                (w("quy"), "Quý"),
+                (w("iii"), "III"),
+                (Symbol('/'), "/"),
+                (Digits, "2022"),
+                (Symbol('–'), "–"),
+                (w("t"), "t"),
+                (Digits, "12"),
+            ]
+        );
+        // Other numerals are symbols there, and part of a word when words are cut whole.
+        assert_eq!(
+            cut("q٣ GD&ĐT2025", Cut::LettersAndDigits),
+            [
+                (w("q"), "q"),
+                (Symbol('٣'), "٣"),
+                (w("gd"), "GD"),
+                (Symbol('&'), "&"),
+                (w("dt"), "ĐT"),
+                (Digits, "2025"),
+            ]
+        );
+        assert_eq!(
+            cut("q٣ GD&ĐT2025", Cut::Words),
+            [
+                (w("q٣"), "q٣"),
+                (w("gd"), "GD"),
+                (Symbol('&'), "&"),
+                (w("dt2025"), "ĐT2025"),
+            ]
+        );
+        // White space of every kind separates and is no token.
+        assert_eq!(cut("a\u{a0}b\u{3000}c\td", Cut::Words).len(), 4);
+    }
+
+    #[test]
+    fn fold_words_is_fold_then_split_on_what_is_not_alphanumeric() {
+        for text in [
+            "Một cửa, một cửa liên thông! ",
+            "TTHC; UBND cấp xã - Đắk Nông 2025",
+            "İstanbul ﬁ Ǆ ẞ ½ ٣ q3",
+            "Rà soát\u{0301} văn bản",
+        ] {
+            let split: Vec<String> = fold(text)
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            assert_eq!(fold_words(text), split, "{text:?}");
+        }
     }
 }

@@ -1,18 +1,26 @@
 //! [`PlanShelf`]: the plans kept in a key-value store, with their list, trash and settings.
+//!
+//! Files by job: this file opens the shelf and keeps the plans and their list; `trash.rs`
+//! deletes, restores and purges; `tabs.rs` follows changes made by other tabs;
+//! `recovery.rs` keeps unreadable data as backups and repairs the index on start. It reads no
+//! clock and knows no browser: times come from the caller, the store through [`KeyValueStore`].
 
 use std::collections::HashSet;
 
 use super::blob::{
-    decode_index, decode_plan, decode_settings, encode_index, encode_plan, encode_settings,
-    plan_id_of, plan_key, plan_revision, Index, LoadedPlan, PlanSummary, Settings, BACKUP_PREFIX,
-    INDEX_KEY, SETTINGS_KEY, TEMPLATES_KEY,
+    decode_index, decode_plan, encode_index, encode_plan, encode_settings, plan_key, plan_revision,
+    Index, LoadedPlan, PlanSummary, Settings, INDEX_KEY, SETTINGS_KEY, TEMPLATES_KEY,
 };
 use super::errors::{Damaged, ShelfError, StartupProblem, Subject};
 use super::migrate::BlobProblem;
-use super::store::{KeyValueStore, MemoryStore, StoreError};
+use super::store::{KeyValueStore, MemoryStore};
 use crate::domain::file_format::{read_templates, write_templates, FileError};
-use crate::domain::library::TemplateSet;
 use crate::domain::plan::Plan;
+use crate::domain::template::TemplateSet;
+
+mod recovery;
+mod tabs;
+mod trash;
 
 /// How long a deleted plan stays in the trash.
 pub const TRASH_DAYS: u32 = 30;
@@ -329,79 +337,6 @@ impl<S: KeyValueStore> PlanShelf<S> {
         self.save(&plan, loaded.revision, now, false)
     }
 
-    /// Moves a plan to the trash; it can be restored for [`TRASH_DAYS`] days.
-    pub fn delete(&mut self, id: &str, now: f64) -> Result<(), ShelfError> {
-        self.tick(now);
-        let mut index = self.fresh_index()?;
-        let Some(summary) = index.get_mut(id) else {
-            return Err(ShelfError::NotFound { id: id.to_string() });
-        };
-        if summary.deleted_at.is_some() {
-            self.set_index(index);
-            return Ok(());
-        }
-        summary.deleted_at = Some(now);
-        if index.last_open.as_deref() == Some(id) {
-            index.last_open = None;
-        }
-        self.write_index(index)
-    }
-
-    /// Takes a plan out of the trash, back into the list.
-    pub fn restore(&mut self, id: &str) -> Result<(), ShelfError> {
-        let mut index = self.fresh_index()?;
-        let Some(summary) = index.get_mut(id) else {
-            return Err(ShelfError::NotFound { id: id.to_string() });
-        };
-        if summary.deleted_at.take().is_none() {
-            self.set_index(index);
-            return Ok(());
-        }
-        self.write_index(index)
-    }
-
-    /// Deletes one plan of the trash for good ("Xóa hẳn"); the UI confirms first.
-    pub fn purge(&mut self, id: &str) -> Result<(), ShelfError> {
-        let index = self.fresh_index()?;
-        if index
-            .get(id)
-            .is_none_or(|summary| summary.deleted_at.is_none())
-        {
-            return Err(ShelfError::NotFound { id: id.to_string() });
-        }
-        self.remove_for_good(index, &[id.to_string()])
-    }
-
-    /// Deletes every plan of the trash for good ("Dọn sạch thùng rác"); the UI confirms
-    /// first. Returns how many were deleted.
-    pub fn empty_trash(&mut self) -> Result<usize, ShelfError> {
-        let index = self.fresh_index()?;
-        let ids: Vec<String> = index
-            .plans
-            .iter()
-            .filter(|s| s.deleted_at.is_some())
-            .map(|s| s.id.clone())
-            .collect();
-        self.remove_for_good(index, &ids)?;
-        Ok(ids.len())
-    }
-
-    /// Deletes for good the plans that have been in the trash for [`TRASH_DAYS`] days;
-    /// returns their summaries. [`PlanShelf::open`] does this already.
-    pub fn purge_expired(&mut self, now: f64) -> Result<Vec<PlanSummary>, ShelfError> {
-        self.tick(now);
-        let index = self.fresh_index()?;
-        let expired: Vec<PlanSummary> = index
-            .plans
-            .iter()
-            .filter(|s| s.deleted_at.is_some_and(|at| now - at >= TRASH_KEEP_MS))
-            .cloned()
-            .collect();
-        let ids: Vec<String> = expired.iter().map(|s| s.id.clone()).collect();
-        self.remove_for_good(index, &ids)?;
-        Ok(expired)
-    }
-
     // ----- settings -----
 
     pub fn settings(&self) -> &Settings {
@@ -444,101 +379,6 @@ impl<S: KeyValueStore> PlanShelf<S> {
     pub fn set_user_templates(&mut self, set: &TemplateSet) -> Result<(), ShelfError> {
         let text = write_templates(set);
         self.store_mut().set(TEMPLATES_KEY, &text)?;
-        Ok(())
-    }
-
-    // ----- other tabs -----
-
-    /// Classifies a `storage` event (its `key` and `newValue`; `key` is null when another
-    /// tab cleared the store). `open` is the plan open in this tab with the revision it last
-    /// loaded or saved. Refreshes the list or settings when they changed.
-    pub fn on_external_change(
-        &mut self,
-        key: Option<&str>,
-        new_value: Option<&str>,
-        open: Option<(&str, u64)>,
-    ) -> ExternalChange {
-        let Some(key) = key else {
-            let _ = self.refresh();
-            self.settings = Settings::default();
-            return ExternalChange::Cleared;
-        };
-        if key == INDEX_KEY {
-            let _ = self.refresh();
-            if let Some((id, _)) = open {
-                if self.trash.iter().any(|s| s.id == id) {
-                    return ExternalChange::OpenPlanTrashed { id: id.to_string() };
-                }
-            }
-            return ExternalChange::ListChanged;
-        }
-        if key == SETTINGS_KEY {
-            let settings = match new_value {
-                None => Settings::default(),
-                Some(text) => match decode_settings(text) {
-                    Ok(settings) => settings,
-                    Err(_) => return ExternalChange::Irrelevant,
-                },
-            };
-            self.settings = settings;
-            return ExternalChange::SettingsChanged;
-        }
-        let (Some(id), Some((open_id, known))) = (plan_id_of(key), open) else {
-            return ExternalChange::Irrelevant;
-        };
-        if id != open_id {
-            return ExternalChange::Irrelevant;
-        }
-        let id = id.to_string();
-        match new_value.map(plan_revision) {
-            None => ExternalChange::OpenPlanRemoved { id },
-            Some(Ok(revision)) if revision > known => {
-                ExternalChange::OpenPlanChanged { id, revision }
-            }
-            Some(Ok(_)) => ExternalChange::Irrelevant,
-            Some(Err(problem)) => ExternalChange::OpenPlanUnreadable { id, problem },
-        }
-    }
-
-    // ----- backups -----
-
-    /// The raw copies of unreadable blobs, newest first.
-    pub fn backups(&self) -> Result<Vec<BackupInfo>, ShelfError> {
-        let mut backups: Vec<BackupInfo> = self
-            .store()
-            .keys()?
-            .into_iter()
-            .filter_map(|key| {
-                let rest = key.strip_prefix(BACKUP_PREFIX)?;
-                let (original, stamp) = rest.rsplit_once('.')?;
-                let taken_at = stamp.split('-').next()?.parse::<f64>().ok()?;
-                Some(BackupInfo {
-                    original_key: original.to_string(),
-                    key,
-                    taken_at,
-                })
-            })
-            .collect();
-        backups.sort_by(|a, b| b.taken_at.total_cmp(&a.taken_at).then(a.key.cmp(&b.key)));
-        Ok(backups)
-    }
-
-    /// The raw text of a backup, to offer as a download.
-    pub fn backup_text(&self, key: &str) -> Result<Option<String>, ShelfError> {
-        if !key.starts_with(BACKUP_PREFIX) {
-            return Ok(None);
-        }
-        Ok(self.store().get(key)?)
-    }
-
-    /// Deletes a backup (after the user downloaded it or declined).
-    pub fn remove_backup(&mut self, key: &str) -> Result<(), ShelfError> {
-        if !key.starts_with(BACKUP_PREFIX) {
-            return Err(ShelfError::NotFound {
-                id: key.to_string(),
-            });
-        }
-        self.store_mut().remove(key)?;
         Ok(())
     }
 
@@ -648,130 +488,7 @@ impl<S: KeyValueStore> PlanShelf<S> {
         }
         Ok(())
     }
-
-    /// Copies the raw text of an unreadable blob under a backup key; a broken blob then
-    /// leaves its key, while a blob of a newer schema stays for the newer app.
-    fn quarantine(
-        &mut self,
-        subject: Subject,
-        key: &str,
-        text: &str,
-        problem: BlobProblem,
-    ) -> Damaged {
-        let backup_key = self.backup(key, text).ok();
-        if backup_key.is_some() && !problem.is_newer_schema() {
-            // Best effort: if the removal fails the blob is found (and deduplicated) again.
-            let _ = self.store_mut().remove(key);
-        }
-        Damaged {
-            subject,
-            key: key.to_string(),
-            problem,
-            backup_key,
-        }
-    }
-
-    /// Copies `text` to `cchc.backup.<key>.<ms>` (with "-2", "-3"… when taken) and returns
-    /// the backup key. An existing backup of the same text is reused; none is overwritten.
-    fn backup(&mut self, key: &str, text: &str) -> Result<String, StoreError> {
-        let prefix = format!("{BACKUP_PREFIX}{key}.");
-        for existing in self.store().keys()? {
-            let Some(stamp) = existing.strip_prefix(&prefix) else {
-                continue;
-            };
-            let is_stamp =
-                !stamp.is_empty() && stamp.chars().all(|c| c.is_ascii_digit() || c == '-');
-            if is_stamp && self.store().get(&existing)?.as_deref() == Some(text) {
-                return Ok(existing);
-            }
-        }
-        let base = format!("{prefix}{:.0}", self.now.max(0.0));
-        let mut candidate = base.clone();
-        let mut n = 2;
-        while self.store().get(&candidate)?.is_some() {
-            candidate = format!("{base}-{n}");
-            n += 1;
-        }
-        self.store_mut().set(&candidate, text)?;
-        Ok(candidate)
-    }
-
-    fn read_settings(&mut self, problems: &mut Vec<StartupProblem>) -> Settings {
-        let Ok(Some(text)) = self.store().get(SETTINGS_KEY) else {
-            return Settings::default();
-        };
-        match decode_settings(&text) {
-            Ok(settings) => settings,
-            Err(problem) => {
-                let damaged = self.quarantine(Subject::Settings, SETTINGS_KEY, &text, problem);
-                problems.push(StartupProblem::SettingsUnreadable(damaged));
-                Settings::default()
-            }
-        }
-    }
-
-    /// Reads the index on start and makes it agree with the plan keys present: lines
-    /// without a plan are dropped, plans without a line (or every plan, when the index is
-    /// missing or unreadable) are read and listed.
-    fn read_index(&mut self, keys: &[String], problems: &mut Vec<StartupProblem>) -> Index {
-        let plan_ids: Vec<&str> = keys.iter().filter_map(|k| plan_id_of(k)).collect();
-        let (mut index, mut dirty, damaged) = match self.store().get(INDEX_KEY) {
-            Ok(Some(text)) => match decode_index(&text) {
-                Ok(index) => (index, false, None),
-                Err(problem) => {
-                    let damaged = self.quarantine(Subject::Index, INDEX_KEY, &text, problem);
-                    (Index::default(), true, Some(damaged))
-                }
-            },
-            Ok(None) | Err(_) => (Index::default(), false, None),
-        };
-        let present: HashSet<&str> = plan_ids.iter().copied().collect();
-        let listed = index.plans.len();
-        index.plans.retain(|s| present.contains(s.id.as_str()));
-        dirty |= index.plans.len() != listed;
-        for id in plan_ids {
-            if index.get(id).is_some() {
-                continue;
-            }
-            let key = plan_key(id);
-            let Ok(Some(text)) = self.store().get(&key) else {
-                continue;
-            };
-            match decode_plan(&text) {
-                Ok(loaded) => {
-                    let mut summary = PlanSummary::of(&loaded.plan, loaded.saved_at);
-                    summary.id = id.to_string();
-                    index.plans.push(summary);
-                    dirty = true;
-                }
-                Err(problem) => {
-                    let subject = Subject::Plan {
-                        id: id.to_string(),
-                        name: id.to_string(),
-                    };
-                    let damaged = self.quarantine(subject, &key, &text, problem);
-                    problems.push(StartupProblem::PlanUnreadable(damaged));
-                }
-            }
-        }
-        if let Some(last) = &index.last_open {
-            if index.get(last).is_none_or(|s| s.deleted_at.is_some()) {
-                index.last_open = None;
-            }
-        }
-        let keep_newer = damaged
-            .as_ref()
-            .is_some_and(|d| d.problem.is_newer_schema());
-        if let Some(damaged) = damaged {
-            problems.push(StartupProblem::IndexUnreadable {
-                damaged,
-                recovered: index.plans.len(),
-            });
-        }
-        if dirty && !keep_newer {
-            // Best effort: if this fails the same repair happens on the next start.
-            let _ = self.store_mut().set(INDEX_KEY, &encode_index(&index));
-        }
-        index
-    }
 }
+
+#[cfg(test)]
+mod tests;
