@@ -64,11 +64,8 @@ fn add_plan_hooks(hooks: &js_sys::Object, state: EditorState) {
             }
             Err(error) => error.to_string(),
         });
-    let save = Closure::<dyn Fn() -> String>::new(move || {
-        state
-            .editor
-            .with_untracked(|e| file_format::write_plan(e.plan()))
-    });
+    let save =
+        Closure::<dyn Fn() -> String>::new(move || state.read_plan(|e| file_format::write_plan(e)));
     add(hooks, "openPlanFile", open);
     add(hooks, "planFile", save);
 }

@@ -56,7 +56,7 @@ pub fn RenamePanel(open: RwSignal<bool>) -> impl IntoView {
             return Vec::new();
         }
         let table = agencies.renames.get();
-        state.editor.with(|e| table.proposals(e.plan()))
+        state.track_plan(|e| table.proposals(e))
     });
     let apply = move |all: bool| {
         let chosen: Vec<RenameProposal> = proposals.with_untracked(|list| {

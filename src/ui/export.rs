@@ -51,8 +51,8 @@ pub fn effective_settings(ui: ExportUi, state: EditorState) -> ExportSettings {
 /// Builds the workbook of the open plan and offers it as a download; says how it went.
 pub fn export_workbook(ui: ExportUi, state: EditorState) {
     let settings = untrack(|| effective_settings(ui, state));
-    let built = state.editor.with_untracked(|e| {
-        let plan = e.plan();
+    let built = state.read_plan(|e| {
+        let plan = e;
         if plan.is_empty() {
             return Err(
                 "Bảng đang trống: hãy thêm lĩnh vực và nhiệm vụ trước khi xuất Excel.".to_string(),
@@ -116,10 +116,10 @@ fn ExportOptions() -> impl IntoView {
         if !open.get() {
             return Vec::new();
         }
-        state.editor.with(|e| {
+        state.track_plan(|e| {
             Column::ALL
                 .into_iter()
-                .filter(|c| c.optional() && !has_data(e.plan(), *c))
+                .filter(|c| c.optional() && !has_data(e, *c))
                 .collect::<Vec<_>>()
         })
     });

@@ -123,7 +123,7 @@ pub fn DeadlineField(row: Signal<Option<Arc<Row>>>, id: RowId) -> impl IntoView 
         });
     });
     let suggest = Callback::new(move |text: String| {
-        let year = state.editor.with_untracked(|e| e.plan().year);
+        let year = state.read_plan(|e| e.year);
         deadline::suggest(&text, year)
     });
     let accept = Callback::new(|(_, choice): (String, String)| choice);

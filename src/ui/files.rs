@@ -174,7 +174,7 @@ impl Files {
     /// Opens a plan from a file as a new stored plan; the plan on screen stays in the list.
     fn open_plan(&self, name: &str, mut plan: Plan) {
         let state = self.state;
-        let open_id = state.editor.with_untracked(|e| e.plan().id.clone());
+        let open_id = state.read_plan(|e| e.id.clone());
         if plan.id.trim().is_empty() || plan.id == open_id || state.plans.has_plan(&plan.id) {
             plan.id = new_plan_id();
         }
@@ -205,12 +205,8 @@ impl Files {
     /// Downloads the open plan as a plan file.
     pub fn save_plan(&self) {
         let state = self.state;
-        let (name, text) = state.editor.with_untracked(|e| {
-            (
-                file_format::plan_file_name(e.plan()),
-                file_format::write_plan(e.plan()),
-            )
-        });
+        let (name, text) =
+            state.read_plan(|e| (file_format::plan_file_name(e), file_format::write_plan(e)));
         match platform::download_text(&name, "application/json", &text) {
             Ok(()) => state.say(
                 format!("Đã lưu tệp kế hoạch “{name}” vào thư mục tải về."),
@@ -247,9 +243,7 @@ impl Files {
             );
             return;
         }
-        let (province, year) = state
-            .editor
-            .with_untracked(|e| (e.plan().province.clone(), e.plan().year));
+        let (province, year) = state.read_plan(|e| (e.province.clone(), e.year));
         let name = user_library::templates_file_name(&province, year);
         let text = file_format::write_templates(&set);
         let what = if selected.is_empty() {
@@ -280,9 +274,9 @@ impl Files {
             return;
         };
         let library = self.user.get_untracked();
-        let made = state.editor.with_untracked(|e| {
-            let source = user_library::own_source(e.plan());
-            user_library::template_from_task(e.plan(), row, &library, &source)
+        let made = state.read_plan(|e| {
+            let source = user_library::own_source(e);
+            user_library::template_from_task(e, row, &library, &source)
                 .map(|template| (source, template))
         });
         let (source, template) = match made {

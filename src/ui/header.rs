@@ -11,7 +11,10 @@ use crate::domain::words::{UnitsFour, ZeroTens};
 #[component]
 pub fn PlanHeader() -> impl IntoView {
     let state = expect_context::<EditorState>();
-    let read = move |f: fn(&Plan) -> String| move || state.editor.with(|e| f(e.plan()));
+    let read = move |f: fn(&Plan) -> String| {
+        let field = state.plan_memo(f);
+        move || field.get()
+    };
     let write = move |field: HeaderField, set: fn(&mut Plan, String) -> bool| {
         move |ev: leptos::ev::Event| {
             let value = event_target_value(&ev);
@@ -120,8 +123,9 @@ pub fn ProvinceList() -> impl IntoView {
 #[component]
 fn ProvinceHint() -> impl IntoView {
     let state = expect_context::<EditorState>();
+    let province = state.plan_memo(|p| p.province.trim().to_string());
     let successor = move || {
-        let name = state.editor.with(|e| e.plan().province.trim().to_string());
+        let name = province.get();
         let list = provinces();
         if name.is_empty() || list.is_current(&name) {
             return None;

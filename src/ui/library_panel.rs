@@ -78,11 +78,10 @@ pub fn LibraryPanel() -> impl IntoView {
 fn LibraryBody(panel: Panel) -> impl IntoView {
     let state = expect_context::<EditorState>();
     let user = expect_context::<UserLibrary>();
-    let plan_year = Memo::new(move |_| state.editor.with(|e| e.plan().year));
+    let plan_year = state.plan_year;
     let in_plan = Memo::new(move |_| {
-        state.editor.with(|e| {
-            e.plan()
-                .rows()
+        state.track_plan(|e| {
+            e.rows()
                 .iter()
                 .filter_map(|r| r.task()?.template.clone())
                 .collect::<HashSet<String>>()
@@ -521,11 +520,11 @@ fn add_to_plan(state: EditorState, library: &Library, mut indices: Vec<usize>) {
             .filter_map(|a| n.get(&a.row).cloned())
             .collect()
     });
-    let created: Vec<String> = state.editor.with_untracked(|e| {
+    let created: Vec<String> = state.read_plan(|e| {
         added
             .iter()
             .filter(|a| a.area_created)
-            .filter_map(|a| e.plan().row(a.area).map(|r| r.text().to_string()))
+            .filter_map(|a| e.row(a.area).map(|r| r.text().to_string()))
             .collect()
     });
     let review = templates

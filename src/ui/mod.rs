@@ -57,8 +57,21 @@ pub struct RowKey {
 
 /// Everything components share, all `Copy` handles.
 #[derive(Clone, Copy)]
+///
+/// The editor itself (plan and history) is private: components read narrow memos (the plan's
+/// id and year, whether undo is possible, a row through [`EditorState::row_signal`]), or the
+/// whole plan through [`EditorState::read_plan`] (untracked: event handlers) and
+/// [`EditorState::track_plan`] (for views derived from all of it: the check, the print view);
+/// they change it only through [`EditorState::edit`], [`EditorState::edit_row`],
+/// [`EditorState::open`], undo and redo.
 pub struct EditorState {
-    pub editor: RwSignal<Editor>,
+    editor: RwSignal<Editor>,
+    /// The open plan's id.
+    pub plan_id: Memo<String>,
+    /// The open plan's year.
+    pub plan_year: Memo<i32>,
+    pub can_undo: Memo<bool>,
+    pub can_redo: Memo<bool>,
     /// The row the toolbar acts on: the last row focused or added.
     pub current: RwSignal<Option<RowId>>,
     pub current_selector: StoredValue<Selector<Option<RowId>>>,
@@ -126,6 +139,10 @@ impl EditorState {
             editor.with(|e| rows.update_value(|rows| sync_rows(e.plan(), opened, rows)));
         });
         EditorState {
+            plan_id: Memo::new(move |_| editor.with(|e| e.plan().id.clone())),
+            plan_year: Memo::new(move |_| editor.with(|e| e.plan().year)),
+            can_undo: Memo::new(move |_| editor.with(Editor::can_undo)),
+            can_redo: Memo::new(move |_| editor.with(Editor::can_redo)),
             opened,
             plans,
             rows,
@@ -139,6 +156,27 @@ impl EditorState {
             numbers,
             totals: Memo::new(move |_| editor.with(|e| e.plan().budget_totals())),
         }
+    }
+
+    /// Reads the open plan without tracking it: for event handlers and one-off reads.
+    pub fn read_plan<T>(&self, read: impl FnOnce(&Plan) -> T) -> T {
+        self.editor.with_untracked(|e| read(e.plan()))
+    }
+
+    /// Reads the open plan and tracks all of it: only for what is derived from the whole
+    /// plan (the plan check, the print view, autosave). A component that needs one field
+    /// makes a [`EditorState::plan_memo`] instead.
+    pub fn track_plan<T>(&self, read: impl FnOnce(&Plan) -> T) -> T {
+        self.editor.with(|e| read(e.plan()))
+    }
+
+    /// A memo of one thing of the open plan: its readers re-run only when that changes.
+    pub fn plan_memo<T>(&self, read: fn(&Plan) -> T) -> Memo<T>
+    where
+        T: PartialEq + Send + Sync + 'static,
+    {
+        let editor = self.editor;
+        Memo::new(move |_| editor.with(|e| read(e.plan())))
     }
 
     /// How many plans this page has opened (tracked): changes whenever the plan on screen is

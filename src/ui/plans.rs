@@ -14,12 +14,8 @@ pub use super::state::persistence::Persistence;
 
 /// Downloads the plan on screen as a plan file: the way out when storage fails.
 fn download_open_plan(state: EditorState) {
-    let (name, text) = state.editor.with_untracked(|e| {
-        (
-            file_format::plan_file_name(e.plan()),
-            file_format::write_plan(e.plan()),
-        )
-    });
+    let (name, text) =
+        state.read_plan(|e| (file_format::plan_file_name(e), file_format::write_plan(e)));
     if let Err(error) = platform::download_text(&name, "application/json", &text) {
         state.say(format!("Không tải được tệp: {error}"), true);
     }
@@ -47,7 +43,7 @@ pub fn StorageStatus() -> impl IntoView {
                     </Show>
                     <Show when=trashed>
                         <button type="button" on:click=move |_| {
-                            let id = state.editor.with_untracked(|e| e.plan().id.clone());
+                            let id = state.read_plan(|e| e.id.clone());
                             plans.restore(state, &id);
                             plans.status.set(SaveStatus::Pending);
                             plans.save_now(state, false);
@@ -80,7 +76,7 @@ pub fn PlanList() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let plans = state.plans;
     let shown = RwSignal::new(false);
-    let open_id = move || state.editor.with(|e| e.plan().id.clone());
+    let open_id = move || state.plan_id.get();
     view! {
         <section class="plan-list" aria-label="Danh sách kế hoạch">
             <button type="button" class="toggle" aria-expanded=move || shown.get().to_string()

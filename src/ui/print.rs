@@ -59,7 +59,7 @@ fn PrintSheet() -> impl IntoView {
     let ui = export_ui();
     let table = Memo::new(move |_| {
         let settings = effective_settings(ui, state);
-        state.editor.with(|e| TaskTable::new(e.plan(), &settings))
+        state.track_plan(|e| TaskTable::new(e, &settings))
     });
     let close = move || {
         ui.printing.set(false);

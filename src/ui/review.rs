@@ -105,7 +105,7 @@ fn RollForward() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let review = expect_context::<ReviewState>();
     let typed = RwSignal::new(None::<String>);
-    let plan_year = move || state.editor.with(|e| e.plan().year);
+    let plan_year = move || state.plan_year.get();
     let shown = move || typed.get().unwrap_or_else(|| (plan_year() + 1).to_string());
     // Another plan, or an undo, resets the field to the year after the plan's.
     Effect::new(move |_| {
@@ -170,7 +170,7 @@ fn RollReportView() -> impl IntoView {
     let review = expect_context::<ReviewState>();
     // Shown while the plan is still of the year it was moved to.
     let report = move || {
-        let year = state.editor.with(|e| e.plan().year);
+        let year = state.plan_year.get();
         review
             .last_roll
             .get()
@@ -241,7 +241,7 @@ fn PlanCheck() -> impl IntoView {
             })
         })
     });
-    let year = move || state.editor.with(|e| e.plan().year);
+    let year = move || state.plan_year.get();
     let move_task = move |row: RowId| {
         let mut moved = None;
         state.edit(None, |plan| {

@@ -22,8 +22,8 @@ pub fn Timeline() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let review = expect_context::<ReviewState>();
     let sections = Memo::new(move |_| {
-        state.editor.with(|e| {
-            let plan = e.plan();
+        state.track_plan(|e| {
+            let plan = e;
             by_quarter(plan)
                 .into_iter()
                 .map(|section| {

@@ -73,8 +73,8 @@ pub fn row_action(state: EditorState, action: RowAction) -> bool {
 pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let creating = RwSignal::new(false);
-    let can_undo = move || state.editor.with(|e| e.can_undo());
-    let can_redo = move || state.editor.with(|e| e.can_redo());
+    let can_undo = move || state.can_undo.get();
+    let can_redo = move || state.can_redo.get();
     let has_current = move || state.current.with(|c| c.is_some());
 
     // Adds a row next to the current one and moves the focus into it.
@@ -132,7 +132,7 @@ pub fn Toolbar() -> impl IntoView {
 fn NewPlanForm(on_done: impl Fn() + Copy + Send + Sync + 'static) -> impl IntoView {
     let state = expect_context::<EditorState>();
     let province = RwSignal::new(String::new());
-    let year = RwSignal::new(state.editor.with_untracked(|e| e.plan().year).to_string());
+    let year = RwSignal::new(state.read_plan(|e| e.year).to_string());
     let error = RwSignal::new(None::<String>);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();

@@ -188,10 +188,8 @@ impl Persistence {
             }
         });
         Effect::new(move |_| {
-            let changed = state.editor.with(|e| {
-                self.saved
-                    .with_value(|saved| saved.as_ref() != Some(e.plan()))
-            });
+            let changed =
+                state.track_plan(|e| self.saved.with_value(|saved| saved.as_ref() != Some(e)));
             if changed {
                 self.schedule(state);
             }
@@ -306,7 +304,7 @@ impl Persistence {
         if !self.status.with_untracked(|status| status.may_save(force)) {
             return;
         }
-        let plan = state.editor.with_untracked(|e| e.plan().clone());
+        let plan = state.read_plan(|e| e.clone());
         let base = self.revision.get_value();
         let now = platform::now();
         let result = self.with_shelf(|shelf| match shelf.save(&plan, base, now, force) {
@@ -329,7 +327,7 @@ impl Persistence {
             self.reload_user_templates();
             return;
         }
-        let open_id = state.editor.with_untracked(|e| e.plan().id.clone());
+        let open_id = state.read_plan(|e| e.id.clone());
         let revision = self.revision.get_value();
         let change = self.with_shelf(|shelf| {
             shelf.on_external_change(
@@ -429,7 +427,7 @@ impl Persistence {
 
     /// The newer version saved by another tab replaces what is on screen.
     pub fn take_theirs(&self, state: EditorState) {
-        let id = state.editor.with_untracked(|e| e.plan().id.clone());
+        let id = state.read_plan(|e| e.id.clone());
         self.status.set(SaveStatus::Saved);
         self.open_plan(state, &id);
     }
@@ -441,7 +439,7 @@ impl Persistence {
             return;
         }
         self.refresh_list();
-        let open_id = state.editor.with_untracked(|e| e.plan().id.clone());
+        let open_id = state.read_plan(|e| e.id.clone());
         if open_id == id {
             let next = self
                 .list
@@ -479,7 +477,7 @@ impl Persistence {
     }
 
     pub fn rename(&self, state: EditorState, id: &str, title: String) {
-        let open_id = state.editor.with_untracked(|e| e.plan().id.clone());
+        let open_id = state.read_plan(|e| e.id.clone());
         if open_id == id {
             state.edit(None, move |p| {
                 let changed = p.title != title;

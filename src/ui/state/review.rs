@@ -32,13 +32,13 @@ impl ReviewState {
         let review = Memo::new(move |_| {
             let table = agencies.renames.get();
             flags.with(|flags| {
-                state.editor.with(|e| {
+                state.track_plan(|e| {
                     checker
                         .try_update_value(|c| {
                             if !Arc::ptr_eq(c.renames(), &table) {
                                 *c = Checker::new(table.clone());
                             }
-                            c.check(e.plan(), flags)
+                            c.check(e, flags)
                         })
                         .unwrap_or_default()
                 })
