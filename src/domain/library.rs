@@ -353,4 +353,6 @@ mod placing;
 pub use placing::{add_template, add_templates, area_of_heading, find_area, Added};
 
 #[cfg(test)]
+mod curation_tests;
+#[cfg(test)]
 mod tests;
