@@ -40,6 +40,9 @@ pub struct Library {
 
 impl Library {
     /// Joins template sets; ids of templates and of sources must be unique across them.
+    ///
+    /// # Errors
+    /// [`FileError`] naming the first template or source id found in two sets.
     pub fn new(sets: impl IntoIterator<Item = TemplateSet>) -> Result<Library, FileError> {
         let mut library = Library {
             sources: Vec::new(),

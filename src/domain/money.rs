@@ -104,6 +104,9 @@ impl Money {
     ///
     /// Refuses negative numbers, more than three decimals, separators whose meaning is
     /// unclear ("12.5", "12.5.3") and amounts over one million triệu đồng.
+    ///
+    /// # Errors
+    /// [`MoneyError`] saying which of those rules the text breaks.
     pub fn parse(text: &str) -> Result<Money, MoneyError> {
         let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
         if text.is_empty() {
@@ -162,6 +165,9 @@ impl Money {
     }
 
     /// Parses an optional budget: blank text clears it.
+    ///
+    /// # Errors
+    /// As [`Money::parse`], for text that is not blank.
     pub fn parse_optional(text: &str) -> Result<Option<Money>, MoneyError> {
         if text.trim().is_empty() {
             Ok(None)

@@ -108,6 +108,9 @@ impl Provinces {
     }
 
     /// The list of a (possibly user-edited) copy of `data/provinces.json`.
+    ///
+    /// # Errors
+    /// The JSON error when the text is not a province list of that shape.
     pub fn from_json(json: &str) -> Result<Provinces, serde_json::Error> {
         let data: ProvinceData = serde_json::from_str(json)?;
         Ok(Provinces::new(data.provinces))

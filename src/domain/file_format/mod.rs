@@ -106,6 +106,10 @@ impl std::error::Error for FileError {}
 
 /// Parses the text of a file (a leading byte-order mark is allowed) and checks its
 /// envelope; returns the kind and the whole JSON object.
+///
+/// # Errors
+/// [`FileError`] when the text is not JSON, not a `cchc-plan` file, of a newer version, or
+/// of an unknown kind.
 pub fn read_envelope(text: &str) -> Result<(FileKind, Value), FileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
@@ -176,6 +180,10 @@ pub fn plan_file_name(plan: &Plan) -> String {
 }
 
 /// Reads a plan file.
+///
+/// # Errors
+/// [`FileError`] when the envelope is wrong (see [`read_envelope`]), the file is not a plan,
+/// a field has the wrong type, a budget is past the cap, or the rows break the outline rules.
 pub fn read_plan(text: &str) -> Result<Plan, FileError> {
     let (kind, mut value) = read_envelope(text)?;
     if kind != FileKind::Plan {
@@ -277,6 +285,10 @@ pub enum OpenedFile {
 /// assert_eq!(read_file(write_plan(&plan).as_bytes()), Ok(OpenedFile::Plan(plan)));
 /// assert!(read_file(b"").is_err());
 /// ```
+///
+/// # Errors
+/// [`FileError`] for an empty file, a file over 20 MB, text that is not UTF-8, or any
+/// fault [`read_plan`] and [`read_templates`] report.
 pub fn read_file(bytes: &[u8]) -> Result<OpenedFile, FileError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(FileError::TooLarge { bytes: bytes.len() });

@@ -38,6 +38,10 @@ pub fn write_templates(set: &TemplateSet) -> String {
 /// Reads a template-set file. Errors name the template ("Mẫu số 12: ...", counting from 1)
 /// or source ("Nguồn số 2: ...") at fault. Checks that ids are unique, that every template's
 /// source is listed and that every parent is a template of the file.
+///
+/// # Errors
+/// [`FileError`] when the envelope is wrong, the file is not a template set, a template or
+/// source is incomplete or mistyped, an id repeats, or a source or parent is missing.
 pub fn read_templates(text: &str) -> Result<TemplateSet, FileError> {
     if let Some(set) = templates_fast(text) {
         return Ok(set);

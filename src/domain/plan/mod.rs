@@ -140,6 +140,10 @@ impl Plan {
     }
 
     /// Replaces every row, checking the outline; ids are kept.
+    ///
+    /// # Errors
+    /// [`StructureError`] when the rows break the outline rules ([`check_structure`]); the
+    /// plan is then left as it was.
     pub fn replace_rows(&mut self, rows: Vec<Row>) -> Result<(), StructureError> {
         check_structure(&rows)?;
         self.next_id = rows.iter().map(|r| r.id).max().unwrap_or(0) + 1;

@@ -109,6 +109,9 @@ impl std::fmt::Display for StructureError {
 
 /// Checks the outline rules: unique ids, areas at 0, groups at 1, tasks at 1 or 2, and
 /// every row below the first inside an area, every depth-2 row under a group or task.
+///
+/// # Errors
+/// [`StructureError`] naming the first row that breaks a rule.
 pub fn check_structure(rows: &[Row]) -> Result<(), StructureError> {
     let mut seen = std::collections::HashSet::new();
     let mut previous_depth: Option<u8> = None;

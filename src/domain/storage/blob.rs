@@ -134,6 +134,10 @@ pub fn encode_index(index: &Index) -> String {
     .expect("an index always serialises")
 }
 
+/// Reads the index blob (the list of stored plans and the trash) of any known schema.
+///
+/// # Errors
+/// [`BlobProblem`] when the text is not JSON of a known schema (too new, or damaged).
 pub fn decode_index(text: &str) -> Result<Index, BlobProblem> {
     decode::<IndexIn>(BlobKind::Index, text, |blob| blob.schema).map(|blob| {
         let mut index = blob.index;
@@ -188,6 +192,10 @@ pub fn encode_plan(plan: &Plan, revision: u64, saved_at: f64) -> String {
 }
 
 /// Reads a plan blob of any known schema, checking the plan's outline.
+///
+/// # Errors
+/// [`BlobProblem`] when the blob is damaged, of a newer schema, or its rows break the
+/// outline rules.
 pub fn decode_plan(text: &str) -> Result<LoadedPlan, BlobProblem> {
     let blob = decode::<PlanBlobIn>(BlobKind::Plan, text, |blob| blob.schema)?;
     let plan = Plan::try_from(blob.plan).map_err(|e| BlobProblem::WrongShape(e.to_string()))?;
@@ -199,6 +207,9 @@ pub fn decode_plan(text: &str) -> Result<LoadedPlan, BlobProblem> {
 }
 
 /// The revision of a plan blob, without building the plan.
+///
+/// # Errors
+/// [`BlobProblem`] when the blob is damaged or of a newer schema.
 pub fn plan_revision(text: &str) -> Result<u64, BlobProblem> {
     decode::<PlanHeader>(BlobKind::Plan, text, |blob| blob.schema).map(|h| h.revision)
 }
@@ -234,6 +245,10 @@ pub fn encode_settings(settings: &Settings) -> String {
     .expect("settings always serialise")
 }
 
+/// Reads the settings blob of any known schema.
+///
+/// # Errors
+/// [`BlobProblem`] when the blob is damaged or of a newer schema.
 pub fn decode_settings(text: &str) -> Result<Settings, BlobProblem> {
     decode::<SettingsIn>(BlobKind::Settings, text, |blob| blob.schema).map(|b| b.settings)
 }

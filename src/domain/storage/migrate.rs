@@ -153,6 +153,10 @@ fn schema_of(blob: &Value) -> Result<u64, BlobProblem> {
 
 /// Parses a blob of any known schema and upgrades it to [`SCHEMA_VERSION`]; returns it with
 /// the version it was stored in.
+///
+/// # Errors
+/// [`BlobProblem`] when the text is not JSON, names a newer schema than this app knows, or
+/// cannot be upgraded.
 pub fn upgrade(kind: BlobKind, text: &str) -> Result<(Value, u64), BlobProblem> {
     let mut blob: Value = serde_json::from_str(text).map_err(|e| problem_of(&e))?;
     let stored = schema_of(&blob)?;

@@ -184,6 +184,9 @@ impl<S: KeyValueStore> PlanShelf<S> {
     }
 
     /// Remembers the plan open now (or none), to reopen it on the next start.
+    ///
+    /// # Errors
+    /// When the store refuses ([`ShelfError::Quota`], [`ShelfError::Unavailable`], [`ShelfError::Store`]).
     pub fn set_last_open(&mut self, id: Option<&str>) -> Result<(), ShelfError> {
         let mut index = self.fresh_index()?;
         if let Some(id) = id {
@@ -201,6 +204,9 @@ impl<S: KeyValueStore> PlanShelf<S> {
     }
 
     /// Re-reads the index from the store (another tab may have changed it).
+    ///
+    /// # Errors
+    /// When the store refuses ([`ShelfError::Quota`], [`ShelfError::Unavailable`], [`ShelfError::Store`]); an unreadable index is backed up and reported.
     pub fn refresh(&mut self) -> Result<(), ShelfError> {
         let index = self.fresh_index()?;
         self.set_index(index);
@@ -213,6 +219,10 @@ impl<S: KeyValueStore> PlanShelf<S> {
     ///
     /// An unreadable plan is backed up ([`Damaged::backup_key`]); a broken one then leaves
     /// its key and the list, while one of a newer schema stays where it is.
+    ///
+    /// # Errors
+    /// [`ShelfError::NotFound`], [`ShelfError::InTrash`], [`ShelfError::NewerSchema`] and
+    /// [`ShelfError::Unreadable`] as said, or the store's own fault.
     pub fn load(&mut self, id: &str) -> Result<LoadedPlan, ShelfError> {
         let key = plan_key(id);
         let Some(text) = self.store().get(&key)? else {
@@ -249,6 +259,11 @@ impl<S: KeyValueStore> PlanShelf<S> {
     /// load) is backed up and replaced without `force`: the plan in memory is the best copy.
     ///
     /// On any error the store is as it was: the old copy and an index that lists it.
+    ///
+    /// # Errors
+    /// Without `force`: [`ShelfError::Conflict`] when another tab saved a newer revision,
+    /// [`ShelfError::NotFound`], [`ShelfError::InTrash`], [`ShelfError::NewerSchema`]; always:
+    /// [`ShelfError::Quota`] and the store's other faults.
     pub fn save(
         &mut self,
         plan: &Plan,
@@ -301,6 +316,9 @@ impl<S: KeyValueStore> PlanShelf<S> {
     }
 
     /// Stores a new plan at revision 1.
+    ///
+    /// # Errors
+    /// [`ShelfError::AlreadyExists`] when the id is taken, or when the store refuses ([`ShelfError::Quota`], [`ShelfError::Unavailable`], [`ShelfError::Store`]).
     pub fn create(&mut self, plan: &Plan, now: f64) -> Result<u64, ShelfError> {
         self.check_free(&plan.id)?;
         self.save(plan, 0, now, false)
@@ -308,6 +326,10 @@ impl<S: KeyValueStore> PlanShelf<S> {
 
     /// "Nhân bản": stores a copy of a plan under `new_id`, its title followed by
     /// [`COPY_SUFFIX`]; returns the copy (at revision 1).
+    ///
+    /// # Errors
+    /// As [`PlanShelf::load`] for the original, [`ShelfError::AlreadyExists`] for `new_id`,
+    /// or when the store refuses ([`ShelfError::Quota`], [`ShelfError::Unavailable`], [`ShelfError::Store`]).
     pub fn duplicate(
         &mut self,
         id: &str,
@@ -329,6 +351,9 @@ impl<S: KeyValueStore> PlanShelf<S> {
     /// Renames a plan that is not open in this tab (a save at its stored revision); returns
     /// the new revision. For the open plan, change the title in the editor and save instead,
     /// so the editor's base revision stays right.
+    ///
+    /// # Errors
+    /// As [`PlanShelf::load`], or when the store refuses ([`ShelfError::Quota`], [`ShelfError::Unavailable`], [`ShelfError::Store`]).
     pub fn rename(&mut self, id: &str, title: &str, now: f64) -> Result<u64, ShelfError> {
         self.tick(now);
         let loaded = self.load(id)?;
@@ -344,6 +369,9 @@ impl<S: KeyValueStore> PlanShelf<S> {
     }
 
     /// Stores the settings. They apply for the session even when storing fails.
+    ///
+    /// # Errors
+    /// When the store refuses ([`ShelfError::Quota`], [`ShelfError::Unavailable`], [`ShelfError::Store`]).
     pub fn set_settings(&mut self, settings: Settings) -> Result<(), ShelfError> {
         let text = encode_settings(&settings);
         self.settings = settings;
@@ -376,6 +404,9 @@ impl<S: KeyValueStore> PlanShelf<S> {
     }
 
     /// Stores the user's own templates (all or nothing: on error the previous copy stays).
+    ///
+    /// # Errors
+    /// When the store refuses ([`ShelfError::Quota`], [`ShelfError::Unavailable`], [`ShelfError::Store`]).
     pub fn set_user_templates(&mut self, set: &TemplateSet) -> Result<(), ShelfError> {
         let text = write_templates(set);
         self.store_mut().set(TEMPLATES_KEY, &text)?;

@@ -44,12 +44,24 @@ impl std::error::Error for StoreError {}
 /// A string-to-string store with `localStorage` semantics.
 pub trait KeyValueStore {
     /// The value under `key`, or `None` when there is none.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be read (blocked, or another fault).
     fn get(&self, key: &str) -> Result<Option<String>, StoreError>;
     /// Stores `value` under `key`, all or nothing: on error the previous value stays.
+    ///
+    /// # Errors
+    /// [`StoreError::QuotaExceeded`] when the store is full; another [`StoreError`] when blocked.
     fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError>;
     /// Removes `key`; removing a missing key is not an error.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be written.
     fn remove(&mut self, key: &str) -> Result<(), StoreError>;
     /// Every key in the store, in no particular order.
+    ///
+    /// # Errors
+    /// [`StoreError`] when the store cannot be read.
     fn keys(&self) -> Result<Vec<String>, StoreError>;
 }
 

@@ -18,6 +18,9 @@ impl<S: KeyValueStore> PlanShelf<S> {
     // ----- backups -----
 
     /// The raw copies of unreadable blobs, newest first.
+    ///
+    /// # Errors
+    /// When the store cannot be read ([`ShelfError::Unavailable`], [`ShelfError::Store`]).
     pub fn backups(&self) -> Result<Vec<BackupInfo>, ShelfError> {
         let mut backups: Vec<BackupInfo> = self
             .store()
@@ -39,6 +42,9 @@ impl<S: KeyValueStore> PlanShelf<S> {
     }
 
     /// The raw text of a backup, to offer as a download.
+    ///
+    /// # Errors
+    /// When the store cannot be read ([`ShelfError::Unavailable`], [`ShelfError::Store`]).
     pub fn backup_text(&self, key: &str) -> Result<Option<String>, ShelfError> {
         if !key.starts_with(BACKUP_PREFIX) {
             return Ok(None);
@@ -47,6 +53,9 @@ impl<S: KeyValueStore> PlanShelf<S> {
     }
 
     /// Deletes a backup (after the user downloaded it or declined).
+    ///
+    /// # Errors
+    /// When the store refuses ([`ShelfError::Quota`], [`ShelfError::Unavailable`], [`ShelfError::Store`]).
     pub fn remove_backup(&mut self, key: &str) -> Result<(), ShelfError> {
         if !key.starts_with(BACKUP_PREFIX) {
             return Err(ShelfError::NotFound {

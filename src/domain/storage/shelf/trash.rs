@@ -9,6 +9,9 @@ use super::{PlanShelf, PlanSummary, TRASH_KEEP_MS};
 
 impl<S: KeyValueStore> PlanShelf<S> {
     /// Moves a plan to the trash; it can be restored for [`TRASH_DAYS`](super::TRASH_DAYS) days.
+    ///
+    /// # Errors
+    /// [`ShelfError::NotFound`] for a plan not in the list, or when the store refuses ([`ShelfError::Quota`], [`ShelfError::Unavailable`], [`ShelfError::Store`]).
     pub fn delete(&mut self, id: &str, now: f64) -> Result<(), ShelfError> {
         self.tick(now);
         let mut index = self.fresh_index()?;
@@ -27,6 +30,9 @@ impl<S: KeyValueStore> PlanShelf<S> {
     }
 
     /// Takes a plan out of the trash, back into the list.
+    ///
+    /// # Errors
+    /// [`ShelfError::NotFound`] for a plan not in the trash, or when the store refuses ([`ShelfError::Quota`], [`ShelfError::Unavailable`], [`ShelfError::Store`]).
     pub fn restore(&mut self, id: &str) -> Result<(), ShelfError> {
         let mut index = self.fresh_index()?;
         let Some(summary) = index.get_mut(id) else {
@@ -40,6 +46,9 @@ impl<S: KeyValueStore> PlanShelf<S> {
     }
 
     /// Deletes one plan of the trash for good ("Xóa hẳn"); the UI confirms first.
+    ///
+    /// # Errors
+    /// [`ShelfError::NotFound`] for a plan not in the trash, or when the store refuses ([`ShelfError::Quota`], [`ShelfError::Unavailable`], [`ShelfError::Store`]).
     pub fn purge(&mut self, id: &str) -> Result<(), ShelfError> {
         let index = self.fresh_index()?;
         if index
@@ -53,6 +62,9 @@ impl<S: KeyValueStore> PlanShelf<S> {
 
     /// Deletes every plan of the trash for good ("Dọn sạch thùng rác"); the UI confirms
     /// first. Returns how many were deleted.
+    ///
+    /// # Errors
+    /// When the store refuses ([`ShelfError::Quota`], [`ShelfError::Unavailable`], [`ShelfError::Store`]); what was deleted before the fault stays deleted.
     pub fn empty_trash(&mut self) -> Result<usize, ShelfError> {
         let index = self.fresh_index()?;
         let ids: Vec<String> = index
@@ -67,6 +79,9 @@ impl<S: KeyValueStore> PlanShelf<S> {
 
     /// Deletes for good the plans that have been in the trash for [`TRASH_DAYS`](super::TRASH_DAYS) days;
     /// returns their summaries. [`PlanShelf::open`] does this already.
+    ///
+    /// # Errors
+    /// When the store refuses ([`ShelfError::Quota`], [`ShelfError::Unavailable`], [`ShelfError::Store`]).
     pub fn purge_expired(&mut self, now: f64) -> Result<Vec<PlanSummary>, ShelfError> {
         self.tick(now);
         let index = self.fresh_index()?;
