@@ -17,9 +17,9 @@
 //! assert_eq!(plan.row(task).unwrap().depth, 2);
 //! ```
 //!
-//! The work is split by job: [`row`] (what a row is, the outline rules), [`editing`]
-//! (adding, editing, moving), [`totals`] (budgets), [`stored`] (serde), [`history`]
-//! (undo and redo), [`index`] (finding a row by id).
+//! The work is split by job: `row` (what a row is, the outline rules), `editing`
+//! (adding, editing, moving), `totals` (budgets), `stored` (serde), [`history`]
+//! (undo and redo), `index` (finding a row by id).
 
 use std::sync::Arc;
 
