@@ -88,8 +88,12 @@ pub fn page_hidden() -> bool {
 
 /// Offers `bytes` to the user as a downloaded file called `name`.
 pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
+    download_array(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+/// Offers bytes already in JS memory (a file from the documents worker) as a download.
+pub fn download_array(name: &str, mime: &str, array: &js_sys::Uint8Array) -> Result<(), String> {
+    let parts = js_sys::Array::of1(array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)
@@ -271,12 +275,13 @@ mod bench {
     use wasm_bindgen::prelude::*;
 
     use super::{performance_now as now, set, LocalStore};
+    use crate::documents::{Job, Outcome};
     use crate::domain::file_format;
     use crate::domain::library::repeated_builtin;
     use crate::domain::search::{Filter, SearchIndex};
     use crate::domain::storage::blob::{decode_plan, encode_plan};
     use crate::domain::storage::KeyValueStore;
-    use crate::domain::workbook::{build_workbook, ExportSettings};
+    use crate::domain::workbook::ExportSettings;
 
     /// How many templates the search hooks search: the built-in library repeated.
     const SEARCH_TEMPLATES: usize = 25_000;
@@ -295,24 +300,30 @@ mod bench {
             .into()
     }
 
-    /// `benchExport(planFile)`: `{ ms, bytes }`, the time of `build_workbook` alone (the
-    /// file is read first, untimed) and the workbook, or a string with the error.
+    /// `benchExport(planFile)`: a promise of `{ ms, bytes }`, the time from the request to
+    /// the workbook's bytes through the documents worker (the file is read first, untimed;
+    /// the worker is started by the first call), or of a string with the error.
     fn export(text: String) -> JsValue {
         let plan = match file_format::read_plan(&text) {
             Ok(plan) => plan,
             Err(error) => return error.to_string().into(),
         };
         let settings = ExportSettings::default();
-        let start = now();
-        let bytes = match build_workbook(&plan, &settings) {
-            Ok(bytes) => bytes,
-            Err(error) => return error.to_string().into(),
-        };
-        let ms = now() - start;
-        let result = js_sys::Object::new();
-        set(&result, "ms", ms);
-        set(&result, "bytes", js_sys::Uint8Array::from(bytes.as_slice()));
-        result.into()
+        wasm_bindgen_futures::future_to_promise(async move {
+            let start = now();
+            let answer = crate::platform::worker::request(Job::ExportXlsx { plan, settings })
+                .await
+                .map_err(|e| JsValue::from(e.to_string()))?;
+            let ms = now() - start;
+            if let Outcome::Failed { message, .. } = answer.response.outcome {
+                return Ok(message.into());
+            }
+            let result = js_sys::Object::new();
+            set(&result, "ms", ms);
+            set(&result, "bytes", answer.bytes);
+            Ok(result.into())
+        })
+        .into()
     }
 
     /// `benchSearch(query, top, runs)`: the times of `runs` searches over 25.000 templates

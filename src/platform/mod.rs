@@ -1,0 +1,3 @@
+//! Browser glue below the UI.
+
+pub mod worker;
