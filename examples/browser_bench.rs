@@ -429,8 +429,8 @@ async fn export_compare(
                             vec![json!(size)],
                         ).await?,
                         None => page.js_with(
-                            "const r = window.cchcApp.benchExport(window.__plans[arguments[0]]);
-                             return typeof r === 'string' ? r : { ms: r.ms, size: r.bytes.length };",
+                            "return Promise.resolve(window.cchcApp.benchExport(window.__plans[arguments[0]]))
+                                 .then(r => typeof r === 'string' ? r : { ms: r.ms, size: r.bytes.length });",
                             vec![json!(size)],
                         ).await?,
                     }

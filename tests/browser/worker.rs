@@ -1,0 +1,169 @@
+//! The documents worker: the first load does not fetch it, each asset is fetched once, the
+//! page stays usable while it writes a large workbook, and a worker that cannot load says
+//! so and leaves the plan as it was. Counts requests in the test server's log.
+
+#[path = "../common/mod.rs"]
+mod common;
+#[path = "../../examples/shared/plans.rs"]
+mod plans;
+
+use serde_json::json;
+
+use crate::harness::{
+    app_requests, bail, block_app_paths, browser_tests, BrowserTest, Page, Result,
+};
+use cchc_plan::domain::file_format::write_plan;
+
+pub fn tests() -> Vec<BrowserTest> {
+    browser_tests![
+        the_first_load_does_not_fetch_the_worker_and_fetches_each_file_once,
+        typing_updates_a_row_while_a_10000_task_export_runs,
+        a_worker_that_cannot_load_says_so_and_keeps_the_plan,
+    ]
+}
+
+/// The worker's files, as Trunk writes them to dist/ (unhashed: the app names them).
+const WORKER_FILES: [&str; 3] = ["/worker_loader.js", "/worker.js", "/worker_bg.wasm"];
+
+/// Opens a plan file through the app's test hook.
+async fn open_plan(page: &Page, text: String) -> Result {
+    let error = page
+        .js_with(
+            "return window.cchcApp.openPlanFile(arguments[0]);",
+            vec![json!(text)],
+        )
+        .await?;
+    if error != json!("") {
+        bail!("openPlanFile refused the plan: {error}");
+    }
+    Ok(())
+}
+
+async fn open_seed_002(page: &Page) -> Result {
+    let text = std::fs::read_to_string(common::fixture_path("seed-002-plan.json"))?;
+    open_plan(page, text).await?;
+    page.wait_for_text("Tổng kinh phí", "936").await
+}
+
+async fn the_first_load_does_not_fetch_the_worker_and_fetches_each_file_once(page: Page) -> Result {
+    // The worker is fetched when the browser is idle after the first render.
+    page.wait_for("the idle prefetch of the worker", |_| async {
+        Ok(WORKER_FILES
+            .iter()
+            .all(|f| app_requests().iter().any(|r| r == f)))
+    })
+    .await?;
+    let requests = app_requests();
+    let first_worker = requests
+        .iter()
+        .position(|r| WORKER_FILES.contains(&r.as_str()))
+        .expect("waited for above");
+    let first_load = &requests[..first_worker];
+    let app_wasm = first_load
+        .iter()
+        .filter(|r| r.starts_with("/cchc-plan-") && r.ends_with("_bg.wasm"))
+        .count();
+    let app_js = first_load
+        .iter()
+        .filter(|r| r.starts_with("/cchc-plan-") && r.ends_with(".js"))
+        .count();
+    let css = first_load.iter().filter(|r| r.ends_with(".css")).count();
+    if first_load.first().map(String::as_str) != Some("/")
+        || app_wasm != 1
+        || app_js != 1
+        || css != 1
+    {
+        bail!(
+            "the first load is not the page, the app's script, wasm and stylesheet once each \
+             before the worker: {requests:?}"
+        );
+    }
+    // Each file once, the worker's included (Trunk's preload is not fetched again).
+    for (i, path) in requests.iter().enumerate() {
+        if requests[..i].contains(path) && path != "/favicon.ico" {
+            bail!("{path} was fetched twice: {requests:?}");
+        }
+    }
+    // And index.html names none of the worker's files (nothing preloads it).
+    let html = page
+        .js("return document.documentElement.outerHTML;")
+        .await?;
+    let html = html.as_str().unwrap_or_default();
+    if let Some(file) = WORKER_FILES.iter().find(|f| html.contains(&f[1..])) {
+        bail!("the page names {file}");
+    }
+    Ok(())
+}
+
+async fn typing_updates_a_row_while_a_10000_task_export_runs(page: Page) -> Result {
+    open_plan(&page, write_plan(&plans::plan(10_000))).await?;
+    page.wait_for("the 10.000 tasks", |page| async move {
+        Ok(page
+            .count_of(crate::harness::Kind::Field, "Kinh phí (triệu đồng)")
+            .await?
+            >= 1)
+    })
+    .await?;
+    // The page notes, in order, what the export button and the total show.
+    let before = page
+        .js(r#"
+            const button = [...document.querySelectorAll('button')]
+                .find(b => b.textContent.trim() === 'Xuất Excel');
+            const total = document.querySelector('output[aria-label="Tổng kinh phí"]');
+            const log = window.__exportLog = [];
+            const note = (what) => log.push([what, button.textContent.trim(), total.textContent]);
+            const watch = { subtree: true, childList: true, characterData: true };
+            new MutationObserver(() => note('button')).observe(button, watch);
+            new MutationObserver(() => note('total')).observe(total, watch);
+            return total.textContent;
+        "#)
+        .await?;
+    page.click_button("Xuất Excel").await?;
+    page.clear_and_type("Kinh phí (triệu đồng)", 0, "777777")
+        .await?;
+    page.wait_for_download(".xlsx").await?;
+    let log = page.js("return window.__exportLog;").await?;
+    let entries: Vec<(String, String, String)> = serde_json::from_value(log.clone())?;
+    let busy = entries
+        .iter()
+        .position(|(what, button, _)| what == "button" && button == "Đang xuất…");
+    let typed = entries.iter().position(|(what, button, total)| {
+        what == "total" && button == "Đang xuất…" && Some(total.as_str()) != before.as_str()
+    });
+    let done = entries
+        .iter()
+        .rposition(|(what, button, _)| what == "button" && button == "Xuất Excel");
+    match (busy, typed, done) {
+        (Some(busy), Some(typed), Some(done)) if busy < typed && typed < done => Ok(()),
+        _ => bail!(
+            "the total did not change while the button read \"Đang xuất…\" (total before {before}): {log}"
+        ),
+    }
+}
+
+async fn a_worker_that_cannot_load_says_so_and_keeps_the_plan(page: Page) -> Result {
+    // As when offline before the worker was ever fetched: its wasm cannot be loaded.
+    block_app_paths(&["/worker_bg.wasm"]);
+    page.reload().await?;
+    open_seed_002(&page).await?;
+    page.click_button("Xuất Excel").await?;
+    page.wait_for_body_text("Không tải được bộ xử lý tệp")
+        .await?;
+    page.wait_for_text("Tổng kinh phí", "936").await?;
+    page.button("Xuất Excel", 0).await?;
+    if !page.downloads()?.is_empty() {
+        bail!("a file was downloaded: {:?}", page.downloads()?);
+    }
+    // Back online: the next request starts a new worker, and the export works.
+    block_app_paths(&[]);
+    page.click_button("Xuất Excel").await?;
+    let path = page.wait_for_download(".xlsx").await?;
+    let book = std::fs::read(path)?;
+    let mut book = common::open(&book);
+    let tasks = common::sheet(&mut book, "Phụ lục I");
+    let total = common::find_row(&tasks, 0, "Tổng cộng").expect("a Tổng cộng row");
+    if common::number(&tasks, total, 6) != Some(936.0) {
+        bail!("the workbook does not total 936");
+    }
+    Ok(())
+}
