@@ -7,6 +7,7 @@ mod common;
 #[path = "../../examples/shared/plans.rs"]
 mod plans;
 
+use fantoccini::Locator;
 use serde_json::json;
 
 use crate::harness::{
@@ -16,6 +17,7 @@ use cchc_plan::domain::file_format::write_plan;
 
 pub fn tests() -> Vec<BrowserTest> {
     browser_tests![
+        only_the_workers_wasm_holds_the_xlsx_writer,
         the_first_load_does_not_fetch_the_worker_and_fetches_each_file_once,
         typing_updates_a_row_while_a_10000_task_export_runs,
         a_worker_that_cannot_load_says_so_and_keeps_the_plan,
@@ -24,6 +26,13 @@ pub fn tests() -> Vec<BrowserTest> {
 
 /// The worker's files, as Trunk writes them to dist/ (unhashed: the app names them).
 const WORKER_FILES: [&str; 3] = ["/worker_loader.js", "/worker.js", "/worker_bg.wasm"];
+
+/// Strings of rust_xlsxwriter's XML templates: in the wasm that links the Excel writer.
+const XLSX_WRITER_MARKERS: [&str; 3] = [
+    "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "x14ac:dyDescent",
+    "workbookView",
+];
 
 /// Opens a plan file through the app's test hook.
 async fn open_plan(page: &Page, text: String) -> Result {
@@ -43,6 +52,35 @@ async fn open_seed_002(page: &Page) -> Result {
     let text = std::fs::read_to_string(common::fixture_path("seed-002-plan.json"))?;
     open_plan(page, text).await?;
     page.wait_for_text("Tổng kinh phí", "936").await
+}
+
+/// The app's wasm (dist/cchc-plan-<hash>_bg.wasm) has none of the writer's templates; the
+/// worker's (dist/worker_bg.wasm) has them all, so the markers do mark the writer.
+async fn only_the_workers_wasm_holds_the_xlsx_writer(_page: Page) -> Result {
+    let dist = crate::harness::dist_dir();
+    let mut apps = Vec::new();
+    for entry in std::fs::read_dir(&dist)? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.starts_with("cchc-plan-") && name.ends_with("_bg.wasm") {
+            apps.push(name);
+        }
+    }
+    let [app] = apps.as_slice() else {
+        bail!("dist/ should hold one app wasm, not {apps:?}");
+    };
+    let app_bytes = std::fs::read(dist.join(app))?;
+    let worker_bytes = std::fs::read(dist.join("worker_bg.wasm"))?;
+    let holds =
+        |bytes: &[u8], marker: &str| bytes.windows(marker.len()).any(|w| w == marker.as_bytes());
+    for marker in XLSX_WRITER_MARKERS {
+        if !holds(&worker_bytes, marker) {
+            bail!("the worker's wasm lacks {marker:?}: not a marker of the writer");
+        }
+        if holds(&app_bytes, marker) {
+            bail!("the app's wasm {app} holds {marker:?}: it links the xlsx writer");
+        }
+    }
+    Ok(())
 }
 
 async fn the_first_load_does_not_fetch_the_worker_and_fetches_each_file_once(page: Page) -> Result {
@@ -96,13 +134,32 @@ async fn the_first_load_does_not_fetch_the_worker_and_fetches_each_file_once(pag
 }
 
 async fn typing_updates_a_row_while_a_10000_task_export_runs(page: Page) -> Result {
-    open_plan(&page, write_plan(&plans::plan(10_000))).await?;
-    page.wait_for("the 10.000 tasks", |page| async move {
-        Ok(page
-            .count_of(crate::harness::Kind::Field, "Kinh phí (triệu đồng)")
-            .await?
-            >= 1)
-    })
+    // Opened after the script returns: rendering 10.000 rows outlasts WebDriver's script timeout.
+    page.js_with(
+        "const text = arguments[0];
+         setTimeout(() => { window.__opened = window.cchcApp.openPlanFile(text); });",
+        vec![json!(write_plan(&plans::plan(10_000)))],
+    )
+    .await?;
+    // Found by CSS, not by accessible name: naming every element of 10.000 rows is slow.
+    const BUDGET: &str = r#"input[aria-label="Kinh phí (triệu đồng)"]"#;
+    page.wait_for_within(
+        "the 10.000 tasks",
+        std::time::Duration::from_secs(120),
+        |page| async move {
+            let count = page
+                .js_with(
+                    "return document.querySelectorAll(arguments[0]).length;",
+                    vec![json!(BUDGET)],
+                )
+                .await?;
+            let opened = page.js("return window.__opened;").await?;
+            if !(opened.is_null() || opened == json!("")) {
+                bail!("openPlanFile refused the plan: {opened}");
+            }
+            Ok(count.as_u64().unwrap_or(0) >= 10_000)
+        },
+    )
     .await?;
     // The page notes, in order, what the export button and the total show.
     let before = page
@@ -118,9 +175,14 @@ async fn typing_updates_a_row_while_a_10000_task_export_runs(page: Page) -> Resu
             return total.textContent;
         "#)
         .await?;
-    page.click_button("Xuất Excel").await?;
-    page.clear_and_type("Kinh phí (triệu đồng)", 0, "777777")
+    let client = page.client();
+    let button = client
+        .find(Locator::XPath("//button[normalize-space()='Xuất Excel']"))
         .await?;
+    let budget = client.find(Locator::Css(BUDGET)).await?;
+    button.click().await?;
+    budget.clear().await?;
+    budget.send_keys("777777").await?;
     page.wait_for_download(".xlsx").await?;
     let log = page.js("return window.__exportLog;").await?;
     let entries: Vec<(String, String, String)> = serde_json::from_value(log.clone())?;
