@@ -130,6 +130,11 @@ async fn the_first_load_does_not_fetch_the_worker_and_fetches_each_file_once(pag
     if let Some(file) = WORKER_FILES.iter().find(|f| html.contains(&f[1..])) {
         bail!("the page names {file}");
     }
+    // Nor preloads anything with `rel="preload"`: WebKit does not match Trunk's wasm preload
+    // with wasm-bindgen's fetch and downloads the wasm twice (the page fetches it itself).
+    if html.contains(r#"rel="preload""#) {
+        bail!("the page has a <link rel=\"preload\">: {html}");
+    }
     Ok(())
 }
 
