@@ -10,6 +10,7 @@ mod plans;
 use fantoccini::Locator;
 use serde_json::json;
 
+use crate::export::open_seed_002;
 use crate::harness::{
     app_requests, bail, block_app_paths, browser_tests, BrowserTest, Page, Result,
 };
@@ -33,26 +34,6 @@ const XLSX_WRITER_MARKERS: [&str; 3] = [
     "x14ac:dyDescent",
     "workbookView",
 ];
-
-/// Opens a plan file through the app's test hook.
-async fn open_plan(page: &Page, text: String) -> Result {
-    let error = page
-        .js_with(
-            "return window.cchcApp.openPlanFile(arguments[0]);",
-            vec![json!(text)],
-        )
-        .await?;
-    if error != json!("") {
-        bail!("openPlanFile refused the plan: {error}");
-    }
-    Ok(())
-}
-
-async fn open_seed_002(page: &Page) -> Result {
-    let text = std::fs::read_to_string(common::fixture_path("seed-002-plan.json"))?;
-    open_plan(page, text).await?;
-    page.wait_for_text("Tổng kinh phí", "936").await
-}
 
 /// The app's wasm (dist/cchc-plan-<hash>_bg.wasm) has none of the writer's templates; the
 /// worker's (dist/worker_bg.wasm) has them all, so the markers do mark the writer.
