@@ -1,7 +1,3 @@
-use std::io::Cursor;
-
-use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
-
 use super::*;
 use crate::domain::file_format::read_plan;
 
@@ -44,6 +40,7 @@ fn a_response_reads_back_as_it_was_posted() {
     }
 }
 
+#[cfg(feature = "documents")]
 #[test]
 fn the_seed_002_export_answers_its_own_id_with_a_workbook_totalling_936() {
     let (response, bytes) = handle(&export_request(12).encode());
@@ -56,7 +53,8 @@ fn the_seed_002_export_answers_its_own_id_with_a_workbook_totalling_936() {
             warnings: Vec::new(),
         }
     );
-    let mut book: Xlsx<_> = open_workbook_from_rs(Cursor::new(bytes)).unwrap();
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     assert_eq!(
         book.sheet_names(),
         ["Phụ lục I", "Phụ lục II", "Phụ lục III", "Tiến độ"]
@@ -69,6 +67,7 @@ fn the_seed_002_export_answers_its_own_id_with_a_workbook_totalling_936() {
     assert!(total.contains(&Data::Float(936.0)), "{total:?}");
 }
 
+#[cfg(feature = "documents")]
 #[test]
 fn an_unreadable_request_fails_under_its_id_without_bytes() {
     let (response, bytes) = handle(br#"{"id": 9, "job": {"job": "export_pdf"}}"#);
