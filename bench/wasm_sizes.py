@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Code size of a wasm module by crate, from its name section (no dependencies).
 
-Usage: wasm_sizes.py MODULE.wasm [--top N] [--functions N]
+Usage: wasm_sizes.py MODULE.wasm [MODULE.wasm ...] [--top N] [--functions N]
 
 Reads the code section (bytes per function body) and the "name" custom section (function
 names, Rust-mangled or demangled), groups functions by the crate their name starts with,
@@ -55,6 +55,18 @@ def demangle(name):
 
 
 def crate_of(path):
+    if path.startswith("_R"):
+        # v0 mangling: the first crate root, C[s<disambiguator>_]<length><name>.
+        m = re.search(r"C(?:s[0-9A-Za-z]*_)?(\d+)", path)
+        if m:
+            start = m.end()
+            return path[start:start + int(m.group(1))].lstrip("_")
+        return "?"
+    path = path.lstrip("_")
+    # <T as trait::path>: a generic or primitive self type belongs to the trait's crate.
+    m = re.match(r"<(?:&|\*|mut |const |dyn |impl |\s)*([A-Za-z_][A-Za-z0-9_]*)(\S*) as ([A-Za-z_][A-Za-z0-9_]*)::", path)
+    if m and not m.group(2).startswith("::"):
+        return m.group(3)
     path = path.lstrip("<&* ")
     path = re.sub(r"^(impl |dyn |mut )", "", path)
     m = re.match(r"[A-Za-z_][A-Za-z0-9_]*", path)
@@ -65,7 +77,12 @@ def main():
     args = sys.argv[1:]
     top = int(args[args.index("--top") + 1]) if "--top" in args else 25
     nfun = int(args[args.index("--functions") + 1]) if "--functions" in args else 0
-    data = open(args[0], "rb").read()
+    for module in [a for i, a in enumerate(args) if a.endswith(".wasm")]:
+        report(module, top, nfun)
+
+
+def report(module, top, nfun):
+    data = open(module, "rb").read()
     imports = 0
     bodies = []
     names = {}
@@ -129,7 +146,7 @@ def main():
         by_crate[crate_of(name)] += size
         funcs.append((size, name))
     code = sum(bodies)
-    print(f"{args[0]}: {len(data):,} bytes; code {code:,} in {len(bodies):,} functions; data {data_bytes:,}")
+    print(f"{module}: {len(data):,} bytes; code {code:,} in {len(bodies):,} functions; data {data_bytes:,}")
     for crate, size in sorted(by_crate.items(), key=lambda kv: -kv[1])[:top]:
         print(f"  {size:>10,}  {100 * size / code:5.1f}%  {crate}")
     for size, name in sorted(funcs, reverse=True)[:nfun]:

@@ -7,7 +7,11 @@
 //! knows nothing of the UI, and `test_hooks` the `window.cchcApp` hooks the browser tests and
 //! the browser benchmark drive the release build through (installed only in a page a test
 //! harness opened).
+//! [`documents`] is the protocol between the app and the documents worker (the second wasm,
+//! which alone links the office codecs: the `documents` feature); `platform::worker` is the
+//! app's side of it.
 
+pub mod documents;
 pub mod domain;
 
 #[cfg(target_arch = "wasm32")]

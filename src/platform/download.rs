@@ -16,8 +16,16 @@ const REVOKE_AFTER_MS: i32 = 10_000;
 /// The browser's message when it refuses to make the blob, its URL or the link, or when the
 /// page has no body yet.
 pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) -> Result<(), String> {
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
+    download_array(name, mime, &js_sys::Uint8Array::from(bytes))
+}
+
+/// Offers bytes already in JS memory (a file from the documents worker) as a download.
+///
+/// # Errors
+///
+/// As [`download_bytes`].
+pub fn download_array(name: &str, mime: &str, array: &js_sys::Uint8Array) -> Result<(), String> {
+    let parts = js_sys::Array::of1(array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
     let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options)

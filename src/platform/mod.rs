@@ -10,8 +10,9 @@ mod file_input;
 mod page;
 mod storage;
 mod time;
+pub mod worker;
 
-pub use download::{download_bytes, download_text};
+pub use download::{download_array, download_bytes, download_text};
 pub use file_input::read_file;
 pub use page::{focus, page_hidden, scroll_to_center, test_marker};
 pub use storage::LocalStore;

@@ -1,6 +1,10 @@
 //! The "Xuất Excel" button, the export options ("Tùy chọn xuất") and the session's export
 //! settings.
 //!
+//! The workbook is written by the documents worker (`platform::worker`), off the main
+//! thread: while it works the button reads "Đang xuất…" and the rest of the app stays
+//! usable; a worker that cannot load or fails leaves the plan as it was and says why.
+//!
 //! The settings live in [`ExportUi::settings`], one `RwSignal<ExportSettings>` provided in
 //! context by [`provide`] (called by `App`); read it anywhere with [`export_ui`]. They are
 //! kept for the session only. The `words` field of the stored settings is not used: every
@@ -10,11 +14,10 @@
 use leptos::prelude::*;
 
 use super::EditorState;
+use crate::documents::{Job, Outcome};
 use crate::domain::plan::Plan;
-use crate::domain::workbook::{
-    build_workbook, file_name, Column, ExportSettings, LabelStyle, XLSX_MIME,
-};
-use crate::platform::download_bytes;
+use crate::domain::workbook::{Column, ExportSettings, LabelStyle};
+use crate::platform::{download_array, worker};
 
 /// What the export and print components share, all `Copy` handles.
 #[derive(Clone, Copy)]
@@ -23,6 +26,8 @@ pub struct ExportUi {
     pub settings: RwSignal<ExportSettings>,
     /// Whether the print view ("Xem bản in") is shown.
     pub printing: RwSignal<bool>,
+    /// Whether the documents worker is writing a workbook ("Đang xuất…").
+    pub exporting: RwSignal<bool>,
 }
 
 /// Provides [`ExportUi`] with the default settings; call once in `App`.
@@ -30,6 +35,7 @@ pub fn provide() -> ExportUi {
     let ui = ExportUi {
         settings: RwSignal::new(ExportSettings::default()),
         printing: RwSignal::new(false),
+        exporting: RwSignal::new(false),
     };
     provide_context(ui);
     ui
@@ -48,27 +54,54 @@ pub fn effective_settings(ui: ExportUi, state: EditorState) -> ExportSettings {
     settings
 }
 
-/// Builds the workbook of the open plan and offers it as a download; says how it went.
+/// Has the documents worker build the workbook of the open plan, then offers it as a
+/// download; says how it went. Does nothing while an export runs.
 pub fn export_workbook(ui: ExportUi, state: EditorState) {
+    if ui.exporting.get_untracked() {
+        return;
+    }
     let settings = untrack(|| effective_settings(ui, state));
-    let built = state.read_plan(|e| {
-        let plan = e;
+    let job = state.read_plan(|plan| {
         if plan.is_empty() {
             return Err(
                 "Bảng đang trống: hãy thêm lĩnh vực và nhiệm vụ trước khi xuất Excel.".to_string(),
             );
         }
-        build_workbook(plan, &settings)
-            .map(|bytes| (file_name(plan), bytes))
-            .map_err(|e| e.to_string())
+        Ok(Job::ExportXlsx {
+            plan: plan.clone(),
+            settings,
+        })
     });
-    match built {
-        Ok((name, bytes)) => match download_bytes(&name, XLSX_MIME, &bytes) {
-            Ok(()) => state.say(format!("Đã xuất tệp Excel {name}."), false),
-            Err(e) => state.say(format!("Không tải được tệp Excel xuống: {e}."), true),
-        },
-        Err(message) => state.say(message, true),
-    }
+    let job = match job {
+        Ok(job) => job,
+        Err(message) => return state.say(message, true),
+    };
+    ui.exporting.set(true);
+    leptos::task::spawn_local(async move {
+        let answer = worker::request(job).await;
+        ui.exporting.set(false);
+        match answer.map(|a| (a.response.outcome, a.bytes)) {
+            Ok((
+                Outcome::File {
+                    name,
+                    mime,
+                    warnings,
+                },
+                bytes,
+            )) => match download_array(&name, &mime, &bytes) {
+                Ok(()) if warnings.is_empty() => {
+                    state.say(format!("Đã xuất tệp Excel {name}."), false)
+                }
+                Ok(()) => state.say(
+                    format!("Đã xuất tệp Excel {name}. Lưu ý: {}", warnings.join(" ")),
+                    false,
+                ),
+                Err(e) => state.say(format!("Không tải được tệp Excel xuống: {e}."), true),
+            },
+            Ok((Outcome::Failed { message, .. }, _)) => state.say(message, true),
+            Err(error) => state.say(error.to_string(), true),
+        }
+    });
 }
 
 /// Whether any row of the plan has something in this column (TT and the task text count
@@ -93,10 +126,18 @@ fn has_data(plan: &Plan, column: Column) -> bool {
 pub fn ExportTools() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let ui = export_ui();
+    // The worker is fetched when the browser is idle after the first render, so the first
+    // click does not wait for its download.
+    Effect::new(|_| worker::prefetch_when_idle());
+    let exporting = ui.exporting;
     view! {
         <div class="tool-group export-tools" role="group" aria-label="Xuất và in">
             <button type="button" title="Tải về tệp Excel các phụ lục của kế hoạch"
-                on:click=move |_| export_workbook(ui, state)>"Xuất Excel"</button>
+                aria-busy=move || exporting.get().then_some("true")
+                disabled=move || exporting.get()
+                on:click=move |_| export_workbook(ui, state)>
+                {move || if exporting.get() { "Đang xuất…" } else { "Xuất Excel" }}
+            </button>
             <button type="button" data-action="print-view" title="Xem phụ lục nhiệm vụ như khi in (A4 ngang)"
                 on:click=move |_| ui.printing.set(true)>"Xem bản in"</button>
             <ExportOptions/>

@@ -22,7 +22,7 @@ pub fn tests() -> Vec<BrowserTest> {
 const WORDS_936: &str = "(Bằng chữ: Chín trăm ba mươi sáu triệu đồng)";
 
 /// Opens tests/fixtures/seed-002-plan.json through the app's test hook and waits for 936.
-async fn open_seed_002(page: &Page) -> Result {
+pub(crate) async fn open_seed_002(page: &Page) -> Result {
     let path = common::fixture_path("seed-002-plan.json");
     let text = std::fs::read_to_string(path)?;
     let error = page

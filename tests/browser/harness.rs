@@ -47,7 +47,7 @@ pub use driver::ChromeDriver;
 pub use fantoccini::elements::Element;
 pub use fantoccini::key::Key;
 pub use page::{Kind, Page};
-pub use server::{StaticServer, TempDir};
+pub use server::{StaticServer, TempDir, Traffic};
 
 /// How long `wait_for*` and the element look-ups wait by default.
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(5);
@@ -188,6 +188,7 @@ impl Env {
             );
         }
         let app = StaticServer::start(&dist)?;
+        let _ = APP_TRAFFIC.set(app.traffic());
         let driver = ChromeDriver::start(&target_dir().join("browser-logs"))?;
         Ok(Env { app, driver })
     }
@@ -221,10 +222,35 @@ impl Shared {
     }
 }
 
+/// The traffic of the server of `dist/`, for [`app_requests`] and [`block_app_paths`].
+static APP_TRAFFIC: std::sync::OnceLock<Arc<Mutex<Traffic>>> = std::sync::OnceLock::new();
+
+fn app_traffic() -> std::sync::MutexGuard<'static, Traffic> {
+    APP_TRAFFIC
+        .get()
+        .expect("the app's server runs during a test")
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+}
+
+/// The paths the app's server was asked for since the current test's browser started (its
+/// first load included), in order.
+pub fn app_requests() -> Vec<String> {
+    app_traffic().requests.clone()
+}
+
+/// From now until the end of the current test, the app's server answers 404 for these
+/// paths (e.g. "/worker_bg.wasm"), as for a file that cannot be loaded.
+pub fn block_app_paths(paths: &[&str]) {
+    app_traffic().blocked = paths.iter().map(|p| p.to_string()).collect();
+}
+
 static IN_TEST_BODY: AtomicBool = AtomicBool::new(false);
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
 async fn run_in_fresh_browser(env: &Env, test: &BrowserTest) -> Result {
+    // Each test starts with an empty request log and nothing blocked.
+    *app_traffic() = Traffic::default();
     let page = env.driver.new_page(&env.app.base_url()).await?;
     let deadline = Instant::now() + TEST_TIMEOUT;
 

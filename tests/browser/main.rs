@@ -15,6 +15,7 @@ mod review;
 mod smoke;
 mod storage;
 mod switching;
+mod worker;
 
 fn main() {
     harness::run(
@@ -28,6 +29,7 @@ fn main() {
             review::tests(),
             files::tests(),
             switching::tests(),
+            worker::tests(),
         ]
         .concat(),
     );

@@ -1,15 +1,21 @@
 //! The heading block above each appendix table: the label ("Phụ lục I"), the title in
 //! capitals, the italic "(Kèm theo ...)" line, a short rule, and the unit line.
 
+#[cfg(feature = "documents")]
 use rust_xlsxwriter::{ColNum, RowNum, Worksheet};
 
 use crate::domain::plan::Plan;
 use crate::domain::text::fold;
 
+#[cfg(feature = "documents")]
 use super::cells::{header_row, merged_text, Sheet};
+#[cfg(feature = "documents")]
 use super::measure::{height, lines};
+#[cfg(feature = "documents")]
 use super::page;
+#[cfg(feature = "documents")]
 use super::styles::{Styles, HEADING_SIZE, TABLE_SIZE};
+#[cfg(feature = "documents")]
 use super::WorkbookError;
 
 /// The unit line printed above a table with a budget column.
@@ -28,6 +34,7 @@ pub struct Heading {
     pub unit: bool,
 }
 
+#[cfg(feature = "documents")]
 /// The top of a table sheet: the column widths, the heading block, the header row (repeated
 /// on every printed page) and the page setup. Returns the header's row.
 pub(crate) fn table_top<'f>(
@@ -46,6 +53,7 @@ pub(crate) fn table_top<'f>(
     Ok(header_at)
 }
 
+#[cfg(feature = "documents")]
 /// Writes the heading block over columns of these widths; returns the first row after it.
 pub(crate) fn write(
     sheet: &mut Worksheet,
@@ -78,6 +86,7 @@ pub(crate) fn write(
     Ok(row)
 }
 
+#[cfg(feature = "documents")]
 /// The contiguous columns under which the rule is drawn: centred on the table as well as
 /// the column edges allow (the offset from the centre weighs double), about a quarter of
 /// its width; of two equally good choices, the narrower.
@@ -230,6 +239,7 @@ mod tests {
         assert_eq!(province_phrase(" "), "tỉnh ...");
     }
 
+    #[cfg(feature = "documents")]
     #[test]
     fn the_rule_sits_near_the_middle() {
         let widths = [6.0, 48.0, 32.0, 22.0, 22.0, 15.0, 12.0, 14.0];

@@ -23,25 +23,42 @@
 //! assert_eq!(file_name(&plan), "Phu-luc-KH-CCHC-Hung-Yen-2027.xlsx");
 //! ```
 
-mod agencies_sheet;
-mod budget_sheet;
-mod cells;
+// What the app's own wasm needs too (the print view, the export options, the file name).
 mod heading;
-mod measure;
-mod package;
 mod page;
-mod progress_sheet;
 mod settings;
-mod styles;
 mod task_table;
+
+// The writer itself, only with the office codecs (the `documents` feature: the documents
+// worker, the CLI and the native tests; never the app's wasm).
+#[cfg(feature = "documents")]
+mod agencies_sheet;
+#[cfg(feature = "documents")]
+mod budget_sheet;
+#[cfg(feature = "documents")]
+mod cells;
+#[cfg(feature = "documents")]
+mod measure;
+#[cfg(feature = "documents")]
+mod package;
+#[cfg(feature = "documents")]
+mod progress_sheet;
+#[cfg(feature = "documents")]
+mod styles;
+#[cfg(feature = "documents")]
 mod tasks_sheet;
 
+#[cfg(feature = "documents")]
 use std::fmt;
 
+#[cfg(feature = "documents")]
 use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 
+#[cfg(feature = "documents")]
 use super::money::MoneyError;
-use super::plan::{BudgetTotals, Plan};
+#[cfg(feature = "documents")]
+use super::plan::BudgetTotals;
+use super::plan::Plan;
 use super::text::file_slug;
 
 pub use heading::{attachment_line, date_phrase, province_phrase, Heading, UNIT_LINE};
@@ -50,6 +67,7 @@ pub use page::{
     PAGE_HEADER, PAPER_A4,
 };
 pub use settings::{Column, ExportSettings, LabelStyle};
+#[cfg(feature = "documents")]
 pub use styles::BUDGET_FORMAT;
 pub use task_table::{
     join_agencies, tasks_title, words_line, TableCell, TableRow, TableTotal, TaskTable, TOTAL_LABEL,
@@ -66,6 +84,7 @@ pub const SHEET_PROGRESS: &str = "Tiến độ";
 /// The MIME type of the bytes, for a download.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+#[cfg(feature = "documents")]
 /// Why a workbook could not be built; [`fmt::Display`] gives the Vietnamese message.
 #[derive(Debug)]
 pub enum WorkbookError {
@@ -77,6 +96,7 @@ pub enum WorkbookError {
     Budget(MoneyError),
 }
 
+#[cfg(feature = "documents")]
 impl fmt::Display for WorkbookError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -89,20 +109,24 @@ impl fmt::Display for WorkbookError {
     }
 }
 
+#[cfg(feature = "documents")]
 impl std::error::Error for WorkbookError {}
 
+#[cfg(feature = "documents")]
 impl From<MoneyError> for WorkbookError {
     fn from(error: MoneyError) -> WorkbookError {
         WorkbookError::Budget(error)
     }
 }
 
+#[cfg(feature = "documents")]
 impl From<XlsxError> for WorkbookError {
     fn from(error: XlsxError) -> WorkbookError {
         WorkbookError::Xlsx(error)
     }
 }
 
+#[cfg(feature = "documents")]
 /// What every sheet needs: the plan, the settings, the formats, numbers and totals.
 pub(crate) struct Export<'a> {
     pub plan: &'a Plan,
@@ -113,6 +137,7 @@ pub(crate) struct Export<'a> {
     pub totals: BudgetTotals,
 }
 
+#[cfg(feature = "documents")]
 /// Builds the workbook of a plan's appendices; returns the bytes of the .xlsx file.
 ///
 /// # Errors
@@ -197,6 +222,7 @@ mod tests {
         assert!(name("Thừa Thiên Huế", 2024).is_ascii());
     }
 
+    #[cfg(feature = "documents")]
     #[test]
     fn errors_read_in_vietnamese() {
         let error = WorkbookError::from(XlsxError::MaxStringLengthExceeded);

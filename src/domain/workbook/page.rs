@@ -2,13 +2,16 @@
 //! margins, one page wide, the page number centred in the top margin from page 2 on, the
 //! table's header row repeated on every page and frozen on screen.
 
+#[cfg(feature = "documents")]
 use rust_xlsxwriter::{RowNum, Worksheet};
 
+#[cfg(feature = "documents")]
 use super::WorkbookError;
 
 /// Excel's paper code for A4.
 pub const PAPER_A4: u8 = 9;
 
+#[cfg(feature = "documents")]
 /// Millimetres to inches, the unit Excel keeps margins in.
 fn mm(millimetres: f64) -> f64 {
     (millimetres / 25.4 * 100.0).round() / 100.0
@@ -27,6 +30,7 @@ pub const MARGIN_FOOTER: f64 = 0.31;
 /// none (see `package.rs`, which marks the header as different on the first page).
 pub const PAGE_HEADER: &str = "&C&\"Times New Roman,Regular\"&13&P";
 
+#[cfg(feature = "documents")]
 /// Sets up printing; with `header_row`, that row repeats on every page and the panes are
 /// frozen under it.
 pub(crate) fn set_up(

@@ -3,7 +3,7 @@
 use std::fs::File;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use tiny_http::{Header, Response, Server};
@@ -17,6 +17,17 @@ pub struct StaticServer {
     base_url: String,
     /// A folder of files made by [`StaticServer::with_files`], removed with the server.
     _files: Option<TempDir>,
+    traffic: Arc<Mutex<Traffic>>,
+}
+
+/// What a server was asked for, in order, and the paths it answers 404 for (a file that
+/// cannot be loaded, as when offline).
+#[derive(Debug, Default)]
+pub struct Traffic {
+    /// The path of every request (without query), in the order they were answered.
+    pub requests: Vec<String>,
+    /// Paths answered "404 not found" whatever the folder holds.
+    pub blocked: Vec<String>,
 }
 
 impl StaticServer {
@@ -31,13 +42,25 @@ impl StaticServer {
             Some(addr) => addr.port(),
             None => bail!("the test web server has no IP address"),
         };
+        let traffic = Arc::new(Mutex::new(Traffic::default()));
         let thread = {
             let server = Arc::clone(&server);
+            let traffic = Arc::clone(&traffic);
             std::thread::Builder::new()
                 .name(format!("static-server-{port}"))
                 .spawn(move || {
                     for request in server.incoming_requests() {
-                        let response = respond(&root, request.url());
+                        let path = request.url().split(['?', '#']).next().unwrap_or("/");
+                        let blocked = {
+                            let mut traffic = traffic.lock().unwrap_or_else(|e| e.into_inner());
+                            traffic.requests.push(path.to_string());
+                            traffic.blocked.iter().any(|b| b == path)
+                        };
+                        let response = if blocked {
+                            text_reply(404, "not found")
+                        } else {
+                            respond(&root, request.url())
+                        };
                         let _ = request.respond(response);
                     }
                 })?
@@ -47,6 +70,7 @@ impl StaticServer {
             thread: Some(thread),
             base_url: format!("http://127.0.0.1:{port}"),
             _files: None,
+            traffic,
         })
     }
 
@@ -59,6 +83,11 @@ impl StaticServer {
         let mut server = StaticServer::start(dir.path())?;
         server._files = Some(dir);
         Ok(server)
+    }
+
+    /// What the server was asked for, and what it refuses (shared with its thread).
+    pub fn traffic(&self) -> Arc<Mutex<Traffic>> {
+        Arc::clone(&self.traffic)
     }
 
     /// `http://127.0.0.1:<port>` (no trailing slash).

@@ -1,0 +1,166 @@
+//! The protocol between the app and the documents worker, and the worker's side of it.
+//!
+//! The documents worker is a second wasm (`src/bin/worker.rs`) that alone links the office
+//! codecs (the Excel writer today; the importers and the Word writer later), so the app's
+//! own wasm never carries them. Both binaries share these types; neither exports them to JS.
+//! A message is JSON (serde) for its head, [`Request`] or [`Response`]; the bytes of a file
+//! travel beside the head as their own buffer, transferred between the threads, never
+//! encoded into the JSON. Every request carries an id that its response repeats, so a late
+//! answer can never land on the wrong request. This module knows nothing of `web-sys`: the
+//! app's client is `platform::worker`, the worker's message loop is `src/bin/worker.rs`.
+//!
+//! ```
+//! use cchc_plan::documents::{Job, Outcome, Request};
+//! use cchc_plan::domain::plan::{Plan, Task};
+//! use cchc_plan::domain::workbook::ExportSettings;
+//! let mut plan = Plan::new("p1", "Hưng Yên", 2027);
+//! plan.add_task_with(None, Task { content: "Rà soát văn bản QPPL".into(), ..Task::default() });
+//! let request = Request { id: 7, job: Job::ExportXlsx { plan, settings: ExportSettings::default() } };
+//! // What the app posts, and what the worker answers.
+//! let (response, bytes) = cchc_plan::documents::handle(&request.encode());
+//! assert_eq!(response.id, 7);
+//! assert!(matches!(response.outcome, Outcome::File { .. }));
+//! assert_eq!(&bytes[..2], b"PK");
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+use crate::domain::plan::Plan;
+use crate::domain::workbook::ExportSettings;
+
+/// Which request a response answers; the app numbers its requests from 1.
+pub type RequestId = u32;
+
+/// What the app asks of the worker.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    pub id: RequestId,
+    pub job: Job,
+}
+
+/// The work itself.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "job", rename_all = "snake_case")]
+pub enum Job {
+    /// The plan's appendices as an .xlsx workbook.
+    ExportXlsx {
+        plan: Plan,
+        settings: ExportSettings,
+    },
+}
+
+/// What the worker answers to the request with the same id.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Response {
+    pub id: RequestId,
+    pub outcome: Outcome,
+}
+
+/// How a request went.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Outcome {
+    /// A file to offer: its bytes are the buffer that travels beside this head.
+    File {
+        name: String,
+        mime: String,
+        /// What the drafter should know about the file (Vietnamese), possibly nothing.
+        warnings: Vec<String>,
+    },
+    /// The request could not be done; `message` is the Vietnamese explanation.
+    Failed { kind: FailureKind, message: String },
+}
+
+/// Why a request failed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FailureKind {
+    /// The worker could not read the request (the app and the worker disagree).
+    BadRequest,
+    /// The export itself failed (a limit of the file format).
+    Export,
+}
+
+impl Request {
+    /// The head as posted: JSON.
+    pub fn encode(&self) -> Vec<u8> {
+        serde_json::to_vec(self).expect("requests always serialise")
+    }
+
+    /// Reads a posted head.
+    ///
+    /// # Errors
+    /// The serde message when the bytes are not a request.
+    pub fn decode(bytes: &[u8]) -> Result<Request, String> {
+        serde_json::from_slice(bytes).map_err(|e| e.to_string())
+    }
+}
+
+impl Response {
+    /// The head as posted: JSON.
+    pub fn encode(&self) -> Vec<u8> {
+        serde_json::to_vec(self).expect("responses always serialise")
+    }
+
+    /// Reads a posted head.
+    ///
+    /// # Errors
+    /// The serde message when the bytes are not a response.
+    pub fn decode(bytes: &[u8]) -> Result<Response, String> {
+        serde_json::from_slice(bytes).map_err(|e| e.to_string())
+    }
+}
+
+/// The worker's whole job: a posted request head in, the response and the file's bytes
+/// (empty unless the outcome is [`Outcome::File`]) out. Never panics on bad input: an
+/// unreadable request is answered with [`FailureKind::BadRequest`] (under its id when the id
+/// can be read, else 0).
+#[cfg(feature = "documents")]
+pub fn handle(head: &[u8]) -> (Response, Vec<u8>) {
+    use crate::domain::workbook::{build_workbook, file_name, XLSX_MIME};
+
+    let request = match Request::decode(head) {
+        Ok(request) => request,
+        Err(error) => {
+            #[derive(Deserialize)]
+            struct IdOnly {
+                id: RequestId,
+            }
+            let id = serde_json::from_slice::<IdOnly>(head).map_or(0, |r| r.id);
+            let outcome = Outcome::Failed {
+                kind: FailureKind::BadRequest,
+                message: format!("Bộ xử lý tệp không đọc được yêu cầu: {error}."),
+            };
+            return (Response { id, outcome }, Vec::new());
+        }
+    };
+    let (outcome, bytes) = match &request.job {
+        Job::ExportXlsx { plan, settings } => match build_workbook(plan, settings) {
+            Ok(bytes) => (
+                Outcome::File {
+                    name: file_name(plan),
+                    mime: XLSX_MIME.to_string(),
+                    warnings: Vec::new(),
+                },
+                bytes,
+            ),
+            Err(error) => (
+                Outcome::Failed {
+                    kind: FailureKind::Export,
+                    message: error.to_string(),
+                },
+                Vec::new(),
+            ),
+        },
+    };
+    (
+        Response {
+            id: request.id,
+            outcome,
+        },
+        bytes,
+    )
+}
+
+#[cfg(test)]
+mod tests;
