@@ -4,7 +4,7 @@
 //! may load a corrected copy with [`Directory::from_json`] and [`RenameTable::from_json`].
 //!
 //! The file holds `agencies` (each: `name`; `kind`: department, committee, district_level,
-//! commune_level or other; `current`, true unless given; `some_provinces`; `aliases`;
+//! commune_level, central or other; `current`, true unless given; `some_provinces`; `aliases`;
 //! `note`) and `renames` (each: `old`; `variants`; `new`; `note`; `district_level`).
 //!
 //! Names are compared word by word, without case or diacritics, ignoring punctuation, with
@@ -31,7 +31,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use super::plan::{Item, Plan, RowId, Task};
-use super::text::fold;
+use super::text::{canonical_folded_word, fold, fold_key};
 
 /// The built-in data file.
 const BUILTIN: &str = include_str!("../../data/agencies.json");
@@ -48,6 +48,9 @@ pub enum AgencyKind {
     DistrictLevel,
     /// A commune-level body (cấp xã: xã, phường, đặc khu).
     CommuneLevel,
+    /// A ministry, a ministerial-level agency or another central body (Bộ Nội vụ, Văn phòng
+    /// Chính phủ, Thủ tướng Chính phủ): provincial plans name them as partners.
+    Central,
     /// Anything else: groups of agencies, the press, unions, central agencies in the province.
     Other,
 }
@@ -173,6 +176,8 @@ fn tokens(text: &str) -> Vec<Token> {
 
 fn flush(out: &mut Vec<Token>, word: &mut String, span: &Range<usize>) {
     if !word.is_empty() {
+        // "Sở Kĩ thuật" and "Sở Kỹ thuật", "Quí" and "Quý" are one spelling.
+        canonical_folded_word(word);
         out.push(Token {
             word: std::mem::take(word),
             span: span.clone(),
@@ -256,10 +261,31 @@ pub fn is_commune_level(name: &str) -> bool {
     let Some(rest) = after_committee(&words) else {
         return false;
     };
-    const ALLOWED: [&str; 8] = ["cap", "cac", "xa", "phuong", "thi", "tran", "dac", "khu"];
+    // "mới": "UBND các xã, phường (mới)" in the months after the 2025 merger.
+    const ALLOWED: [&str; 9] = [
+        "cap", "cac", "xa", "phuong", "thi", "tran", "dac", "khu", "moi",
+    ];
     !rest.is_empty()
         && rest.iter().all(|w| ALLOWED.contains(&w.as_str()))
         && rest.iter().any(|w| w == "xa" || w == "phuong")
+}
+
+/// The key of a commune-level name whatever the order of its words: "UBND các xã, phường"
+/// and "Ủy ban nhân dân các phường, xã" are one agency (both orders are written, e.g. TP Hồ
+/// Chí Minh puts "phường" first). `None` for other names.
+fn commune_key(name: &str) -> Option<String> {
+    if !is_commune_level(name) {
+        return None;
+    }
+    let words = words(name);
+    let mut rest: Vec<&str> = after_committee(&words)?
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != "cac" && *w != "moi")
+        .collect();
+    rest.sort_unstable();
+    rest.dedup();
+    Some(format!("\u{0}commune {}", rest.join(" ")))
 }
 
 /// What two names must share to be the same agency in one list: their words, and all
@@ -375,6 +401,9 @@ impl Directory {
                     continue;
                 }
                 by_key.entry(form.joined.clone()).or_insert(i);
+                if let Some(key) = commune_key(text) {
+                    by_key.entry(key).or_insert(i);
+                }
                 forms.push(form);
             }
         }
@@ -397,11 +426,15 @@ impl Directory {
         self.agencies.is_empty()
     }
 
-    /// The entry a name (or one of its aliases) designates, ignoring case, diacritics and
-    /// punctuation.
+    /// The entry a name (or one of its aliases) designates, ignoring case, diacritics,
+    /// punctuation, the spelling variants of [`super::text`] and, for the commune level, the
+    /// order of "xã", "phường", "đặc khu".
     pub fn lookup(&self, name: &str) -> Option<&Agency> {
         let key = words(name).join(" ");
-        self.by_key.get(&key).map(|&i| &self.agencies[i])
+        self.by_key
+            .get(&key)
+            .or_else(|| self.by_key.get(&commune_key(name)?))
+            .map(|&i| &self.agencies[i])
     }
 
     /// Names for the autocomplete, best first: names starting with what was typed, then
@@ -410,16 +443,34 @@ impl Directory {
     /// agencies before outdated ones, then in directory order. Case and diacritics are
     /// ignored. At most `limit` names, each once.
     pub fn suggest(&self, typed: &str, limit: usize) -> Vec<&str> {
-        let typed = words(typed);
-        if typed.is_empty() || limit == 0 {
+        let toks = tokens(typed);
+        let Some(last) = toks.last() else {
+            return Vec::new();
+        };
+        if limit == 0 {
             return Vec::new();
         }
-        let joined = typed.join(" ");
-        let compact = typed.concat();
+        // The last word may be unfinished: "ti" (canonical "ty") may become "tỉnh".
+        let as_typed = fold_key(&typed[last.span.clone()]);
+        let mut typed: Vec<String> = toks.into_iter().map(|t| t.word).collect();
+        let mut variants = Vec::new();
+        for _ in 0..2 {
+            let joined = typed.join(" ");
+            let compact = typed.concat();
+            variants.push((typed.clone(), joined, compact));
+            match typed.last_mut() {
+                Some(w) if *w != as_typed && !as_typed.is_empty() => *w = as_typed.clone(),
+                _ => break,
+            }
+        }
         // Best (tier, alias) per agency.
         let mut best: HashMap<usize, (u8, bool)> = HashMap::new();
         for form in &self.forms {
-            if let Some(tier) = form.tier(&typed, &joined, &compact) {
+            let tier = variants
+                .iter()
+                .filter_map(|(typed, joined, compact)| form.tier(typed, joined, compact))
+                .min();
+            if let Some(tier) = tier {
                 let rank = (tier, form.alias);
                 best.entry(form.agency)
                     .and_modify(|r| *r = (*r).min(rank))

@@ -21,15 +21,16 @@
 //! assert_eq!(suggest("q3,4", 2027), ["Quý III, IV/2027"]);
 //! ```
 //!
-//! The reader works on words folded without diacritics ("Quý" and "quy" are the same word), so
-//! it accepts "Hàng năm" and "Hằng năm", "Quý" and "Quí", upper or lower case. Each text is read
-//! once, left to right, with a little backtracking; no regular expressions.
+//! The reader works on words folded without diacritics ("Quý" and "quy" are the same word) and
+//! in their canonical spelling ([`super::text::canonical_folded_word`]), so it accepts "Hàng
+//! năm" and "Hằng năm", "Quý" and "Quí", "Định kỳ" and "Định kì", upper or lower case. Each
+//! text is read once, left to right, with a little backtracking; no regular expressions.
 
 use std::fmt::{self, Write as _};
 
 use unicode_normalization::char::is_combining_mark;
 
-use super::text::fold;
+use super::text::{canonical_folded_word, fold};
 
 /// What a deadline text says, as far as this module understands it.
 ///
@@ -43,6 +44,10 @@ pub enum DeadlineForm {
     /// is the year the range ends in. When `to` is before `from` ("Từ tháng 11 ... đến hết
     /// tháng 01 năm kế tiếp") the range runs into the next year.
     MonthRange { from: u8, to: u8, year: Option<i32> },
+    /// "Tháng 6 và tháng 12", "tháng 5 và tháng 6 năm 2025", "Tháng 3, 6, 9, 12": several
+    /// months, each a deadline, in one year. Like a set of quarters it ends with its last
+    /// month.
+    Months { months: MonthSet, year: Option<i32> },
     /// "Quý I/2022", "Quý I, II/2022", "Quý III + Quý IV năm 2022"; also "6 tháng đầu năm"
     /// (quarters I and II) and "6 tháng cuối năm" (III and IV).
     Quarters {
@@ -150,6 +155,50 @@ impl fmt::Display for QuarterSet {
 
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 
+/// A set of months (1 to 12), kept as a bitset so [`DeadlineForm`] stays `Copy`.
+///
+/// ```
+/// use cchc_plan::domain::deadline::MonthSet;
+/// let m = MonthSet::of(&[12, 6, 13]);
+/// assert_eq!(m.iter().collect::<Vec<_>>(), [6, 12]);
+/// assert_eq!((m.first(), m.last()), (Some(6), Some(12)));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct MonthSet(u16);
+
+impl MonthSet {
+    /// The set of the given months; numbers outside 1..=12 are ignored.
+    pub fn of(months: &[u8]) -> MonthSet {
+        months.iter().fold(MonthSet(0), |s, &m| s.with(m))
+    }
+
+    /// This set plus month `m` (1..=12; anything else is ignored).
+    pub fn with(self, m: u8) -> MonthSet {
+        if (1..=12).contains(&m) {
+            MonthSet(self.0 | 1 << (m - 1))
+        } else {
+            self
+        }
+    }
+
+    pub fn contains(self, m: u8) -> bool {
+        (1..=12).contains(&m) && self.0 & (1 << (m - 1)) != 0
+    }
+
+    /// The months in the set, in order.
+    pub fn iter(self) -> impl Iterator<Item = u8> {
+        (1..=12).filter(move |&m| self.contains(m))
+    }
+
+    pub fn first(self) -> Option<u8> {
+        self.iter().next()
+    }
+
+    pub fn last(self) -> Option<u8> {
+        self.iter().last()
+    }
+}
+
 /// A deadline as understood: its form, and whether it also depends on a condition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Deadline {
@@ -241,6 +290,9 @@ impl Deadline {
         match self.form {
             DeadlineForm::Month { month, .. } => Bucket::of_month(month),
             DeadlineForm::MonthRange { to, .. } => Bucket::of_month(to),
+            DeadlineForm::Months { months, .. } => {
+                months.last().map_or(Bucket::Unknown, Bucket::of_month)
+            }
             DeadlineForm::Quarters { quarters, .. } => match quarters.last() {
                 Some(q) => Bucket::of_month(q * 3),
                 None => Bucket::Unknown,
@@ -284,6 +336,9 @@ impl Deadline {
             }
             DeadlineForm::Quarters { quarters, year } => {
                 month_end(year.unwrap_or(plan_year), quarters.last()? * 3)
+            }
+            DeadlineForm::Months { months, year } => {
+                month_end(year.unwrap_or(plan_year), months.last()?)
             }
             DeadlineForm::Year { year } | DeadlineForm::Continuous { year } => {
                 Some((year.unwrap_or(plan_year), 12, 31))
@@ -349,6 +404,7 @@ impl Deadline {
     pub fn years(&self) -> Vec<i32> {
         match self.form {
             DeadlineForm::Month { year, .. }
+            | DeadlineForm::Months { year, .. }
             | DeadlineForm::Quarters { year, .. }
             | DeadlineForm::Year { year }
             | DeadlineForm::Before { year, .. }
@@ -401,6 +457,13 @@ impl Deadline {
                 year: Some(y),
             } => match (quarters.first(), quarters.last()) {
                 (Some(a), Some(b)) => ((y, a * 3 - 2), (y, b * 3)),
+                _ => return false,
+            },
+            DeadlineForm::Months {
+                months,
+                year: Some(y),
+            } => match (months.first(), months.last()) {
+                (Some(a), Some(b)) => ((y, a), (y, b)),
                 _ => return false,
             },
             DeadlineForm::Year { year: Some(y) } | DeadlineForm::Continuous { year: Some(y) } => {
@@ -725,11 +788,14 @@ fn tokenize(text: &str) -> Vec<Token> {
                 chars.next();
             }
             let word = &text[start..end];
-            Kind::Word(if word.is_ascii() {
+            let mut word = if word.is_ascii() {
                 word.to_ascii_lowercase()
             } else {
                 fold(word)
-            })
+            };
+            // "Quí" reads as "Quý", "Định kì" as "Định kỳ".
+            canonical_folded_word(&mut word);
+            Kind::Word(word)
         } else if c.is_whitespace() {
             continue;
         } else {
@@ -945,13 +1011,14 @@ impl<'t> Parser<'t> {
     }
 
     fn eat_quarter_word(&mut self) -> bool {
-        self.eat_any(&["quy", "qui"]).is_some()
+        self.eat_word("quy")
     }
 
-    /// "/2022" or "năm 2022".
+    /// "/2022" or "năm 2022"; also ".2026" and "-2021" as the press writes them ("tháng
+    /// 3.2026", "tháng 1-2021"): a four-digit number cannot be a month or a quarter.
     fn year_suffix(&mut self) -> Option<i32> {
         let m = self.mark();
-        if self.eat_sym('/') || self.eat_word("nam") {
+        if self.eat_sym('/') || self.eat_word("nam") || self.eat_sym('.') || self.eat_sym('-') {
             if let Some(y) = self.eat_year() {
                 return Some(y);
             }
@@ -1002,7 +1069,12 @@ impl<'t> Parser<'t> {
         if self.at_condition() {
             return Some((self.condition_only(), true));
         }
-        let from = self.eat_word("tu");
+        // "Từ nay đến ngày 15/03/2026", "từ nay đến hết tháng 3": by that date.
+        let from_now = self.eat_words(&["tu", "nay"]);
+        if from_now && !self.word_at(self.pos, "den") {
+            return None;
+        }
+        let from = !from_now && self.eat_word("tu");
         let within = !from && self.eat_word("trong");
         if !from && !within {
             if self.eat_word("den") {
@@ -1101,14 +1173,36 @@ impl<'t> Parser<'t> {
 
     /// "nam", "quy", "thang", "tuan" after "hàng".
     fn period_unit(&mut self) -> Option<Period> {
-        Some(
-            match self.eat_any(&["nam", "quy", "qui", "thang", "tuan"])? {
-                "nam" => Period::Yearly { month: None },
-                "thang" => Period::Monthly,
-                "tuan" => Period::Weekly,
-                _ => Period::Quarterly { day: None },
-            },
-        )
+        Some(match self.eat_any(&["nam", "quy", "thang", "tuan"])? {
+            "nam" => Period::Yearly { month: None },
+            "thang" => Period::Monthly,
+            "tuan" => Period::Weekly,
+            _ => Period::Quarterly { day: None },
+        })
+    }
+
+    /// ", 6 tháng và hàng năm" after "Hàng quý": the reports a period also brings, read and
+    /// ignored (the first, finest period says when the work comes back).
+    fn coarser_periods(&mut self) {
+        loop {
+            let m = self.mark();
+            if self.eat_sym(',') || self.eat_sym(';') || self.eat_word("va") {
+                let _ = self.eat_any(&["hang", "moi"]);
+                let half = {
+                    let h = self.mark();
+                    let ok = self.eat_num(6..=6, 1).is_some() && self.eat_word("thang");
+                    if !ok {
+                        self.reset(h);
+                    }
+                    ok
+                };
+                if half || self.period_unit().is_some() {
+                    continue;
+                }
+            }
+            self.reset(m);
+            return;
+        }
     }
 
     fn recurring(&mut self, _within: bool) -> Option<DeadlineForm> {
@@ -1116,6 +1210,7 @@ impl<'t> Parser<'t> {
             let m = self.mark();
             if self.eat_any(&["hang", "moi"]).is_some() {
                 if let Some(p) = self.period_unit() {
+                    self.coarser_periods();
                     return Some(DeadlineForm::Recurring(p));
                 }
             }
@@ -1124,7 +1219,9 @@ impl<'t> Parser<'t> {
             return Some(DeadlineForm::Recurring(Period::Unspecified));
         }
         if self.eat_any(&["hang", "moi"]).is_some() {
-            return self.period_unit().map(DeadlineForm::Recurring);
+            let period = self.period_unit()?;
+            self.coarser_periods();
+            return Some(DeadlineForm::Recurring(period));
         }
         // "Trước ngày 22 của tháng cuối quý"
         if self.eat_words(&["truoc", "ngay"]) {
@@ -1251,14 +1348,68 @@ impl<'t> Parser<'t> {
             }
             self.reset(m);
         }
+        if let Some(list) = self.month_list(from, from_year) {
+            return Some(list);
+        }
         Some(DeadlineForm::Month {
             month: from,
             year: from_year,
         })
     }
 
+    /// ", tháng 12", "và tháng 6 năm 2025", ", 9, 12" after a first month: several months of
+    /// one year (a year written once applies to all; two different years are not read).
+    /// `None` when no second month follows.
+    fn month_list(&mut self, first: u8, first_year: Option<i32>) -> Option<DeadlineForm> {
+        let start = self.mark();
+        let mut months = MonthSet::default().with(first);
+        let (mut last, mut year) = (first, first_year);
+        loop {
+            let m = self.mark();
+            if !(self.eat_sym(',') || self.eat_sym(';') || self.eat_sym('+') || self.eat_word("va"))
+            {
+                break;
+            }
+            let _ = self.eat_word("thang");
+            let Some(month) = self.eat_month().filter(|&month| month > last) else {
+                self.reset(m);
+                break;
+            };
+            match (year, self.year_suffix()) {
+                (Some(a), Some(b)) if a != b => {
+                    self.reset(start);
+                    return None;
+                }
+                (None, y) => year = y,
+                _ => {}
+            }
+            months = months.with(month);
+            last = month;
+        }
+        if last == first {
+            self.reset(start);
+            return None;
+        }
+        Some(DeadlineForm::Months { months, year })
+    }
+
+    /// "7h00 sáng", "17 giờ": a time of day, finer than a plan's deadlines; read and ignored.
+    fn time_of_day(&mut self) {
+        let m = self.mark();
+        if self.eat_num(0..=24, 2).is_some() && self.eat_any(&["h", "gio"]).is_some() {
+            let _ = self.eat_num(0..=59, 2);
+            let _ = self.eat_any(&["sang", "trua", "chieu", "toi"]);
+        } else {
+            self.reset(m);
+        }
+    }
+
     fn before(&mut self, _within: bool) -> Option<DeadlineForm> {
         let before = self.eat_word("truoc");
+        if before {
+            // "Trước 7h00 sáng ngày 01/7/2025"
+            self.time_of_day();
+        }
         if before && self.eat_word("thang") {
             // "Trước tháng 6/2022": before its first day.
             let month = self.eat_month()?;
@@ -1342,7 +1493,7 @@ impl<'t> Parser<'t> {
     }
 
     fn suggest_quarters(&mut self, plan_year: i32) -> Option<Vec<String>> {
-        self.eat_any(&["q", "quy", "qui"])?;
+        self.eat_any(&["q", "quy"])?;
         let mut set = QuarterSet::default();
         let mut last: Option<u8> = None;
         let mut range = false;
@@ -1362,7 +1513,7 @@ impl<'t> Parser<'t> {
                 || self.eat_sym('+')
                 || self.eat_sym('&')
                 || self.eat_word("va")
-                || self.eat_any(&["q", "quy", "qui"]).is_some())
+                || self.eat_any(&["q", "quy"]).is_some())
             {
                 break;
             }

@@ -36,7 +36,7 @@ use std::sync::OnceLock;
 use serde::Deserialize;
 
 use super::library::{AreaKey, Template};
-use super::text::fold_char;
+use super::text::{canonical_folded_word, fold_char, fold_key};
 
 /// The abbreviation table shipped with the app.
 const ABBREVIATIONS_JSON: &str = include_str!("../../data/abbreviations.json");
@@ -125,6 +125,10 @@ fn words(text: &str) -> Vec<Word> {
         }
     }
     out.extend(current);
+    // "Quí" and "Quý" are one word (same length: highlights stay right).
+    for word in &mut out {
+        canonical_folded_word(&mut word.folded);
+    }
     out
 }
 
@@ -521,12 +525,15 @@ impl SearchIndex {
                 }
                 None => {
                     at += 1;
-                    QueryTerm::Word {
-                        text: folded[at - 1].to_string(),
-                        prefix: open_end
-                            && at == folded.len()
-                            && folded[at - 1].chars().count() >= 2,
-                    }
+                    let prefix =
+                        open_end && at == folded.len() && folded[at - 1].chars().count() >= 2;
+                    // An unfinished word keeps its spelling as typed: "ti" may become "tính"
+                    // (its canonical spelling "ty" is matched too, see `run`).
+                    let text = match prefix {
+                        true => fold_key(&query[ws[at - 1].start..ws[at - 1].end]),
+                        false => folded[at - 1].to_string(),
+                    };
+                    QueryTerm::Word { text, prefix }
                 }
             };
             if !terms.contains(&term) {
@@ -598,6 +605,11 @@ impl SearchIndex {
                 QueryTerm::Word { text, prefix } => {
                     exact(text, &mut lookup, &mut matching);
                     if *prefix {
+                        let mut canonical = text.clone();
+                        canonical_folded_word(&mut canonical);
+                        if canonical != *text {
+                            exact(&canonical, &mut lookup, &mut matching);
+                        }
                         prefix_chars[t] = text.chars().count();
                         let from = self
                             .sorted_words
