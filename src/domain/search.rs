@@ -529,9 +529,10 @@ impl SearchIndex {
                         open_end && at == folded.len() && folded[at - 1].chars().count() >= 2;
                     // An unfinished word keeps its spelling as typed: "ti" may become "tính"
                     // (its canonical spelling "ty" is matched too, see `run`).
-                    let text = match prefix {
-                        true => fold_key(&query[ws[at - 1].start..ws[at - 1].end]),
-                        false => folded[at - 1].to_string(),
+                    let text = if prefix {
+                        fold_key(&query[ws[at - 1].start..ws[at - 1].end])
+                    } else {
+                        folded[at - 1].to_string()
                     };
                     QueryTerm::Word { text, prefix }
                 }
