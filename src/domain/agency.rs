@@ -271,8 +271,8 @@ pub fn is_commune_level(name: &str) -> bool {
 }
 
 /// The key of a commune-level name whatever the order of its words: "UBND các xã, phường"
-/// and "Ủy ban nhân dân các phường, xã" are one agency (both orders are written, e.g. TP Hồ
-/// Chí Minh puts "phường" first). `None` for other names.
+/// and "Ủy ban nhân dân các phường, xã" are one agency (plans write both orders). `None` for
+/// other names.
 fn commune_key(name: &str) -> Option<String> {
     if !is_commune_level(name) {
         return None;
@@ -452,17 +452,22 @@ impl Directory {
         }
         // The last word may be unfinished: "ti" (canonical "ty") may become "tỉnh".
         let as_typed = fold_key(&typed[last.span.clone()]);
-        let mut typed: Vec<String> = toks.into_iter().map(|t| t.word).collect();
-        let mut variants = Vec::new();
-        for _ in 0..2 {
-            let joined = typed.join(" ");
-            let compact = typed.concat();
-            variants.push((typed.clone(), joined, compact));
-            match typed.last_mut() {
-                Some(w) if *w != as_typed && !as_typed.is_empty() => *w = as_typed.clone(),
-                _ => break,
+        let canonical: Vec<String> = toks.into_iter().map(|t| t.word).collect();
+        let mut spellings = vec![canonical.clone()];
+        if !as_typed.is_empty() && canonical.last() != Some(&as_typed) {
+            let mut raw = canonical;
+            if let Some(word) = raw.last_mut() {
+                *word = as_typed;
             }
+            spellings.push(raw);
         }
+        let variants: Vec<(Vec<String>, String, String)> = spellings
+            .into_iter()
+            .map(|typed| {
+                let (joined, compact) = (typed.join(" "), typed.concat());
+                (typed, joined, compact)
+            })
+            .collect();
         // Best (tier, alias) per agency.
         let mut best: HashMap<usize, (u8, bool)> = HashMap::new();
         for form in &self.forms {
