@@ -426,7 +426,7 @@ async fn agency_and_deadline_suggestions(page: Page) -> Result {
     // The sở first; the ministry (Bộ Nội vụ) after it.
     page.wait_for("Sở Nội vụ offered first", |page| async move {
         let list = page.text_of("Gợi ý cơ quan chủ trì").await?;
-        Ok(list.lines().next() == Some("Sở Nội vụ"))
+        Ok(list.trim_start().starts_with("Sở Nội vụ"))
     })
     .await?;
     page.press_keys(format!("{}{}", Key::Down, Key::Enter))
