@@ -28,6 +28,11 @@ use std::sync::OnceLock;
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+mod spelling;
+
+use spelling::ends_in_i_spelt_y;
+pub use spelling::{canonical_folded_word, canonical_tone_placement};
+
 /// Lower case, without diacritics ("đ" becomes "d"), other characters kept.
 ///
 /// Character by character (canonical decomposition, combining marks dropped: what NFD then
@@ -118,7 +123,8 @@ pub fn ascii_base(c: char) -> Option<char> {
 }
 
 /// The folded words of a text joined by single spaces: `fold_words(text).join(" ")` in one
-/// pass. Equal for texts that differ only in case, diacritics, spacing or punctuation.
+/// pass. Equal for texts that differ only in case, diacritics, spacing, punctuation or the
+/// spelling variants of [`canonical_folded_word`].
 pub fn fold_key(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     fold_key_into(text, &mut out);
@@ -128,10 +134,15 @@ pub fn fold_key(text: &str) -> String {
 /// Appends [`fold_key`]`(text)` to `out`.
 pub fn fold_key_into(text: &str, out: &mut String) {
     let start = out.len();
-    let push = |out: &mut String, gap: &mut bool, c: char| {
+    // Where the word being written starts in `out`: at its end it takes its canonical
+    // spelling, as in the tokenizer.
+    let mut word_from = start;
+    let push = |out: &mut String, gap: &mut bool, word_from: &mut usize, c: char| {
         if c.is_alphanumeric() {
             if *gap && out.len() > start {
+                canonical_tail(out, *word_from);
                 out.push(' ');
+                *word_from = out.len();
             }
             *gap = false;
             out.push(c);
@@ -142,9 +153,10 @@ pub fn fold_key_into(text: &str, out: &mut String) {
     let table = fold_table();
     let mut gap = false;
     let mut buf = String::new();
+    let wf = &mut word_from;
     for c in text.chars() {
         if c.is_ascii() {
-            push(out, &mut gap, c.to_ascii_lowercase());
+            push(out, &mut gap, wf, c.to_ascii_lowercase());
             continue;
         }
         let code = c as u32;
@@ -159,11 +171,21 @@ pub fn fold_key_into(text: &str, out: &mut String) {
                 buf.clear();
                 fold_slow(c, &mut buf);
                 for f in buf.chars() {
-                    push(out, &mut gap, f);
+                    push(out, &mut gap, wf, f);
                 }
             }
-            one => push(out, &mut gap, char::from_u32(one).unwrap_or(c)),
+            one => push(out, &mut gap, wf, char::from_u32(one).unwrap_or(c)),
         }
+    }
+    canonical_tail(out, word_from);
+}
+
+/// Puts the folded word `out[from..]` in its canonical spelling (see
+/// [`canonical_folded_word`]), in place.
+fn canonical_tail(out: &mut String, from: usize) {
+    if ends_in_i_spelt_y(&out[from..]) {
+        out.pop();
+        out.push('y');
     }
 }
 
@@ -185,7 +207,8 @@ pub enum Cut {
 /// What a [`Token`] is.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum TokenKind {
-    /// A run of letters (and digits, with [`Cut::Words`]), folded as by [`fold`].
+    /// A run of letters (and digits, with [`Cut::Words`]), folded as by [`fold`] and in its
+    /// canonical spelling ([`canonical_folded_word`]: "Quí" is "quy").
     Word(String),
     /// A run of ASCII digits (only with [`Cut::LettersAndDigits`]): read them from the text.
     Digits,
@@ -312,6 +335,8 @@ impl Iterator for Tokens<'_> {
                         end = i + d.len_utf8();
                         self.chars.next();
                     }
+                    // "Quí" and "Quý", "kĩ" and "kỹ" are one word (same length in bytes).
+                    canonical_folded_word(&mut word);
                     TokenKind::Word(word)
                 }
             };
@@ -359,6 +384,7 @@ mod tests {
             "TTHC; UBND cấp xã - Đắk Nông",
             "İstanbul ﬁ Ǆ ẞ",
             "Rà soát\u{0301} văn bản",
+            "Quí I; kĩ thuật, hi",
         ] {
             assert_eq!(fold_key(text), fold_words(text).join(" "), "{text:?}");
             let mut out = String::from("x|");
@@ -531,22 +557,38 @@ mod tests {
                 (w("dt2025"), "ĐT2025"),
             ]
         );
+        // Every word in its canonical spelling, covering the text as written.
+        assert_eq!(
+            cut("Quí 3, kĩ", Cut::LettersAndDigits),
+            [
+                (w("quy"), "Quí"),
+                (Digits, "3"),
+                (Symbol(','), ","),
+                (w("ky"), "kĩ")
+            ]
+        );
+        assert_eq!(cut("Qui", Cut::Words), [(w("quy"), "Qui")]);
         // White space of every kind separates and is no token.
         assert_eq!(cut("a\u{a0}b\u{3000}c\td", Cut::Words).len(), 4);
     }
 
     #[test]
-    fn fold_words_is_fold_then_split_on_what_is_not_alphanumeric() {
+    fn fold_words_is_fold_then_split_on_what_is_not_alphanumeric_in_canonical_spelling() {
         for text in [
             "Một cửa, một cửa liên thông! ",
             "TTHC; UBND cấp xã - Đắk Nông 2025",
             "İstanbul ﬁ Ǆ ẞ ½ ٣ q3",
             "Rà soát\u{0301} văn bản",
+            "Quí I/2026, Định kì, Sở Kĩ thuật",
         ] {
             let split: Vec<String> = fold(text)
                 .split(|c: char| !c.is_alphanumeric())
                 .filter(|w| !w.is_empty())
-                .map(str::to_string)
+                .map(|w| {
+                    let mut w = w.to_string();
+                    canonical_folded_word(&mut w);
+                    w
+                })
                 .collect();
             assert_eq!(fold_words(text), split, "{text:?}");
         }

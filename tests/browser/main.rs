@@ -14,6 +14,7 @@ mod library;
 mod review;
 mod smoke;
 mod storage;
+mod wording;
 
 fn main() {
     harness::run(
@@ -26,6 +27,7 @@ fn main() {
             export::tests(),
             review::tests(),
             files::tests(),
+            wording::tests(),
         ]
         .concat(),
     );
