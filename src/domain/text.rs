@@ -326,6 +326,18 @@ impl Iterator for Tokens<'_> {
                 Class::Letter | Class::Digit => {
                     let mut word = self.buf.clone();
                     while let Some(&(i, d)) = self.chars.peek() {
+                        // ASCII first, without the fold table: most of a Vietnamese text.
+                        if d.is_ascii() {
+                            let joins = d.is_ascii_alphabetic()
+                                || (d.is_ascii_digit() && self.cut == Cut::Words);
+                            if !joins {
+                                break;
+                            }
+                            word.push(d.to_ascii_lowercase());
+                            end = i + 1;
+                            self.chars.next();
+                            continue;
+                        }
                         match self.class(d) {
                             Class::Mark => {}
                             Class::Letter => word.push_str(&self.buf),
