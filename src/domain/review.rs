@@ -3,7 +3,8 @@
 //!
 //! Per task: no content, no lead agency, no deadline, a deadline not understood, a deadline
 //! outside the plan year (the December before is fine), an outdated agency name (plans from
-//! [`RENAMES_FROM`]), a district-level addressee (plans from [`TWO_LEVEL_FROM`]). Across the
+//! [`RENAMES_FROM`]), a district-level addressee (plans from [`TWO_LEVEL_FROM`]), a word
+//! typed twice in an agency name ("Sở Sở Nội vụ"). Across the
 //! table: the same task twice in one area, a task without budget in an area that has
 //! budgets, an area or group with nothing in it. And the deadlines a move to another year
 //! left for a person to read ([`RollFlag`]).
@@ -38,7 +39,8 @@ use std::sync::Arc;
 use super::agency::{is_district_level, AgencyField, RenameTable};
 use super::deadline::{self, DeadlineForm};
 use super::plan::{Plan, Row, RowId, RowKind, Task};
-use super::text::fold_words;
+use super::text::{canonical_tone_placement, fold_words};
+use unicode_normalization::char::is_combining_mark;
 
 /// From this plan year on, the 2025 names of the sở are expected (Nghị định 45/2025/NĐ-CP,
 /// in force from 1 March 2025).
@@ -64,6 +66,8 @@ pub enum FindingKind {
     NoLead,
     DistrictLevel,
     OutdatedAgency,
+    /// A word typed twice in a row in an agency name: "Sở Sở Nội vụ".
+    DoubledWord,
     DeadlineOutsideYear,
     DeadlineUnknown,
     NoDeadline,
@@ -76,11 +80,12 @@ pub enum FindingKind {
 
 impl FindingKind {
     /// Every kind, in panel order.
-    pub const ALL: [FindingKind; 11] = [
+    pub const ALL: [FindingKind; 12] = [
         FindingKind::NoContent,
         FindingKind::NoLead,
         FindingKind::DistrictLevel,
         FindingKind::OutdatedAgency,
+        FindingKind::DoubledWord,
         FindingKind::DeadlineOutsideYear,
         FindingKind::DeadlineUnknown,
         FindingKind::NoDeadline,
@@ -97,6 +102,7 @@ impl FindingKind {
             FindingKind::NoLead => "Chưa có cơ quan chủ trì",
             FindingKind::DistrictLevel => "Giao cho cấp huyện (không còn từ 1/7/2025)",
             FindingKind::OutdatedAgency => "Tên cơ quan cũ",
+            FindingKind::DoubledWord => "Từ lặp trong tên cơ quan",
             FindingKind::DeadlineOutsideYear => "Thời hạn ngoài năm kế hoạch",
             FindingKind::DeadlineUnknown => "Thời hạn không đọc được",
             FindingKind::NoDeadline => "Chưa có thời gian thực hiện",
@@ -114,6 +120,7 @@ impl FindingKind {
             FindingKind::NoLead => "no-lead",
             FindingKind::DistrictLevel => "district-level",
             FindingKind::OutdatedAgency => "outdated-agency",
+            FindingKind::DoubledWord => "doubled-word",
             FindingKind::DeadlineOutsideYear => "deadline-outside-year",
             FindingKind::DeadlineUnknown => "deadline-unknown",
             FindingKind::NoDeadline => "no-deadline",
@@ -326,7 +333,50 @@ fn row_findings(row: &Row, year: i32, renames: &RenameTable) -> Vec<Finding> {
     }
     deadline_findings(id, task, year, &mut out);
     agency_findings(id, task, year, renames, &mut out);
+    doubled_word_findings(id, task, &mut out);
     out
+}
+
+/// The first word written twice in a row in a name ("Sở" in "Sở Sở Nội vụ"): words apart
+/// only by spaces, compared without case and with either tone placement ("Hoá hóa").
+fn doubled_word(name: &str) -> Option<&str> {
+    let mut previous: Option<String> = None;
+    for word in name.split_whitespace() {
+        if !word
+            .chars()
+            .all(|c| c.is_alphabetic() || is_combining_mark(c))
+        {
+            previous = None;
+            continue;
+        }
+        let key = canonical_tone_placement(word);
+        if previous.as_ref() == Some(&key) {
+            return Some(word);
+        }
+        previous = Some(key);
+    }
+    None
+}
+
+fn doubled_word_findings(id: RowId, task: &Task, out: &mut Vec<Finding>) {
+    for (field, list) in [
+        (AgencyField::Lead, &task.lead),
+        (AgencyField::Partners, &task.partners),
+    ] {
+        for name in list {
+            if let Some(word) = doubled_word(name) {
+                out.push(finding(
+                    id,
+                    FindingKind::DoubledWord,
+                    format!(
+                        "{}: “{}” có từ “{word}” gõ lặp hai lần liền nhau",
+                        field.label(),
+                        name.trim()
+                    ),
+                ));
+            }
+        }
+    }
 }
 
 fn deadline_findings(id: RowId, task: &Task, year: i32, out: &mut Vec<Finding>) {

@@ -431,8 +431,12 @@ async fn indent_outdent_and_duplicate_renumber(page: Page) -> Result {
 async fn agency_and_deadline_suggestions(page: Page) -> Result {
     page.click_button("Thêm nhiệm vụ").await?;
     page.type_into("Cơ quan chủ trì", 0, "noi vu").await?;
-    page.wait_for_text("Gợi ý cơ quan chủ trì", "Sở Nội vụ")
-        .await?;
+    // The sở first; the ministry (Bộ Nội vụ) after it.
+    page.wait_for("Sở Nội vụ offered first", |page| async move {
+        let list = page.text_of("Gợi ý cơ quan chủ trì").await?;
+        Ok(list.trim_start().starts_with("Sở Nội vụ"))
+    })
+    .await?;
     page.press_keys(format!("{}{}", Key::Down, Key::Enter))
         .await?;
     page.type_into("Cơ quan chủ trì", 0, "van phong ubnd")

@@ -16,6 +16,7 @@ mod smoke;
 mod storage;
 mod switching;
 mod worker;
+mod wording;
 
 fn main() {
     harness::run(
@@ -30,6 +31,7 @@ fn main() {
             files::tests(),
             switching::tests(),
             worker::tests(),
+            wording::tests(),
         ]
         .concat(),
     );

@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 
-use super::matching::words;
+use super::super::text::fold;
+use super::matching::{commune_key, tokens, words};
 use super::{Agency, AgencyData};
 
 /// One way to write an agency (its name or an alias), prepared for matching.
@@ -109,6 +110,9 @@ impl Directory {
                     continue;
                 }
                 by_key.entry(form.joined.clone()).or_insert(i);
+                if let Some(key) = commune_key(text) {
+                    by_key.entry(key).or_insert(i);
+                }
                 forms.push(form);
             }
         }
@@ -131,11 +135,15 @@ impl Directory {
         self.agencies.is_empty()
     }
 
-    /// The entry a name (or one of its aliases) designates, ignoring case, diacritics and
-    /// punctuation.
+    /// The entry a name (or one of its aliases) designates, ignoring case, diacritics,
+    /// punctuation, the spelling variants of [`super::super::text`] and, for the commune
+    /// level, the order of "xã", "phường", "đặc khu".
     pub fn lookup(&self, name: &str) -> Option<&Agency> {
         let key = words(name).join(" ");
-        self.by_key.get(&key).map(|&i| &self.agencies[i])
+        self.by_key
+            .get(&key)
+            .or_else(|| self.by_key.get(&commune_key(name)?))
+            .map(|&i| &self.agencies[i])
     }
 
     /// Names for the autocomplete, best first: names starting with what was typed, then
@@ -144,16 +152,40 @@ impl Directory {
     /// agencies before outdated ones, then in directory order. Case and diacritics are
     /// ignored. At most `limit` names, each once.
     pub fn suggest(&self, typed: &str, limit: usize) -> Vec<&str> {
-        let typed = words(typed);
-        if typed.is_empty() || limit == 0 {
+        let toks = tokens(typed);
+        let Some(last) = toks.last() else {
+            return Vec::new();
+        };
+        if limit == 0 {
             return Vec::new();
         }
-        let joined = typed.join(" ");
-        let compact = typed.concat();
+        // The last word may be unfinished: "ti" (canonical "ty") may become "tỉnh", so it is
+        // also tried as typed (folded, not in its canonical spelling).
+        let as_typed = fold(&typed[last.span.clone()]);
+        let canonical: Vec<String> = toks.into_iter().map(|t| t.folded).collect();
+        let mut spellings = vec![canonical.clone()];
+        if as_typed.chars().all(char::is_alphanumeric) && canonical.last() != Some(&as_typed) {
+            let mut raw = canonical;
+            if let Some(word) = raw.last_mut() {
+                *word = as_typed;
+            }
+            spellings.push(raw);
+        }
+        let variants: Vec<(Vec<String>, String, String)> = spellings
+            .into_iter()
+            .map(|typed| {
+                let (joined, compact) = (typed.join(" "), typed.concat());
+                (typed, joined, compact)
+            })
+            .collect();
         // Best (tier, alias) per agency.
         let mut best: HashMap<usize, (u8, bool)> = HashMap::new();
         for form in &self.forms {
-            if let Some(tier) = form.tier(&typed, &joined, &compact) {
+            let tier = variants
+                .iter()
+                .filter_map(|(typed, joined, compact)| form.tier(typed, joined, compact))
+                .min();
+            if let Some(tier) = tier {
                 let rank = (tier, form.alias);
                 best.entry(form.agency)
                     .and_modify(|r| *r = (*r).min(rank))

@@ -99,10 +99,31 @@ pub fn is_commune_level(name: &str) -> bool {
     let Some(rest) = after_committee(&words) else {
         return false;
     };
-    const ALLOWED: [&str; 8] = ["cap", "cac", "xa", "phuong", "thi", "tran", "dac", "khu"];
+    // "mới": "UBND các xã, phường (mới)" in the months after the 2025 merger.
+    const ALLOWED: [&str; 9] = [
+        "cap", "cac", "xa", "phuong", "thi", "tran", "dac", "khu", "moi",
+    ];
     !rest.is_empty()
         && rest.iter().all(|w| ALLOWED.contains(&w.as_str()))
         && rest.iter().any(|w| w == "xa" || w == "phuong")
+}
+
+/// The key of a commune-level name whatever the order of its words: "UBND các xã, phường"
+/// and "Ủy ban nhân dân các phường, xã" are one agency (plans write both orders). `None` for
+/// other names.
+pub(super) fn commune_key(name: &str) -> Option<String> {
+    if !is_commune_level(name) {
+        return None;
+    }
+    let words = words(name);
+    let mut rest: Vec<&str> = after_committee(&words)?
+        .iter()
+        .map(String::as_str)
+        .filter(|w| *w != "cac" && *w != "moi")
+        .collect();
+    rest.sort_unstable();
+    rest.dedup();
+    Some(format!("\u{0}commune {}", rest.join(" ")))
 }
 
 /// What two names must share to be the same agency in one list: their words, and all

@@ -4,7 +4,7 @@
 //! may load a corrected copy with [`Directory::from_json`] and [`RenameTable::from_json`].
 //!
 //! The file holds `agencies` (each: `name`; `kind`: department, committee, district_level,
-//! commune_level or other; `current`, true unless given; `some_provinces`; `aliases`;
+//! commune_level, central or other; `current`, true unless given; `some_provinces`; `aliases`;
 //! `note`) and `renames` (each: `old`; `variants`; `new`; `note`; `district_level`).
 //!
 //! Names are compared word by word, without case or diacritics, ignoring punctuation, with
@@ -57,6 +57,9 @@ pub enum AgencyKind {
     DistrictLevel,
     /// A commune-level body (cấp xã: xã, phường, đặc khu).
     CommuneLevel,
+    /// A ministry, a ministerial-level agency or another central body (Bộ Nội vụ, Văn phòng
+    /// Chính phủ, Thủ tướng Chính phủ): provincial plans name them as partners.
+    Central,
     /// Anything else: groups of agencies, the press, unions, central agencies in the province.
     Other,
 }

@@ -7,7 +7,8 @@ use super::super::text::{tokens, Cut, TokenKind};
 
 #[derive(Clone, Debug, PartialEq)]
 pub(super) enum Kind {
-    /// A run of letters, folded (lower case, no diacritics).
+    /// A run of letters, folded (lower case, no diacritics) and in its canonical spelling
+    /// ("Quí" is "quy", "kì" is "ky").
     Word(String),
     /// A run of ASCII digits: its value (saturated) and how many digits.
     Num { value: u32, len: usize },
@@ -186,19 +187,31 @@ impl<'t> Parser<'t> {
     }
 
     pub(super) fn eat_quarter_word(&mut self) -> bool {
-        self.eat_any(&["quy", "qui"]).is_some()
+        self.eat_word("quy")
     }
 
-    /// "/2022" or "năm 2022".
+    /// "/2022" or "năm 2022"; also ".2026" and "-2021" as the press writes them ("tháng
+    /// 3.2026", "tháng 1-2021"): a four-digit number cannot be a month or a quarter.
     pub(super) fn year_suffix(&mut self) -> Option<i32> {
         let m = self.mark();
-        if self.eat_sym('/') || self.eat_word("nam") {
+        if self.eat_sym('/') || self.eat_word("nam") || self.eat_sym('.') || self.eat_sym('-') {
             if let Some(y) = self.eat_year() {
                 return Some(y);
             }
         }
         self.reset(m);
         None
+    }
+
+    /// "7h00 sáng", "17 giờ": a time of day, finer than a plan's deadlines; read and ignored.
+    pub(super) fn time_of_day(&mut self) {
+        let m = self.mark();
+        if self.eat_num(0..=24, 2).is_some() && self.eat_any(&["h", "gio"]).is_some() {
+            let _ = self.eat_num(0..=59, 2);
+            let _ = self.eat_any(&["sang", "trua", "chieu", "toi"]);
+        } else {
+            self.reset(m);
+        }
     }
 
     /// "năm đánh giá", "năm kế tiếp", ...: a year named relative to another; read and ignored.

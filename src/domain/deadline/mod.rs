@@ -21,9 +21,11 @@
 //! assert_eq!(suggest("q3,4", 2027), ["Quý III, IV/2027"]);
 //! ```
 //!
-//! The reader works on words folded without diacritics ("Quý" and "quy" are the same word), so
-//! it accepts "Hàng năm" and "Hằng năm", "Quý" and "Quí", upper or lower case. Each text is read
-//! once, left to right, with a little backtracking; no regular expressions.
+//! The reader works on words folded without diacritics ("Quý" and "quy" are the same word) and
+//! in their canonical spelling ([`super::text::canonical_folded_word`], applied by the text
+//! tokenizer), so it accepts "Hàng năm" and "Hằng năm", "Quý" and "Quí", "Định kỳ" and "Định
+//! kì", upper or lower case. Each text is read once, left to right, with a little
+//! backtracking; no regular expressions.
 //!
 //! One file per stage of work: `cursor.rs` (tokens and a cursor over them), `parse.rs` (the
 //! grammar of deadline forms), `roll.rs` (moving years) and `suggest.rs` (completions); this
@@ -52,6 +54,10 @@ pub enum DeadlineForm {
     /// is the year the range ends in. When `to` is before `from` ("Từ tháng 11 ... đến hết
     /// tháng 01 năm kế tiếp") the range runs into the next year.
     MonthRange { from: u8, to: u8, year: Option<i32> },
+    /// "Tháng 6 và tháng 12", "tháng 5 và tháng 6 năm 2025", "Tháng 3, 6, 9, 12": several
+    /// months, each a deadline, in one year. Like a set of quarters it ends with its last
+    /// month.
+    Months { months: MonthSet, year: Option<i32> },
     /// "Quý I/2022", "Quý I, II/2022", "Quý III + Quý IV năm 2022"; also "6 tháng đầu năm"
     /// (quarters I and II) and "6 tháng cuối năm" (III and IV).
     Quarters {
@@ -159,6 +165,50 @@ impl fmt::Display for QuarterSet {
 
 const ROMAN: [&str; 4] = ["I", "II", "III", "IV"];
 
+/// A set of months (1 to 12), kept as a bitset so [`DeadlineForm`] stays `Copy`.
+///
+/// ```
+/// use cchc_plan::domain::deadline::MonthSet;
+/// let m = MonthSet::of(&[12, 6, 13]);
+/// assert_eq!(m.iter().collect::<Vec<_>>(), [6, 12]);
+/// assert_eq!((m.first(), m.last()), (Some(6), Some(12)));
+/// ```
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct MonthSet(u16);
+
+impl MonthSet {
+    /// The set of the given months; numbers outside 1..=12 are ignored.
+    pub fn of(months: &[u8]) -> MonthSet {
+        months.iter().fold(MonthSet(0), |s, &m| s.with(m))
+    }
+
+    /// This set plus month `m` (1..=12; anything else is ignored).
+    pub fn with(self, m: u8) -> MonthSet {
+        if (1..=12).contains(&m) {
+            MonthSet(self.0 | 1 << (m - 1))
+        } else {
+            self
+        }
+    }
+
+    pub fn contains(self, m: u8) -> bool {
+        (1..=12).contains(&m) && self.0 & (1 << (m - 1)) != 0
+    }
+
+    /// The months in the set, in order.
+    pub fn iter(self) -> impl Iterator<Item = u8> {
+        (1..=12).filter(move |&m| self.contains(m))
+    }
+
+    pub fn first(self) -> Option<u8> {
+        self.iter().next()
+    }
+
+    pub fn last(self) -> Option<u8> {
+        self.iter().last()
+    }
+}
+
 /// A deadline as understood: its form, and whether it also depends on a condition.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub struct Deadline {
@@ -250,6 +300,9 @@ impl Deadline {
         match self.form {
             DeadlineForm::Month { month, .. } => Bucket::of_month(month),
             DeadlineForm::MonthRange { to, .. } => Bucket::of_month(to),
+            DeadlineForm::Months { months, .. } => {
+                months.last().map_or(Bucket::Unknown, Bucket::of_month)
+            }
             DeadlineForm::Quarters { quarters, .. } => match quarters.last() {
                 Some(q) => Bucket::of_month(q * 3),
                 None => Bucket::Unknown,
@@ -293,6 +346,9 @@ impl Deadline {
             }
             DeadlineForm::Quarters { quarters, year } => {
                 month_end(year.unwrap_or(plan_year), quarters.last()? * 3)
+            }
+            DeadlineForm::Months { months, year } => {
+                month_end(year.unwrap_or(plan_year), months.last()?)
             }
             DeadlineForm::Year { year } | DeadlineForm::Continuous { year } => {
                 Some((year.unwrap_or(plan_year), 12, 31))
@@ -358,6 +414,7 @@ impl Deadline {
     pub fn years(&self) -> Vec<i32> {
         match self.form {
             DeadlineForm::Month { year, .. }
+            | DeadlineForm::Months { year, .. }
             | DeadlineForm::Quarters { year, .. }
             | DeadlineForm::Year { year }
             | DeadlineForm::Before { year, .. }
@@ -410,6 +467,13 @@ impl Deadline {
                 year: Some(y),
             } => match (quarters.first(), quarters.last()) {
                 (Some(a), Some(b)) => ((y, a * 3 - 2), (y, b * 3)),
+                _ => return false,
+            },
+            DeadlineForm::Months {
+                months,
+                year: Some(y),
+            } => match (months.first(), months.last()) {
+                (Some(a), Some(b)) => ((y, a), (y, b)),
                 _ => return false,
             },
             DeadlineForm::Year { year: Some(y) } | DeadlineForm::Continuous { year: Some(y) } => {

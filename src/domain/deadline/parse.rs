@@ -4,7 +4,7 @@
 //! It only reads; moving years is `roll.rs`, completions are `suggest.rs`.
 
 use super::cursor::{tokenize, Kind, Parser, Token, YearSpan};
-use super::{days_in_month, Deadline, DeadlineForm, Period, QuarterSet};
+use super::{days_in_month, Deadline, DeadlineForm, MonthSet, Period, QuarterSet};
 
 /// Reads a deadline text. Never fails: what is not understood is [`DeadlineForm::Unknown`].
 ///
@@ -99,7 +99,12 @@ impl Parser<'_> {
         if self.at_condition() {
             return Some((self.condition_only(), true));
         }
-        let from = self.eat_word("tu");
+        // "Từ nay đến ngày 15/03/2026", "từ nay đến hết tháng 3": by that date.
+        let from_now = self.eat_words(&["tu", "nay"]);
+        if from_now && !self.word_at(self.pos, "den") {
+            return None;
+        }
+        let from = !from_now && self.eat_word("tu");
         let within = !from && self.eat_word("trong");
         if !from && !within {
             if self.eat_word("den") {
@@ -198,14 +203,36 @@ impl Parser<'_> {
 
     /// "nam", "quy", "thang", "tuan" after "hàng".
     pub(super) fn period_unit(&mut self) -> Option<Period> {
-        Some(
-            match self.eat_any(&["nam", "quy", "qui", "thang", "tuan"])? {
-                "nam" => Period::Yearly { month: None },
-                "thang" => Period::Monthly,
-                "tuan" => Period::Weekly,
-                _ => Period::Quarterly { day: None },
-            },
-        )
+        Some(match self.eat_any(&["nam", "quy", "thang", "tuan"])? {
+            "nam" => Period::Yearly { month: None },
+            "thang" => Period::Monthly,
+            "tuan" => Period::Weekly,
+            _ => Period::Quarterly { day: None },
+        })
+    }
+
+    /// ", 6 tháng và hàng năm" after "Hàng quý": the reports a period also brings, read and
+    /// ignored (the first, finest period says when the work comes back).
+    fn coarser_periods(&mut self) {
+        loop {
+            let m = self.mark();
+            if self.eat_sym(',') || self.eat_sym(';') || self.eat_word("va") {
+                let _ = self.eat_any(&["hang", "moi"]);
+                let half = {
+                    let h = self.mark();
+                    let ok = self.eat_num(6..=6, 1).is_some() && self.eat_word("thang");
+                    if !ok {
+                        self.reset(h);
+                    }
+                    ok
+                };
+                if half || self.period_unit().is_some() {
+                    continue;
+                }
+            }
+            self.reset(m);
+            return;
+        }
     }
 
     pub(super) fn recurring(&mut self, _within: bool) -> Option<DeadlineForm> {
@@ -213,6 +240,7 @@ impl Parser<'_> {
             let m = self.mark();
             if self.eat_any(&["hang", "moi"]).is_some() {
                 if let Some(p) = self.period_unit() {
+                    self.coarser_periods();
                     return Some(DeadlineForm::Recurring(p));
                 }
             }
@@ -221,7 +249,9 @@ impl Parser<'_> {
             return Some(DeadlineForm::Recurring(Period::Unspecified));
         }
         if self.eat_any(&["hang", "moi"]).is_some() {
-            return self.period_unit().map(DeadlineForm::Recurring);
+            let period = self.period_unit()?;
+            self.coarser_periods();
+            return Some(DeadlineForm::Recurring(period));
         }
         // "Trước ngày 22 của tháng cuối quý"
         if self.eat_words(&["truoc", "ngay"]) {
@@ -348,14 +378,57 @@ impl Parser<'_> {
             }
             self.reset(m);
         }
+        if let Some(list) = self.month_list(from, from_year) {
+            return Some(list);
+        }
         Some(DeadlineForm::Month {
             month: from,
             year: from_year,
         })
     }
 
+    /// ", tháng 12", "và tháng 6 năm 2025", ", 9, 12" after a first month: several months of
+    /// one year (a year written once applies to all; two different years are not read).
+    /// `None` when no second month follows.
+    fn month_list(&mut self, first: u8, first_year: Option<i32>) -> Option<DeadlineForm> {
+        let start = self.mark();
+        let mut months = MonthSet::default().with(first);
+        let (mut last, mut year) = (first, first_year);
+        loop {
+            let m = self.mark();
+            if !(self.eat_sym(',') || self.eat_sym(';') || self.eat_sym('+') || self.eat_word("va"))
+            {
+                break;
+            }
+            let _ = self.eat_word("thang");
+            let Some(month) = self.eat_month().filter(|&month| month > last) else {
+                self.reset(m);
+                break;
+            };
+            match (year, self.year_suffix()) {
+                (Some(a), Some(b)) if a != b => {
+                    self.reset(start);
+                    return None;
+                }
+                (None, y) => year = y,
+                _ => {}
+            }
+            months = months.with(month);
+            last = month;
+        }
+        if last == first {
+            self.reset(start);
+            return None;
+        }
+        Some(DeadlineForm::Months { months, year })
+    }
+
     pub(super) fn before(&mut self, _within: bool) -> Option<DeadlineForm> {
         let before = self.eat_word("truoc");
+        if before {
+            // "Trước 7h00 sáng ngày 01/7/2025"
+            self.time_of_day();
+        }
         if before && self.eat_word("thang") {
             // "Trước tháng 6/2022": before its first day.
             let month = self.eat_month()?;

@@ -134,7 +134,7 @@ impl Parser<'_> {
     }
 
     fn suggest_quarters(&mut self, plan_year: i32) -> Option<Vec<String>> {
-        self.eat_any(&["q", "quy", "qui"])?;
+        self.eat_any(&["q", "quy"])?;
         let mut set = QuarterSet::default();
         let mut last: Option<u8> = None;
         let mut range = false;
@@ -154,7 +154,7 @@ impl Parser<'_> {
                 || self.eat_sym('+')
                 || self.eat_sym('&')
                 || self.eat_word("va")
-                || self.eat_any(&["q", "quy", "qui"]).is_some())
+                || self.eat_any(&["q", "quy"]).is_some())
             {
                 break;
             }

@@ -358,6 +358,7 @@ fn seed_forms_per_class() {
             let class = match r.form {
                 F::Month { .. } => "month",
                 F::MonthRange { .. } => "month range",
+                F::Months { .. } => "months",
                 F::Quarters { .. } => "quarters",
                 F::Year { .. } => "year",
                 F::YearRange { .. } => "year range",

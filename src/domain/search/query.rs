@@ -7,7 +7,7 @@ use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 use std::ops::Range;
 
-use super::super::text::{words, Word};
+use super::super::text::{canonical_folded_word, fold, words, Word};
 use super::abbreviations::concept_key;
 use super::index::{Doc, SearchIndex};
 use super::{
@@ -54,12 +54,16 @@ impl SearchIndex {
                 }
                 None => {
                     at += 1;
-                    QueryTerm::Word {
-                        text: folded[at - 1].to_string(),
-                        prefix: open_end
-                            && at == folded.len()
-                            && folded[at - 1].chars().count() >= 2,
-                    }
+                    let prefix =
+                        open_end && at == folded.len() && folded[at - 1].chars().count() >= 2;
+                    // An unfinished word keeps its spelling as typed: "ti" may become "tính"
+                    // (its canonical spelling "ty" is matched too, see `run`).
+                    let text = if prefix {
+                        fold(&query[ws[at - 1].span.clone()])
+                    } else {
+                        folded[at - 1].to_string()
+                    };
+                    QueryTerm::Word { text, prefix }
                 }
             };
             if !terms.contains(&term) {
@@ -131,6 +135,11 @@ impl SearchIndex {
                 QueryTerm::Word { text, prefix } => {
                     exact(text, &mut lookup, &mut matching);
                     if *prefix {
+                        let mut canonical = text.clone();
+                        canonical_folded_word(&mut canonical);
+                        if canonical != *text {
+                            exact(&canonical, &mut lookup, &mut matching);
+                        }
                         prefix_chars[t] = text.chars().count();
                         let from = self
                             .sorted_words

@@ -72,5 +72,6 @@ fn suggest_puts_prefixes_first_and_current_before_outdated() {
     );
     let mt = d.suggest("moi truong", 5);
     assert_eq!(mt[0], "Sở Nông nghiệp và Môi trường");
-    assert_eq!(mt[1], "Sở Tài nguyên và Môi trường");
+    assert_eq!(mt[1], "Bộ Nông nghiệp và Môi trường");
+    assert_eq!(mt[2], "Sở Tài nguyên và Môi trường");
 }

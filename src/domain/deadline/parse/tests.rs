@@ -101,6 +101,14 @@ fn more_forms() {
         ("  Quý IV/2022  ", quarters(&[4], Some(2022))),
         // Decomposed (NFD) input reads the same.
         ("Qu\u{79}\u{301} I/2022", quarters(&[1], Some(2022))),
+        // Two months of one year (was free text before the month lists of 2025 plans).
+        (
+            "Tháng 6, 7/2022",
+            F::Months {
+                months: MonthSet::of(&[6, 7]),
+                year: Some(2022),
+            },
+        ),
         ("Thực hiện theo Kế hoạch", F::Conditional),
         ("Tùy theo tiến độ", F::Conditional),
         // Not understood: left as free text.
@@ -108,7 +116,6 @@ fn more_forms() {
         ("Quý I/2022 và các năm tiếp theo", F::Unknown),
         ("Tháng 13/2022", F::Unknown),
         ("Trước ngày 31/02/2022", F::Unknown),
-        ("Tháng 6, 7/2022", F::Unknown),
         ("Từ tháng 3/2022", F::Unknown),
         ("2025-2021", F::Unknown),
         ("Tháng 3/2022 - tháng 6/2023", F::Unknown),
