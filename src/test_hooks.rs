@@ -64,8 +64,7 @@ fn add_plan_hooks(hooks: &js_sys::Object, state: EditorState) {
             }
             Err(error) => error.to_string(),
         });
-    let save =
-        Closure::<dyn Fn() -> String>::new(move || state.read_plan(|e| file_format::write_plan(e)));
+    let save = Closure::<dyn Fn() -> String>::new(move || state.read_plan(file_format::write_plan));
     add(hooks, "openPlanFile", open);
     add(hooks, "planFile", save);
 }

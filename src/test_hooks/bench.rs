@@ -7,12 +7,12 @@ use std::cell::OnceCell;
 use wasm_bindgen::prelude::*;
 
 use super::{add, set};
+use crate::documents::{Job, Outcome};
 use crate::domain::file_format;
 use crate::domain::library::repeated_builtin;
 use crate::domain::search::{Filter, SearchIndex};
 use crate::domain::storage::blob::{decode_plan, encode_plan};
 use crate::domain::storage::KeyValueStore;
-use crate::documents::{Job, Outcome};
 use crate::domain::workbook::ExportSettings;
 use crate::platform::{performance_now as now, LocalStore};
 

@@ -1,13 +1,10 @@
 //! The Excel export and the print view: "Xuất Excel" (read back with calamine), "Tùy chọn
 //! xuất" (columns, headers, label), "Xem bản in" and the print stylesheet.
 
-#[path = "../common/mod.rs"]
-mod common;
-
 use serde_json::{json, Value};
 
+use crate::common::{cell, find_row, number, open, seed_002_plan, sheet};
 use crate::harness::{bail, browser_tests, BrowserTest, Key, Kind, Page, Result};
-use common::{cell, find_row, number, open, seed_002_plan, sheet};
 
 pub fn tests() -> Vec<BrowserTest> {
     browser_tests![
@@ -23,7 +20,7 @@ const WORDS_936: &str = "(Bằng chữ: Chín trăm ba mươi sáu triệu đồ
 
 /// Opens tests/fixtures/seed-002-plan.json through the app's test hook and waits for 936.
 pub(crate) async fn open_seed_002(page: &Page) -> Result {
-    let path = common::fixture_path("seed-002-plan.json");
+    let path = crate::common::fixture_path("seed-002-plan.json");
     let text = std::fs::read_to_string(path)?;
     let error = page
         .js_with(

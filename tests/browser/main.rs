@@ -5,6 +5,9 @@
 //! The harness is in `harness.rs` (+ `harness/`); each feature area has its own file with a
 //! `tests()` list, added to the list below.
 
+// Workbook reading shared with the native workbook tests.
+#[path = "../common/mod.rs"]
+mod common;
 mod editor;
 mod export;
 mod files;
@@ -15,8 +18,8 @@ mod review;
 mod smoke;
 mod storage;
 mod switching;
-mod worker;
 mod wording;
+mod worker;
 
 fn main() {
     harness::run(

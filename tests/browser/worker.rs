@@ -2,8 +2,6 @@
 //! page stays usable while it writes a large workbook, and a worker that cannot load says
 //! so and leaves the plan as it was. Counts requests in the test server's log.
 
-#[path = "../common/mod.rs"]
-mod common;
 #[path = "../../examples/shared/plans.rs"]
 mod plans;
 
@@ -207,10 +205,10 @@ async fn a_worker_that_cannot_load_says_so_and_keeps_the_plan(page: Page) -> Res
     page.click_button("Xuất Excel").await?;
     let path = page.wait_for_download(".xlsx").await?;
     let book = std::fs::read(path)?;
-    let mut book = common::open(&book);
-    let tasks = common::sheet(&mut book, "Phụ lục I");
-    let total = common::find_row(&tasks, 0, "Tổng cộng").expect("a Tổng cộng row");
-    if common::number(&tasks, total, 6) != Some(936.0) {
+    let mut book = crate::common::open(&book);
+    let tasks = crate::common::sheet(&mut book, "Phụ lục I");
+    let total = crate::common::find_row(&tasks, 0, "Tổng cộng").expect("a Tổng cộng row");
+    if crate::common::number(&tasks, total, 6) != Some(936.0) {
         bail!("the workbook does not total 936");
     }
     Ok(())

@@ -94,6 +94,9 @@ impl Directory {
     }
 
     /// The directory of a (possibly user-edited) copy of `data/agencies.json`.
+    ///
+    /// # Errors
+    /// The JSON error when the text is not an agency file of that shape.
     pub fn from_json(json: &str) -> Result<Directory, serde_json::Error> {
         Ok(Directory::new(AgencyData::from_json(json)?.agencies))
     }

@@ -127,6 +127,9 @@ impl AgencyData {
     }
 
     /// Reads a (possibly user-edited) copy of `data/agencies.json`.
+    ///
+    /// # Errors
+    /// The JSON error when the text is not an agency file of that shape.
     pub fn from_json(json: &str) -> Result<AgencyData, serde_json::Error> {
         serde_json::from_str(json)
     }

@@ -118,6 +118,9 @@ impl RenameTable {
     }
 
     /// The table of a (possibly user-edited) copy of `data/agencies.json`.
+    ///
+    /// # Errors
+    /// The JSON error when the text is not an agency file of that shape.
     pub fn from_json(json: &str) -> Result<RenameTable, serde_json::Error> {
         Ok(RenameTable::from_data(&AgencyData::from_json(json)?))
     }

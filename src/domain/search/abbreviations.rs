@@ -41,6 +41,9 @@ impl Abbreviations {
     }
 
     /// Reads a table: `{"abbreviations": [["TTHC", "thủ tục hành chính"], ...]}`.
+    ///
+    /// # Errors
+    /// The JSON error, as text, when the text is not a table of that shape.
     pub fn from_json(text: &str) -> Result<Abbreviations, String> {
         let file: AbbreviationFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
         Ok(Abbreviations::new(&file.abbreviations))
