@@ -5,7 +5,6 @@
 #[path = "../../examples/shared/plans.rs"]
 mod plans;
 
-use fantoccini::Locator;
 use serde_json::json;
 
 use crate::export::open_seed_002;
@@ -159,14 +158,26 @@ async fn typing_updates_a_row_while_a_10000_task_export_runs(page: Page) -> Resu
             return total.textContent;
         "#)
         .await?;
-    let client = page.client();
-    let button = client
-        .find(Locator::XPath("//button[normalize-space()='Xuất Excel']"))
-        .await?;
-    let budget = client.find(Locator::Css(BUDGET)).await?;
-    button.click().await?;
-    budget.clear().await?;
-    budget.send_keys("777777").await?;
+    // The click starts the export; the very next task of the page types into a budget. Had
+    // the export run on the main thread, the click's task would have held the page until
+    // the workbook was done, and the typing would land after "Đang xuất…" is gone. (The
+    // input is dispatched by the page itself, so the check does not hang on WebDriver's
+    // timing.)
+    page.js_with(
+        r#"
+            const button = [...document.querySelectorAll('button')]
+                .find(b => b.textContent.trim() === 'Xuất Excel');
+            const budget = document.querySelector(arguments[0]);
+            button.click();
+            setTimeout(() => {
+                budget.focus();
+                budget.value = '777777';
+                budget.dispatchEvent(new Event('input', { bubbles: true }));
+            }, 0);
+        "#,
+        vec![json!(BUDGET)],
+    )
+    .await?;
     page.wait_for_download(".xlsx").await?;
     let log = page.js("return window.__exportLog;").await?;
     let entries: Vec<(String, String, String)> = serde_json::from_value(log.clone())?;
