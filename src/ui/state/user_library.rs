@@ -148,6 +148,15 @@ impl UserLibrary {
     /// Indexes templates for `INDEX_SLICE_MS`, then lets the page work and comes back, until
     /// the index is complete (adopted by the library) or the library changed (dropped).
     fn index_slice(self, generation: u64, library: Arc<Library>, shown_at: f64) {
+        if self.library.with_untracked(|s| s.generation) != generation {
+            // The library changed: this index is of no use (the next search starts another).
+            self.building.update_value(|building| {
+                if building.as_ref().is_some_and(|(g, _)| *g == generation) {
+                    *building = None;
+                }
+            });
+            return;
+        }
         let start = performance_now();
         let templates = library.templates();
         let indexed = self.building.try_update_value(|building| {
