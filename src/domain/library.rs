@@ -136,6 +136,18 @@ impl Library {
         self.index.get_or_init(|| SearchIndex::new(&self.templates))
     }
 
+    /// Whether the search index is built (searching will not build it first).
+    pub fn has_search_index(&self) -> bool {
+        self.index.get().is_some()
+    }
+
+    /// Takes an index built elsewhere (a slice at a time, see [`SearchIndex::extend`]) as
+    /// this library's. Returns whether it did: not when the library already has one, nor
+    /// when `index` does not hold as many templates as the library.
+    pub fn adopt_search_index(&self, index: SearchIndex) -> bool {
+        index.len() == self.templates.len() && self.index.set(index).is_ok()
+    }
+
     /// Searches every template; hits index [`Library::templates`], best first.
     pub fn search(&self, query: &str, filter: &Filter) -> Vec<Hit> {
         self.search_index().search_filtered(query, filter)

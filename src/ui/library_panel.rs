@@ -5,8 +5,9 @@
 //! The panel is collapsed at first and renders nothing but its toggle until opened; what was
 //! searched and chosen is kept while it is closed. It reads the plan only for its year and for
 //! which templates it already holds (two memos), so typing in the table never re-renders the
-//! results, and showing results never touches the table. The search index is built once, on
-//! the first search (the library caches it).
+//! results, and showing results never touches the table. The search index is built on the
+//! first search, a slice at a time ([`UserLibrary::search_top`]); until it is complete the
+//! summary says how far it is and results come from the templates indexed so far.
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -19,7 +20,7 @@ use super::{new_plan_id, EditorState};
 use crate::domain::agency::split_agencies;
 use crate::domain::deadline::{roll, shift_years};
 use crate::domain::library::{add_templates, plan_from_source, AreaKey, Library, Template};
-use crate::domain::money::Money;
+use crate::domain::money::{group_thousands, Money};
 use crate::domain::search::{Filter, Hit};
 use crate::domain::user_library::{builtin_count, remove_template};
 
@@ -91,8 +92,7 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
     let hits = Memo::new(move |_| {
         let query = panel.query.get();
         let filter = panel.filter();
-        user.get()
-            .search_top(&query, &filter, panel.limit.get() + 1)
+        user.search_top(&query, &filter, panel.limit.get() + 1)
     });
     let shown = move || {
         let generation = user.library.with(|l| l.generation);
@@ -108,7 +108,14 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
     let summary = move || {
         let searching = panel.query.with(|q| !q.trim().is_empty());
         let more = more();
-        hits.with(|h| {
+        let indexing = user.indexing().map(|(indexed, total)| {
+            format!(
+                "Đang lập chỉ mục tìm kiếm… ({}/{} mẫu)",
+                group_thousands(indexed as u64),
+                group_thousands(total as u64)
+            )
+        });
+        let found = hits.with(|h| {
             let shown = h.len().min(panel.limit.get());
             if h.is_empty() {
                 "Không tìm thấy mẫu nào. Hãy thử từ khác hoặc bỏ bớt bộ lọc.".to_string()
@@ -126,7 +133,14 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
             } else {
                 format!("{shown} mẫu, theo thứ tự trong văn bản:")
             }
-        })
+        });
+        match indexing {
+            None => found,
+            Some(indexing) if hits.with(Vec::is_empty) => indexing,
+            Some(indexing) => {
+                format!("{indexing}; kết quả từ các mẫu đã lập chỉ mục. {found}")
+            }
+        }
     };
     let reset_page = move || panel.limit.set(PAGE);
     let selected_count = move || panel.selected.with(HashSet::len);

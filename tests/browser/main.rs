@@ -15,6 +15,7 @@ mod harness;
 mod harness_checks;
 mod library;
 mod review;
+mod search_index;
 mod smoke;
 mod storage;
 mod switching;
@@ -35,6 +36,7 @@ fn main() {
             switching::tests(),
             worker::tests(),
             wording::tests(),
+            search_index::tests(),
         ]
         .concat(),
     );

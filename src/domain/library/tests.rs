@@ -444,3 +444,31 @@ fn provenance_and_criteria_read_as_written() {
     let criterion = &lib.template("001-1-1").unwrap().criteria[0];
     assert_eq!(criterion.label(), "Tiêu chí 3.2.1: 0/0,5");
 }
+
+#[test]
+fn a_library_adopts_an_index_built_in_slices_of_all_its_templates() {
+    use crate::domain::search::{Abbreviations, SearchIndex};
+    let sets = || {
+        builtin_files()
+            .iter()
+            .map(|(_, text)| read_templates(text).expect("built-in set"))
+    };
+    let library = Library::new(sets()).expect("library");
+    let templates = library.templates();
+    let mut index = SearchIndex::empty(Abbreviations::builtin().clone());
+    index.extend(&templates[..10]);
+    assert!(!library.has_search_index());
+    assert!(
+        !library.adopt_search_index(index),
+        "a partial index is refused"
+    );
+    let mut index = SearchIndex::empty(Abbreviations::builtin().clone());
+    for chunk in templates.chunks(100) {
+        index.extend(chunk);
+    }
+    assert!(library.adopt_search_index(index));
+    assert!(library.has_search_index());
+    let hits = library.search("mot cua", &Filter::default());
+    assert_eq!(hits, builtin().search("mot cua", &Filter::default()));
+    assert!(!hits.is_empty());
+}

@@ -2,6 +2,16 @@
 //! concepts, with their places, and the postings of each term.
 //!
 //! It answers no query; reading and ranking a query is `query.rs`.
+//!
+//! An index can be built a slice at a time: [`SearchIndex::extend`] appends templates to an
+//! index (the next ones of the same list), and an index so built equals the one built at once
+//! and answers every query the same. The app builds the library's index that way after a large
+//! template import, a few milliseconds at a time between other work, searching what is built
+//! so far meanwhile. Appending was chosen over building in the documents worker: the page
+//! searches the index as the drafter types, so a worker's index would have to be serialised
+//! and read back on the main thread (itself work in proportion to the index), and the
+//! templates sent over first; appending needs no new protocol and no worker at all (it works
+//! offline before the worker was ever fetched), and each slice is as short as the caller likes.
 
 use std::cmp::Reverse;
 use std::collections::HashMap;
@@ -57,6 +67,8 @@ pub struct SearchIndex {
     pub(super) token_terms: Vec<u32>,
     /// The content and product of every template, one after the other.
     pub(super) texts: String,
+    /// Words interned since `sorted_words` was last brought up to date.
+    pub(super) new_words: Vec<(Box<str>, u32)>,
 }
 
 impl SearchIndex {
@@ -67,29 +79,52 @@ impl SearchIndex {
 
     /// Indexes templates with a given abbreviation table.
     pub fn with_abbreviations(templates: &[Template], abbreviations: Abbreviations) -> SearchIndex {
-        let mut index = SearchIndex {
+        let mut index = SearchIndex::empty(abbreviations);
+        index.docs.reserve_exact(templates.len());
+        index.extend(templates);
+        index
+    }
+
+    /// An index of no template yet, to [`extend`](SearchIndex::extend).
+    pub fn empty(abbreviations: Abbreviations) -> SearchIndex {
+        SearchIndex {
             abbreviations,
             terms: HashMap::new(),
             sorted_words: Vec::new(),
             postings: Vec::new(),
-            docs: Vec::with_capacity(templates.len()),
+            docs: Vec::new(),
             sources: Vec::new(),
             tokens: Vec::new(),
             token_terms: Vec::new(),
             texts: String::new(),
-        };
-        for template in templates {
-            index.add(template);
+            new_words: Vec::new(),
         }
-        let mut sorted: Vec<(Box<str>, u32)> = index
-            .terms
-            .iter()
-            .filter(|(k, _)| !k.starts_with('\u{1}'))
-            .map(|(k, &v)| (k.clone(), v))
-            .collect();
-        sorted.sort();
-        index.sorted_words = sorted;
-        index
+    }
+
+    /// Appends templates: they are the next ones of the list the index is built over, their
+    /// hits numbered on from [`SearchIndex::len`]. Indexing a list in several calls gives the
+    /// same index, and the same answers, as indexing it in one.
+    pub fn extend(&mut self, templates: &[Template]) {
+        for template in templates {
+            self.add(template);
+        }
+        if self.new_words.is_empty() {
+            return;
+        }
+        // Merge the new words (few, once the common ones are known) into the sorted ones.
+        let mut new_words = std::mem::take(&mut self.new_words);
+        new_words.sort_unstable();
+        let old = std::mem::take(&mut self.sorted_words);
+        let mut merged = Vec::with_capacity(old.len() + new_words.len());
+        let mut new_words = new_words.into_iter().peekable();
+        for word in old {
+            while let Some(next) = new_words.next_if(|n| *n < word) {
+                merged.push(next);
+            }
+            merged.push(word);
+        }
+        merged.extend(new_words);
+        self.sorted_words = merged;
     }
 
     /// Number of templates indexed.
@@ -107,6 +142,9 @@ impl SearchIndex {
         }
         let id = self.postings.len() as u32;
         self.terms.insert(key.into(), id);
+        if !key.starts_with('\u{1}') {
+            self.new_words.push((key.into(), id));
+        }
         self.postings.push(Vec::new());
         id
     }

@@ -417,3 +417,50 @@ fn the_first_hits_are_the_same_with_a_limit() {
         }
     }
 }
+
+#[test]
+fn an_index_built_in_slices_equals_one_built_at_once() {
+    let templates = builtin().templates();
+    let whole = SearchIndex::new(templates);
+    let mut sliced = SearchIndex::empty(Abbreviations::builtin().clone());
+    let mut partial_checked = false;
+    // Uneven slices, one of them empty.
+    for chunk in templates.chunks(37).chain([&[][..]]) {
+        if !partial_checked && sliced.len() >= templates.len() / 2 {
+            // Half built: it answers from what it holds, numbered as the whole list.
+            let half = SearchIndex::new(&templates[..sliced.len()]);
+            assert_eq!(
+                sliced.search_filtered("mot cua", &Filter::default()),
+                half.search_filtered("mot cua", &Filter::default())
+            );
+            partial_checked = true;
+        }
+        sliced.extend(chunk);
+    }
+    assert!(partial_checked);
+    assert_eq!(sliced.len(), templates.len());
+    assert_eq!(sliced.sorted_words, whole.sorted_words);
+    assert_eq!(sliced.postings, whole.postings);
+    assert_eq!(sliced.token_terms, whole.token_terms);
+    assert_eq!(sliced.texts, whole.texts);
+    assert_eq!(sliced.sources, whole.sources);
+    assert!(sliced.new_words.is_empty());
+    let area = Filter {
+        area: Some(AreaKey::Procedures),
+        source: None,
+    };
+    for query in ["mot cua", "TTHC", "kiểm soá", "tuyên truyền CCHC", "co", ""] {
+        for filter in [Filter::default(), area.clone()] {
+            assert_eq!(
+                sliced.search_filtered(query, &filter),
+                whole.search_filtered(query, &filter),
+                "{query:?}"
+            );
+            assert_eq!(
+                sliced.search_top(query, &filter, 50),
+                whole.search_top(query, &filter, 50),
+                "{query:?}"
+            );
+        }
+    }
+}
