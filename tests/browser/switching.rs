@@ -182,7 +182,17 @@ async fn open_from_list(page: &Page, title: &str) -> Result {
     if clicked != json!(true) {
         bail!("no \"Mở\" button for {title:?} in the plan list");
     }
-    Ok(())
+    // Close the list again: its rows have buttons of their own ("Nhân bản", "Xóa") that
+    // must not be mistaken for the toolbar's.
+    page.js("document.querySelector('.plan-list .toggle').click();")
+        .await?;
+    page.wait_for("the plan list to close", |page| async move {
+        Ok(page
+            .js("return document.querySelector('.plan-list table') === null;")
+            .await?
+            == json!(true))
+    })
+    .await
 }
 
 /// Types into every field of the task `nth` (in table order) and the title of the heading
