@@ -350,6 +350,13 @@ async fn broken_files_are_refused_with_their_message(page: Page) -> Result {
             "trường “year”: sai kiểu dữ liệu",
         ),
         (
+            // A budget past the cap that typing has: refused, never summed into a total
+            // that wraps.
+            "kinh-phi-qua-lon.json",
+            br#"{"format":"cchc-plan","version":1,"kind":"plan","plan":{"id":"x","province":"A","year":2027,"title":"","rows":[{"id":1,"depth":0,"kind":"area","title":"I"},{"id":2,"depth":1,"kind":"task","content":"Viec","budget":"99999999999999"}]}}"#.to_vec(),
+            "kinh phí \"99999999999999\" quá lớn (tối đa 1.000.000 triệu đồng mỗi nhiệm vụ)",
+        ),
+        (
             "qua-nhieu.json",
             too_many.into_bytes(),
             "vượt giới hạn 100.000 mục",
