@@ -19,6 +19,7 @@ pub fn tests() -> Vec<BrowserTest> {
         the_first_load_does_not_fetch_the_worker_and_fetches_each_file_once,
         typing_updates_a_row_while_a_10000_task_export_runs,
         a_worker_that_cannot_load_says_so_and_keeps_the_plan,
+        a_worker_that_crashes_says_so_keeps_the_plan_and_is_restarted,
     ]
 }
 
@@ -222,5 +223,73 @@ async fn a_worker_that_cannot_load_says_so_and_keeps_the_plan(page: Page) -> Res
     if crate::common::number(&tasks, total, 6) != Some(936.0) {
         bail!("the workbook does not total 936");
     }
+    Ok(())
+}
+
+/// Installed before the app starts: keeps every documents worker the app creates, so the
+/// test can reach the live one. (The app creates it with `new Worker(...)`, looked up on
+/// `window` at each call.)
+const WORKER_SPY: &str = r#"
+(() => {
+  const Real = window.Worker;
+  window.__cchcWorkers = [];
+  window.Worker = class extends Real {
+    constructor(...args) { super(...args); window.__cchcWorkers.push(this); }
+  };
+})();
+"#;
+
+async fn a_worker_that_crashes_says_so_keeps_the_plan_and_is_restarted(page: Page) -> Result {
+    page.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": WORKER_SPY }),
+    )
+    .await?;
+    page.reload().await?;
+    open_seed_002(&page).await?;
+    // A first export: the worker runs and answers.
+    page.click_button("Xuất Excel").await?;
+    let first = page.wait_for_download(".xlsx").await?;
+    std::fs::remove_file(first)?;
+    let workers = page.js("return window.__cchcWorkers.length;").await?;
+    if workers != json!(1) {
+        bail!("one worker should run after the first export, not {workers}");
+    }
+    // The live worker gets a message it cannot take as bytes (a typed array of 10^12 bytes):
+    // the JavaScript error escapes its message handler, as a panic of its wasm would, and
+    // reaches the app as the worker's `error` event. In the same task the drafter clicks
+    // "Xuất Excel", so that export is waiting for the worker when the error arrives.
+    page.js(r#"
+        window.__cchcWorkers.at(-1).postMessage(1e12);
+        const button = [...document.querySelectorAll('button')]
+          .find((b) => b.textContent.trim() === 'Xuất Excel');
+        button.click();
+        "#)
+        .await?;
+    page.wait_for_body_text("Bộ xử lý tệp gặp lỗi và đã dừng")
+        .await?;
+    page.wait_for_text("Tổng kinh phí", "936").await?;
+    page.button("Xuất Excel", 0).await?;
+    if !page.downloads()?.is_empty() {
+        bail!(
+            "the crashed export still downloaded: {:?}",
+            page.downloads()?
+        );
+    }
+    // The next request starts a new worker, and the export works.
+    page.click_button("Xuất Excel").await?;
+    let path = page.wait_for_download(".xlsx").await?;
+    let workers = page.js("return window.__cchcWorkers.length;").await?;
+    if workers != json!(2) {
+        bail!("a second worker should have been started, not {workers} in all");
+    }
+    let book = std::fs::read(path)?;
+    let mut book = crate::common::open(&book);
+    let tasks = crate::common::sheet(&mut book, "Phụ lục I");
+    let total = crate::common::find_row(&tasks, 0, "Tổng cộng").expect("a Tổng cộng row");
+    if crate::common::number(&tasks, total, 6) != Some(936.0) {
+        bail!("the workbook from the restarted worker does not total 936");
+    }
+    // (The harness fails the test on any error the page logged: the app handled the crash.)
     Ok(())
 }
