@@ -128,11 +128,22 @@ impl RenameTable {
     /// The rules of the data, each also matching the directory aliases of its old name.
     pub fn from_data(data: &AgencyData) -> RenameTable {
         let mut rules = data.renames.clone();
+        // Each directory name folded once (not once per rule: this runs as the app starts).
+        let folded: Vec<Vec<Vec<String>>> = data
+            .agencies
+            .iter()
+            .map(|a| {
+                std::iter::once(&a.name)
+                    .chain(&a.aliases)
+                    .map(|n| words(n))
+                    .collect()
+            })
+            .collect();
         for rule in &mut rules {
             let key = words(&rule.old);
-            for agency in &data.agencies {
-                let names = std::iter::once(&agency.name).chain(&agency.aliases);
-                if names.clone().any(|n| words(n) == key) {
+            for (agency, spellings) in data.agencies.iter().zip(&folded) {
+                if spellings.contains(&key) {
+                    let names = std::iter::once(&agency.name).chain(&agency.aliases);
                     for name in names {
                         if !rule.variants.contains(name) && name != &rule.old {
                             rule.variants.push(name.clone());
