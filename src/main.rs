@@ -12,6 +12,10 @@ fn main() {
     // depend on them; they install themselves only in a page a test harness marked.
     cchc_plan::ui::state::on_start(cchc_plan::test_hooks::install);
     leptos::mount::mount_to_body(cchc_plan::ui::App);
+    // The loading note of index.html has served: the app is on screen from the next frame.
+    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+        boot.remove();
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -1,6 +1,6 @@
 //! Smoke tests of the app as built into dist/.
 
-use crate::harness::{browser_tests, BrowserTest, Page, Result};
+use crate::harness::{bail, block_app_paths, browser_tests, dist_dir, BrowserTest, Page, Result};
 use serde_json::json;
 
 pub fn tests() -> Vec<BrowserTest> {
@@ -8,7 +8,8 @@ pub fn tests() -> Vec<BrowserTest> {
         renders_the_heading,
         requests_nothing_from_other_origins,
         survives_a_reload,
-        test_hooks_only_with_the_test_marker
+        test_hooks_only_with_the_test_marker,
+        shows_the_heading_and_a_loading_note_until_the_app_starts
     ]
 }
 
@@ -71,5 +72,44 @@ async fn test_hooks_only_with_the_test_marker(page: Page) -> Result {
     assert_eq!(page.count(HEADING).await?, 1);
     let hooks = page.js("return typeof window.cchcApp;").await?;
     assert_eq!(hooks, json!("undefined"), "an unmarked page has test hooks");
+    Ok(())
+}
+
+const LOADING: &str = "Đang tải ứng dụng…";
+
+/// index.html paints the heading and a loading note before the wasm arrives (seconds on a
+/// slow link); the app takes the note away when it mounts.
+async fn shows_the_heading_and_a_loading_note_until_the_app_starts(page: Page) -> Result {
+    // Started: the note is gone and the heading is there once.
+    assert_eq!(
+        page.count(LOADING).await?,
+        0,
+        "the loading note outlived the start"
+    );
+    assert_eq!(page.count(HEADING).await?, 1);
+    // The app's wasm never arrives, as on a link that stalls: the page still shows what it is.
+    let mut wasm = Vec::new();
+    for entry in std::fs::read_dir(dist_dir())? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        if name.starts_with("cchc-plan-") && name.ends_with("_bg.wasm") {
+            wasm.push(format!("/{name}"));
+        }
+    }
+    let [wasm] = wasm.as_slice() else {
+        bail!("dist/ should hold one app wasm, not {wasm:?}");
+    };
+    block_app_paths(&[wasm.as_str()]);
+    page.client().refresh().await?;
+    page.wait_for_body_text(LOADING).await?;
+    assert_eq!(page.count(HEADING).await?, 1);
+    if page
+        .js("return document.querySelector('main.app') !== null;")
+        .await?
+        != json!(false)
+    {
+        bail!("the app started without its wasm");
+    }
+    // (The failed start was logged as an error, on purpose here.)
+    page.take_console_errors().await?;
     Ok(())
 }
