@@ -39,6 +39,7 @@ fn big_plan() -> Plan {
                         budget: Some(Money::parse(&format!("{},5", n % 300)).unwrap()),
                         note: String::new(),
                         template: Some(format!("002-I-{n}")),
+                        progress: Default::default(),
                     },
                 );
             }

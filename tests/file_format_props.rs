@@ -10,6 +10,7 @@ use cchc_plan::domain::file_format::{
 use cchc_plan::domain::library::{builtin, AreaKey, Criterion, Source, Template, TemplateSet};
 use cchc_plan::domain::money::Money;
 use cchc_plan::domain::plan::{Plan, Task};
+use cchc_plan::domain::progress::{Day, Progress, Status};
 use proptest::prelude::*;
 
 /// Text as drafters write it: Vietnamese letters, digits, punctuation, sometimes odd
@@ -40,9 +41,10 @@ fn task() -> impl Strategy<Value = Task> {
         money(),
         text(),
         prop::option::of("[a-z0-9-]{1,12}"),
+        progress(),
     )
         .prop_map(
-            |(content, product, lead, partners, deadline, budget, note, template)| Task {
+            |(content, product, lead, partners, deadline, budget, note, template, progress)| Task {
                 content,
                 product,
                 lead,
@@ -51,8 +53,30 @@ fn task() -> impl Strategy<Value = Task> {
                 budget,
                 note,
                 template,
+                progress,
             },
         )
+}
+
+/// Mostly nothing recorded (as most tasks of a plan), else any status, day and texts.
+fn progress() -> impl Strategy<Value = Progress> {
+    prop_oneof![
+        2 => Just(Progress::default()),
+        1 => (
+            prop::sample::select(Status::ALL.to_vec()),
+            prop::option::of((2000i32..2100, 1u8..=12, 1u8..=31)),
+            text(),
+            text(),
+            text(),
+        )
+            .prop_map(|(status, day, result, reached, reason)| Progress {
+                status,
+                completed_on: day.map(|(y, m, d)| Day::clamped(y, m, d)),
+                result,
+                reached,
+                reason,
+            }),
+    ]
 }
 
 /// One entry of an outline: an area, a group, a task, or a task made a sub-task.

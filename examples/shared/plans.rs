@@ -120,6 +120,7 @@ fn task(rng: &mut Lcg, n: usize) -> Task {
             String::new()
         },
         template: None,
+        progress: Default::default(),
     }
 }
 

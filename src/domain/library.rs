@@ -280,6 +280,7 @@ pub fn template_to_task(
         budget: template.budget,
         note: template.note.clone(),
         template: Some(template.id.clone()),
+        progress: Default::default(),
     }
 }
 

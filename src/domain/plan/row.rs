@@ -4,6 +4,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::money::Money;
+use crate::domain::progress::Progress;
 
 /// A row's id: stable for the life of the plan, never reused within it.
 pub type RowId = u64;
@@ -32,6 +33,11 @@ pub struct Row {
 }
 
 /// The content of a row: a heading (area or group) or a task.
+///
+/// A heading is much smaller than a task; the difference is allowed rather than boxing the
+/// task: every row is its own allocation (`Arc<Row>`), so only the few headings carry the
+/// unused bytes, and tasks are read far more often than headings are made.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Item {
@@ -60,6 +66,8 @@ pub struct Task {
     pub note: String,
     /// The template this task came from, if any.
     pub template: Option<String>,
+    /// Where the task stands during the year (empty until the drafter records something).
+    pub progress: Progress,
 }
 
 impl Row {

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 use super::row::{Item, Row, RowId, StructureError, Task};
 use super::{Plan, PlanData};
 use crate::domain::money::Money;
+use crate::domain::progress::Progress;
 
 impl Serialize for Row {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
@@ -14,7 +15,7 @@ impl Serialize for Row {
         let (kind, fields) = match &self.item {
             Item::Area { .. } => ("area", 4),
             Item::Group { .. } => ("group", 4),
-            Item::Task(_) => ("task", 11),
+            Item::Task(task) => ("task", 11 + usize::from(!task.progress.is_empty())),
         };
         let mut out = serializer.serialize_struct("Row", fields)?;
         out.serialize_field("id", &self.id)?;
@@ -31,6 +32,13 @@ impl Serialize for Row {
                 out.serialize_field("budget", &task.budget)?;
                 out.serialize_field("note", &task.note)?;
                 out.serialize_field("template", &task.template)?;
+                // Left out until something is recorded: files of plans without progress stay
+                // as they were.
+                if task.progress.is_empty() {
+                    out.skip_field("progress")?;
+                } else {
+                    out.serialize_field("progress", &task.progress)?;
+                }
             }
         }
         out.end()
@@ -71,6 +79,8 @@ pub(super) struct RowIn {
     note: String,
     #[serde(default)]
     template: Option<String>,
+    #[serde(default)]
+    progress: Progress,
 }
 
 impl TryFrom<RowIn> for Row {
@@ -94,6 +104,7 @@ impl TryFrom<RowIn> for Row {
                 budget: row.budget,
                 note: row.note,
                 template: row.template,
+                progress: row.progress,
             }),
         };
         Ok(Row {

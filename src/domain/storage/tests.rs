@@ -44,6 +44,13 @@ pub(super) fn full_plan(id: &str) -> Plan {
             budget: Some(Money::parse("1.600,125").unwrap()),
             note: "Ghi chú có dấu \"ngoặc\" và \\ gạch".into(),
             template: Some("002-I-1.1".into()),
+            progress: crate::domain::progress::Progress {
+                status: crate::domain::progress::Status::DoneLate,
+                completed_on: crate::domain::progress::Day::new(2027, 4, 2),
+                result: "Quyết định số 12/QĐ-UBND".into(),
+                reached: "100%".into(),
+                reason: String::new(),
+            },
         },
     );
     plan.add_task_with(
