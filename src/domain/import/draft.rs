@@ -269,6 +269,31 @@ impl ImportDraft {
     }
 }
 
+impl Plan {
+    /// Pastes a draft's rows after `anchor` (see [`Plan::insert_rows_after`]): one edit,
+    /// which the editor records as one undo step. Into an empty plan, tasks come under a new
+    /// area ([`DEFAULT_AREA`]). Returns the new rows' ids (none when nothing was inserted).
+    pub fn insert_imported_after(
+        &mut self,
+        anchor: Option<RowId>,
+        draft: &ImportDraft,
+    ) -> Vec<RowId> {
+        let mut items: Vec<(u8, Item)> = draft.rows.iter().map(|r| (r.depth, item_of(r))).collect();
+        if self.is_empty() && items.first().is_some_and(|(d, _)| *d > 0) {
+            items.insert(
+                0,
+                (
+                    0,
+                    Item::Area {
+                        title: DEFAULT_AREA.to_string(),
+                    },
+                ),
+            );
+        }
+        self.insert_rows_after(anchor, items)
+    }
+}
+
 /// The year of a plan whose heading names none.
 pub const FALLBACK_YEAR: i32 = 2026;
 

@@ -17,16 +17,24 @@
 mod budget;
 pub mod clipboard;
 mod columns;
+#[cfg(feature = "documents")]
+mod docx;
 mod draft;
 mod error;
 mod grid;
 mod header;
 mod heading;
 mod levels;
+#[cfg(feature = "documents")]
+mod read;
 mod rows;
+#[cfg(feature = "documents")]
+mod sheet;
 mod source;
 #[cfg(test)]
 mod tests;
+#[cfg(feature = "documents")]
+mod zipped;
 
 pub use columns::Column;
 pub use draft::{
@@ -35,5 +43,7 @@ pub use draft::{
 pub use error::{ImportError, OtherFormat, MAX_ROWS, MAX_UNPACKED};
 pub use header::Field;
 pub use heading::PlanMeta;
+#[cfg(feature = "documents")]
+pub use read::read_file;
 pub use rows::{DraftKind, DraftRow};
 pub use source::{SourceCell, SourceDocument, SourceTable};

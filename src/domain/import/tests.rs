@@ -215,3 +215,22 @@ fn paste_without_header_uses_the_visible_order() {
     assert_eq!(draft.rows().len(), 1);
     assert_eq!(draft.counts().total, Money::from_trieu(10));
 }
+
+#[test]
+fn pasted_rows_go_into_a_plan_after_the_current_row() {
+    use crate::domain::plan::Plan;
+    let table = from_tsv("1\tRà soát\tSở Tư pháp\n2\tKiểm tra\tSở Nội vụ\n");
+    let draft = paste_rows(&table, &[Field::Number, Field::Content, Field::Lead]).unwrap();
+    let mut plan = Plan::new("p", "Huế", 2027);
+    let area = plan.add_area_titled(None, "A".into());
+    let ids = plan.insert_imported_after(Some(area), &draft);
+    assert_eq!(ids.len(), 2);
+    assert_eq!(plan.numbers(), ["I", "1", "2"]);
+    assert_eq!(
+        plan.row(ids[1]).unwrap().task().unwrap().lead,
+        ["Sở Nội vụ"]
+    );
+    let mut empty = Plan::new("q", "Huế", 2027);
+    assert_eq!(empty.insert_imported_after(None, &draft).len(), 3);
+    assert_eq!(empty.rows()[0].text(), DEFAULT_AREA);
+}
