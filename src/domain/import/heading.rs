@@ -49,29 +49,39 @@ pub fn read_meta<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> PlanMeta 
     meta
 }
 
-/// "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG" → "Đắk Nông" (the name as the province list spells it).
+/// "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG" at the top of a plan, or "... của Ủy ban nhân dân tỉnh
+/// Đắk Nông)" in its attachment line → "Đắk Nông" (as the province list spells it).
 fn province(line: &str) -> Option<String> {
     let key = fold_key(line);
-    let rest = [
+    let (at, rest) = [
         "uy ban nhan dan tinh ",
         "ubnd tinh ",
         "uy ban nhan dan thanh pho ",
         "ubnd thanh pho ",
+        "ubnd tp ",
     ]
     .iter()
-    .find_map(|p| key.strip_prefix(p))?;
+    .find_map(|p| key.find(p).map(|at| (at, &key[at + p.len()..])))?;
     let provinces = Provinces::builtin();
     let names = provinces
         .sorted_names()
         .into_iter()
         .chain(provinces.former_names());
+    let mut best: Option<(usize, &str)> = None;
     for name in names {
-        let short = name.strip_prefix("TP ").unwrap_or(name);
-        if fold_key(short) == rest {
-            return Some(name.to_string());
+        let short = fold_key(name.strip_prefix("TP ").unwrap_or(name));
+        let fits = rest == short || rest.starts_with(&format!("{short} "));
+        if fits && best.is_none_or(|(len, _)| short.len() > len) {
+            best = Some((short.len(), name));
         }
     }
-    // Not in the list: the words as written, after the unit word.
+    if let Some((_, name)) = best {
+        return Some(name.to_string());
+    }
+    // Not in the list: the words as written after the unit word, in a heading line only.
+    if at > 0 {
+        return None;
+    }
     let words: Vec<&str> = line.split_whitespace().collect();
     let skip = words.len().saturating_sub(rest.split(' ').count());
     Some(title_case(&words[skip..].join(" ")))
@@ -93,20 +103,23 @@ fn title_case(text: &str) -> String {
         .join(" ")
 }
 
-/// "Số: 271/KH-UBND" or "Kế hoạch số 271/KH-UBND" → "271/KH-UBND".
+/// "Số: 271/KH-UBND", "Kế hoạch số 271/KH-UBND", "Quyết định số 1887/QĐ-UBND" →
+/// the number: the word after "số" with a "/" and a digit in it.
 fn number(line: &str) -> Option<String> {
     let lower = line.to_lowercase();
-    let at = lower
-        .find("số:")
-        .map(|i| i + "số:".len())
-        .or_else(|| lower.find("kế hoạch số ").map(|i| i + "kế hoạch số ".len()))?;
-    let word: String = line
-        .get(at..)?
-        .trim_start()
-        .chars()
-        .take_while(|c| !c.is_whitespace() && *c != ',' && *c != ')')
-        .collect();
-    (word.contains('/') && word.chars().any(|c| c.is_ascii_digit())).then_some(word)
+    lower.match_indices("số").find_map(|(at, word)| {
+        let after = line.get(at + word.len()..)?;
+        let after = after.strip_prefix(':').unwrap_or(after);
+        if !after.starts_with(char::is_whitespace) {
+            return None;
+        }
+        let token: String = after
+            .trim_start()
+            .chars()
+            .take_while(|c| !c.is_whitespace() && *c != ',' && *c != ')' && *c != ';')
+            .collect();
+        (token.contains('/') && token.chars().any(|c| c.is_ascii_digit())).then_some(token)
+    })
 }
 
 /// "ngày 16/12/2021" or "ngày 16 tháng 12 năm 2021" → ("16/12/2021", 2021).
@@ -174,5 +187,8 @@ mod tests {
         assert_eq!(meta.date.as_deref(), Some("05/01/2023"));
         assert_eq!(meta.year, Some(2023));
         assert_eq!(meta.province, None);
+        let meta = read_meta(["(Kèm theo Kế hoạch số 271/KH-UBND ngày 16 tháng 12 năm 2021 của Ủy ban nhân dân tỉnh Đắk Nông)"]);
+        assert_eq!(meta.province.as_deref(), Some("Đắk Nông"));
+        assert_eq!(meta.date.as_deref(), Some("16/12/2021"));
     }
 }

@@ -60,6 +60,8 @@ struct Read {
     number: String,
     style: Style,
     title_only: bool,
+    /// Some text cell of the row is bold.
+    bold: bool,
     task: Task,
     /// The budget as shown (a subtotal on a heading row), when it is an amount.
     shown: Option<Money>,
@@ -152,7 +154,9 @@ pub fn derive(
         }
         reads.push(read);
     }
-    let rows = place(reads, &mut warnings);
+    // Whether the source says which rows are bold at all (a pasted text does not).
+    let any_bold = grid.iter().skip(first).flatten().any(|c| c.bold);
+    let rows = place(reads, any_bold, &mut warnings);
     Derived {
         rows,
         warnings,
@@ -313,6 +317,7 @@ fn read_row(
         number,
         style,
         title_only,
+        bold,
         task,
         shown,
         extra,
@@ -349,7 +354,7 @@ fn numbered(number: &str, text: &str) -> String {
 }
 
 /// Places read rows on the plan's levels.
-fn place(reads: Vec<Read>, warnings: &mut Vec<String>) -> Vec<DraftRow> {
+fn place(reads: Vec<Read>, any_bold: bool, warnings: &mut Vec<String>) -> Vec<DraftRow> {
     let mut nesting = Nesting::default();
     let depths: Vec<usize> = reads.iter().map(|r| nesting.place(r.style)).collect();
     let area_level: Option<usize> = reads
@@ -392,7 +397,10 @@ fn place(reads: Vec<Read>, warnings: &mut Vec<String>) -> Vec<DraftRow> {
             }
             (DraftKind::Area, 0)
         } else if rel == 1 {
-            if read.title_only && (has_children || read.style == Style::Title) {
+            // A title over rows is a group, unless the source prints groups bold and this
+            // row is not (a task with sub-tasks and nothing else filled in).
+            let heading_look = read.bold || !any_bold;
+            if read.title_only && (read.style == Style::Title || has_children && heading_look) {
                 (DraftKind::Group, 1)
             } else {
                 (DraftKind::Task, 1)
