@@ -208,7 +208,14 @@ fn read_row(
         if text.is_empty() || cell.span == 0 {
             continue;
         }
-        let field = field_of(c);
+        let mut field = field_of(c);
+        // A title written across the TT column (a merged group row), or words typed in
+        // it: text, not a number.
+        if field == Field::Number
+            && (cell.span > 1 || number_style(text).is_none() && text.chars().count() > 8)
+        {
+            field = Field::Content;
+        }
         if field != Field::Number {
             filled += 1;
             spanning |= cell.span > 1;
@@ -216,7 +223,10 @@ fn read_row(
         }
         let header = columns.get(c).map_or("", |col| col.header.as_str());
         match field {
-            Field::Number => number = text.trim_end_matches('.').to_string(),
+            Field::Number => number = tt_text(text),
+            Field::Content if !task.content.is_empty() => {
+                task.content = format!("{}\n{text}", task.content);
+            }
             Field::Content => task.content = text.to_string(),
             Field::Output => task.product = text.to_string(),
             Field::Lead => task.lead = agencies(text),
@@ -324,6 +334,22 @@ fn read_row(
     }
 }
 
+/// A TT cell's text: "1.1" typed into a spreadsheet is the number 1,1 (read as "1,1").
+fn tt_text(text: &str) -> String {
+    let text = text.trim_end_matches('.');
+    match text.split_once(',') {
+        Some((a, b))
+            if !a.is_empty()
+                && !b.is_empty()
+                && a.bytes().all(|c| c.is_ascii_digit())
+                && b.bytes().all(|c| c.is_ascii_digit()) =>
+        {
+            format!("{a}.{b}")
+        }
+        _ => text.to_string(),
+    }
+}
+
 fn recognise_note(header: &str) -> bool {
     super::header::recognise(header) == Some(Field::Note)
 }
@@ -398,8 +424,10 @@ fn place(reads: Vec<Read>, any_bold: bool, warnings: &mut Vec<String>) -> Vec<Dr
             (DraftKind::Area, 0)
         } else if rel == 1 {
             // A title over rows is a group, unless the source prints groups bold and this
-            // row is not (a task with sub-tasks and nothing else filled in).
-            let heading_look = read.bold || !any_bold;
+            // row is not (a task with sub-tasks and nothing else filled in); without bold
+            // in the source, unless it ends a sentence as a task does (titles take no ".").
+            let heading_look =
+                read.bold || !any_bold && !read.task.content.trim_end().ends_with('.');
             if read.title_only && (read.style == Style::Title || has_children && heading_look) {
                 (DraftKind::Group, 1)
             } else {
