@@ -164,16 +164,21 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
         }
     }
 
-    /// A file's text, or the Vietnamese reason it cannot be read.
-    fn read_text(path: &Path) -> Result<String, String> {
-        let bytes = std::fs::read(path).map_err(|e| {
+    /// A file's bytes, or the Vietnamese reason it cannot be read.
+    fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+        std::fs::read(path).map_err(|e| {
             let reason = match e.kind() {
                 std::io::ErrorKind::NotFound => "không tìm thấy tệp".to_string(),
                 std::io::ErrorKind::PermissionDenied => "không có quyền đọc tệp".to_string(),
                 _ => format!("lỗi đọc tệp ({e})"),
             };
             format!("Không đọc được {}: {reason}.", path.display())
-        })?;
+        })
+    }
+
+    /// A file's text, or the Vietnamese reason it cannot be read.
+    fn read_text(path: &Path) -> Result<String, String> {
+        let bytes = read_bytes(path)?;
         String::from_utf8(bytes).map_err(|_| {
             format!(
                 "Không đọc được {}: tệp không phải văn bản UTF-8.",
@@ -247,22 +252,31 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
         ))
     }
 
-    /// `cchc plan-from-seed 002_591ff2b9d60f55ba.txt [-o plan.json]`
-    fn plan_from_seed(args: &[String]) -> i32 {
-        let args = match Args::parse(args) {
+    /// The options of a command that takes no `--settings`; `Err` holds the exit code
+    /// (0 after printing the help, [`USAGE`] after a message).
+    fn args_without_settings(args: &[String], command: &str) -> Result<Args, i32> {
+        match Args::parse(args) {
             Ok(args) if args.help => {
                 print!("{HELP}");
-                return 0;
+                Err(0)
             }
             Ok(args) if args.settings.is_some() => {
-                eprintln!("Lệnh plan-from-seed không nhận --settings.\nXem: cchc --help");
-                return USAGE;
+                eprintln!("Lệnh {command} không nhận --settings.\nXem: cchc --help");
+                Err(USAGE)
             }
-            Ok(args) => args,
+            Ok(args) => Ok(args),
             Err(message) => {
                 eprintln!("{message}\nXem: cchc --help");
-                return USAGE;
+                Err(USAGE)
             }
+        }
+    }
+
+    /// `cchc plan-from-seed 002_591ff2b9d60f55ba.txt [-o plan.json]`
+    fn plan_from_seed(args: &[String]) -> i32 {
+        let args = match args_without_settings(args, "plan-from-seed") {
+            Ok(args) => args,
+            Err(code) => return code,
         };
         let source = match args.positional.as_slice() {
             [source] => source.as_str(),
@@ -331,20 +345,9 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
 
     /// `cchc import ke-hoach.docx [-o plan.json]`
     fn import(args: &[String]) -> i32 {
-        let args = match Args::parse(args) {
-            Ok(args) if args.help => {
-                print!("{HELP}");
-                return 0;
-            }
-            Ok(args) if args.settings.is_some() => {
-                eprintln!("Lệnh import không nhận --settings.\nXem: cchc --help");
-                return USAGE;
-            }
+        let args = match args_without_settings(args, "import") {
             Ok(args) => args,
-            Err(message) => {
-                eprintln!("{message}\nXem: cchc --help");
-                return USAGE;
-            }
+            Err(code) => return code,
         };
         let input = match args.positional.as_slice() {
             [input] => PathBuf::from(input),
@@ -374,14 +377,7 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
     /// Imports a document's task table as a new plan, written to `output` (a message to
     /// print) or to stdout; the draft's warnings go to stderr.
     fn import_file(input: &Path, output: Option<&Path>) -> Result<Option<String>, String> {
-        let bytes = std::fs::read(input).map_err(|e| {
-            let reason = match e.kind() {
-                std::io::ErrorKind::NotFound => "không tìm thấy tệp".to_string(),
-                std::io::ErrorKind::PermissionDenied => "không có quyền đọc tệp".to_string(),
-                _ => format!("lỗi đọc tệp ({e})"),
-            };
-            format!("Không đọc được {}: {reason}.", input.display())
-        })?;
+        let bytes = read_bytes(input)?;
         let name = input
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())

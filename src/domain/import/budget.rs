@@ -51,15 +51,10 @@ pub fn parse_amount(text: &str) -> Option<Amount> {
     let dots = t.matches('.').count();
     let commas = t.matches(',').count();
     // Which mark is the decimal one: Vietnamese "," unless only "." could be.
-    let (group, decimal) = if commas == 0 && dots == 1 && !grouped(&t, '.') {
-        (',', '.')
-    } else if dots == 0 && commas > 1 && grouped(&t, ',') {
-        (',', '.')
-    } else if dots > 0 && commas == 1 && t.find(',') < t.find('.') {
-        (',', '.')
-    } else {
-        ('.', ',')
-    };
+    let english = (commas == 0 && dots == 1 && !grouped(&t, '.'))
+        || (dots == 0 && commas > 1 && grouped(&t, ','))
+        || (dots > 0 && commas == 1 && t.find(',') < t.find('.'));
+    let (group, decimal) = if english { (',', '.') } else { ('.', ',') };
     let (int_part, frac) = match t.split_once(decimal) {
         Some((i, f)) => (i, f),
         None => (t.as_str(), ""),
@@ -107,7 +102,7 @@ pub fn to_money(amount: Amount, in_dong: bool) -> Result<(Money, bool), AmountPr
     // Thousandths of a triệu đồng are nghìn đồng.
     let (thousandths, rounded) = if in_dong {
         let dong = amount.thousandths / 1000;
-        let exact = amount.thousandths % 1000 == 0 && dong % 1000 == 0;
+        let exact = amount.thousandths.is_multiple_of(1000) && dong.is_multiple_of(1000);
         ((dong + 500) / 1000, !exact)
     } else {
         (amount.thousandths, false)
