@@ -279,3 +279,63 @@ fn non_utf8_argument_is_a_usage_error() {
         assert!(!message.contains("panicked"), "{message}");
     }
 }
+
+#[test]
+fn import_writes_a_plan_and_warns_on_stderr() {
+    let dir = work_dir("import");
+    let fixture = fixture_path("import/merges.docx");
+    let output = cchc(
+        &["import", fixture.to_str().unwrap(), "-o", "plan.json"],
+        &dir,
+    );
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(
+        stdout(&output)
+            .contains("Đã nhập 2 lĩnh vực, 2 nhóm, 5 nhiệm vụ (tổng kinh phí 1.285,5 triệu đồng)"),
+        "{}",
+        stdout(&output)
+    );
+    assert!(
+        stderr(&output).contains("Cảnh báo: Dòng 8: kinh phí \"Trong dự toán\" không phải số"),
+        "{}",
+        stderr(&output)
+    );
+    let text = std::fs::read_to_string(dir.join("plan.json")).unwrap();
+    let plan = cchc_plan::domain::file_format::read_plan(&text).unwrap();
+    assert_eq!(plan.len(), 9);
+    assert_eq!(plan.province, "Lào Cai");
+    assert_eq!(plan.year, 2026);
+
+    // Without -o the plan goes to stdout.
+    let output = cchc(&["import", fixture.to_str().unwrap()], &dir);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(cchc_plan::domain::file_format::read_plan(&stdout(&output)).is_ok());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn import_refuses_a_bad_file_with_its_message() {
+    let dir = work_dir("import-bad");
+    std::fs::write(
+        dir.join("cu.doc"),
+        [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1],
+    )
+    .unwrap();
+    let output = cchc(&["import", "cu.doc", "-o", "plan.json"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("Mở tệp trong Word rồi Lưu thành .docx"),
+        "{}",
+        stderr(&output)
+    );
+    std::fs::write(dir.join("hong.docx"), b"not a zip at all").unwrap();
+    let output = cchc(&["import", "hong.docx"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("Không nhập được hong.docx: Tệp không đọc được"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!dir.join("plan.json").exists());
+    std::fs::remove_dir_all(&dir).ok();
+}

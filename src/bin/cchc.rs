@@ -4,6 +4,7 @@
 //! ```text
 //! cchc export plan.json [-o phu-luc.xlsx] [--settings export.json]
 //! cchc plan-from-seed 002_591ff2b9d60f55ba.txt [-o plan.json]
+//! cchc import ke-hoach-2025.docx [-o plan.json]
 //! cchc --help
 //! ```
 //!
@@ -32,7 +33,9 @@ mod cli {
     use std::path::{Path, PathBuf};
 
     use cchc_plan::domain::file_format::{read_plan, write_plan};
+    use cchc_plan::domain::import::{read_file, ImportDraft};
     use cchc_plan::domain::library::{builtin, plan_from_source};
+    use cchc_plan::domain::text::file_slug;
     use cchc_plan::domain::workbook::{build_workbook, file_name, ExportSettings};
 
     /// Exit code of a command that failed on its input (a bad file, a write error).
@@ -53,6 +56,11 @@ Cách dùng:
   cchc plan-from-seed <tệp nguồn> [-o <tệp kế hoạch .json>]
       Dựng lại kế hoạch của một văn bản nguồn trong thư viện có sẵn, gọi theo tên tệp
       nguồn (ví dụ 002_591ff2b9d60f55ba.txt) hoặc mã nguồn (ví dụ seed-002).
+      -o, --output      tệp kế hoạch cần ghi; mặc định: in ra màn hình
+  cchc import <tệp .docx, .xlsx hoặc .ods> [-o <tệp kế hoạch .json>]
+      Nhập bảng nhiệm vụ (phụ lục) của một kế hoạch cũ thành kế hoạch mới; các cảnh báo
+      (dòng không đặt được, ô chuyển vào Ghi chú, cơ quan chưa có trong danh mục) in ra
+      luồng lỗi (stderr).
       -o, --output      tệp kế hoạch cần ghi; mặc định: in ra màn hình
   cchc --help
       Hiện hướng dẫn này.
@@ -93,6 +101,7 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
             }
             "export" => export(rest),
             "plan-from-seed" => plan_from_seed(rest),
+            "import" => import(rest),
             other => {
                 eprint!("Lệnh không rõ: \"{other}\".\n\n{HELP}");
                 USAGE
@@ -155,16 +164,21 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
         }
     }
 
-    /// A file's text, or the Vietnamese reason it cannot be read.
-    fn read_text(path: &Path) -> Result<String, String> {
-        let bytes = std::fs::read(path).map_err(|e| {
+    /// A file's bytes, or the Vietnamese reason it cannot be read.
+    fn read_bytes(path: &Path) -> Result<Vec<u8>, String> {
+        std::fs::read(path).map_err(|e| {
             let reason = match e.kind() {
                 std::io::ErrorKind::NotFound => "không tìm thấy tệp".to_string(),
                 std::io::ErrorKind::PermissionDenied => "không có quyền đọc tệp".to_string(),
                 _ => format!("lỗi đọc tệp ({e})"),
             };
             format!("Không đọc được {}: {reason}.", path.display())
-        })?;
+        })
+    }
+
+    /// A file's text, or the Vietnamese reason it cannot be read.
+    fn read_text(path: &Path) -> Result<String, String> {
+        let bytes = read_bytes(path)?;
         String::from_utf8(bytes).map_err(|_| {
             format!(
                 "Không đọc được {}: tệp không phải văn bản UTF-8.",
@@ -238,22 +252,31 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
         ))
     }
 
-    /// `cchc plan-from-seed 002_591ff2b9d60f55ba.txt [-o plan.json]`
-    fn plan_from_seed(args: &[String]) -> i32 {
-        let args = match Args::parse(args) {
+    /// The options of a command that takes no `--settings`; `Err` holds the exit code
+    /// (0 after printing the help, [`USAGE`] after a message).
+    fn args_without_settings(args: &[String], command: &str) -> Result<Args, i32> {
+        match Args::parse(args) {
             Ok(args) if args.help => {
                 print!("{HELP}");
-                return 0;
+                Err(0)
             }
             Ok(args) if args.settings.is_some() => {
-                eprintln!("Lệnh plan-from-seed không nhận --settings.\nXem: cchc --help");
-                return USAGE;
+                eprintln!("Lệnh {command} không nhận --settings.\nXem: cchc --help");
+                Err(USAGE)
             }
-            Ok(args) => args,
+            Ok(args) => Ok(args),
             Err(message) => {
                 eprintln!("{message}\nXem: cchc --help");
-                return USAGE;
+                Err(USAGE)
             }
+        }
+    }
+
+    /// `cchc plan-from-seed 002_591ff2b9d60f55ba.txt [-o plan.json]`
+    fn plan_from_seed(args: &[String]) -> i32 {
+        let args = match args_without_settings(args, "plan-from-seed") {
+            Ok(args) => args,
+            Err(code) => return code,
         };
         let source = match args.positional.as_slice() {
             [source] => source.as_str(),
@@ -320,6 +343,85 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
         )))
     }
 
+    /// `cchc import ke-hoach.docx [-o plan.json]`
+    fn import(args: &[String]) -> i32 {
+        let args = match args_without_settings(args, "import") {
+            Ok(args) => args,
+            Err(code) => return code,
+        };
+        let input = match args.positional.as_slice() {
+            [input] => PathBuf::from(input),
+            [] => {
+                eprintln!("Thiếu tệp cần nhập.\nCách dùng: cchc import <tệp .docx, .xlsx hoặc .ods> [-o <tệp kế hoạch .json>]");
+                return USAGE;
+            }
+            [_, extra, ..] => {
+                eprintln!("Thừa tham số: \"{extra}\". Lệnh import nhận một tệp.");
+                return USAGE;
+            }
+        };
+        match import_file(&input, args.output.as_deref()) {
+            Ok(message) => {
+                if let Some(message) = message {
+                    println!("{message}");
+                }
+                0
+            }
+            Err(message) => {
+                eprintln!("{message}");
+                FAILED
+            }
+        }
+    }
+
+    /// Imports a document's task table as a new plan, written to `output` (a message to
+    /// print) or to stdout; the draft's warnings go to stderr.
+    fn import_file(input: &Path, output: Option<&Path>) -> Result<Option<String>, String> {
+        let bytes = read_bytes(input)?;
+        let name = input
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let failed =
+            |e: &dyn std::fmt::Display| format!("Không nhập được {}: {e}", input.display());
+        let doc = read_file(&name, &bytes).map_err(|e| failed(&e))?;
+        let draft = ImportDraft::analyse(&doc, None).map_err(|e| failed(&e))?;
+        for warning in &draft.warnings {
+            eprintln!("Cảnh báo: {warning}");
+        }
+        if !draft.unknown_agencies.is_empty() {
+            eprintln!(
+                "Cơ quan chưa có trong danh mục: {}",
+                draft.unknown_agencies.join("; ")
+            );
+        }
+        let stem = input
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let plan = draft.to_plan(&format!("kh-nhap-{}", file_slug(&stem)));
+        let text = write_plan(&plan);
+        let Some(output) = output else {
+            print!("{text}");
+            if !text.ends_with('\n') {
+                println!();
+            }
+            return Ok(None);
+        };
+        std::fs::write(output, &text)
+            .map_err(|e| format!("Không ghi được {}: {e}.", output.display()))?;
+        let counts = draft.counts();
+        Ok(Some(format!(
+            "Đã nhập {} lĩnh vực, {} nhóm, {} nhiệm vụ (tổng kinh phí {} triệu đồng) từ {} vào {}.",
+            counts.areas,
+            counts.groups,
+            counts.tasks,
+            counts.total,
+            input.display(),
+            output.display()
+        )))
+    }
+
     #[cfg(test)]
     mod tests {
         use super::*;
@@ -376,6 +478,9 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
                 USAGE
             );
             assert_eq!(run(&args(&["plan-from-seed", "999_nothing.txt"])), FAILED);
+            assert_eq!(run(&args(&["import"])), USAGE);
+            assert_eq!(run(&args(&["import", "a.docx", "b.docx"])), USAGE);
+            assert_eq!(run(&args(&["import", "/nonexistent/kh.docx"])), FAILED);
         }
     }
 }

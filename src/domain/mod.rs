@@ -3,6 +3,7 @@
 pub mod agency;
 pub mod deadline;
 pub mod file_format;
+pub mod import;
 pub mod library;
 pub mod money;
 pub mod numbering;

@@ -10,7 +10,7 @@ use super::Plan;
 impl Plan {
     // ----- building -----
 
-    fn fresh_id(&mut self) -> RowId {
+    pub(super) fn fresh_id(&mut self) -> RowId {
         let id = self.next_id;
         self.next_id += 1;
         id
@@ -24,12 +24,12 @@ impl Plan {
     }
 
     /// Records where rows `range` now are (they were added or moved).
-    fn reindex(&mut self, range: Range<usize>) {
+    pub(super) fn reindex(&mut self, range: Range<usize>) {
         Arc::make_mut(&mut self.index).place(&self.rows, range);
     }
 
     /// One past the last row of the block that starts at `pos`.
-    fn block_end(&self, pos: usize) -> usize {
+    pub(super) fn block_end(&self, pos: usize) -> usize {
         let depth = self.rows[pos].depth;
         self.rows[pos + 1..]
             .iter()

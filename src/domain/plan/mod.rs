@@ -31,6 +31,7 @@ use index::RowIndex;
 mod editing;
 pub mod history;
 mod index;
+mod inserting;
 mod row;
 mod stored;
 #[cfg(test)]
