@@ -368,18 +368,6 @@ pub fn ImportPreview(import: ImportUi) -> impl IntoView {
 /// How many rows the preview shows.
 const PREVIEW_ROWS: usize = 12;
 
-/// The fields of the table's columns, in the order the table shows them.
-const VISIBLE_ORDER: [Field; 8] = [
-    Field::Number,
-    Field::Content,
-    Field::Output,
-    Field::Lead,
-    Field::Partners,
-    Field::Deadline,
-    Field::Budget,
-    Field::Note,
-];
-
 /// The rows a paste holds, when it holds more than one cell: a `<table>` in its
 /// `text/html` (Word, Excel, LibreOffice, browsers), else tab- or line-separated
 /// `text/plain`. `None` for one cell or plain text: an ordinary text paste.
@@ -406,7 +394,12 @@ pub fn pasted_rows(html: &str, text: &str) -> Option<SourceTable> {
 ///
 /// The Vietnamese reason the rows were not inserted.
 pub fn paste_into_plan(state: EditorState, table: &SourceTable) -> Result<String, String> {
-    let draft = import::paste_rows(table, &VISIBLE_ORDER).map_err(|e| e.to_string())?;
+    // The table shows the fields in `Field::ALL`'s order (all but "Không nhập").
+    let visible: Vec<Field> = Field::ALL
+        .into_iter()
+        .filter(|f| *f != Field::Ignore)
+        .collect();
+    let draft = import::paste_rows(table, &visible).map_err(|e| e.to_string())?;
     let anchor = state.current.get_untracked();
     let mut inserted: Vec<RowId> = Vec::new();
     state.edit(None, |plan| {

@@ -7,10 +7,11 @@
 #[allow(dead_code)]
 mod office;
 
-use cchc_plan::domain::file_format::{read_plan, write_plan};
+use cchc_plan::domain::file_format::write_plan;
 use cchc_plan::domain::plan::{Plan, Task};
 use serde_json::json;
 
+use crate::files::{open_plan, preview_text, refusal};
 use crate::harness::{bail, browser_tests, BrowserTest, Key, Page, Result, TempDir};
 use office::{Appendix, HEADER, HEADING};
 
@@ -69,27 +70,12 @@ fn small_appendix() -> Appendix {
         )
 }
 
-/// The open plan, from `window.cchcApp.planFile()`.
-async fn open_plan(page: &Page) -> Result<Plan> {
-    let text = page.js("return window.cchcApp.planFile();").await?;
-    Ok(read_plan(text.as_str().unwrap_or_default())?)
-}
-
 /// The numbers in the TT column of the table, top to bottom.
 async fn numbers(page: &Page) -> Result<Vec<String>> {
     let value = page
         .js("return [...document.querySelectorAll('.plan-table .tbody [data-row] .tt')].map(c => c.textContent.trim());")
         .await?;
     Ok(serde_json::from_value(value)?)
-}
-
-/// The text of the preview dialog (waits for it).
-async fn preview_text(page: &Page) -> Result<String> {
-    let dialog = page.find(PREVIEW, 0).await?;
-    if dialog.attr("role").await?.as_deref() != Some("dialog") {
-        bail!("“{PREVIEW}” is not a dialog");
-    }
-    page.text_of_element(&dialog).await
 }
 
 fn expect_all(text: &str, needles: &[&str]) -> Result {
@@ -196,25 +182,6 @@ async fn an_xlsx_is_previewed_and_opened_as_a_new_plan(page: Page) -> Result {
     let plan = open_plan(&page).await?;
     assert_eq!(contents(&plan)[2], "Số hóa hồ sơ thủ tục hành chính");
     Ok(())
-}
-
-/// The alert of a refused file (waits for one naming `name`).
-async fn refusal(page: &Page, name: &str) -> Result<String> {
-    let needle = format!("Không mở được tệp “{name}”");
-    page.wait_for(&format!("the alert about {name}"), |page| {
-        let needle = needle.clone();
-        async move {
-            let text = page
-                .js("const a = document.querySelector('.file-error[role=alert]'); return a ? a.textContent : '';")
-                .await?;
-            Ok(text.as_str().unwrap_or_default().contains(&needle))
-        }
-    })
-    .await?;
-    let text = page
-        .js("return document.querySelector('.file-error[role=alert]').textContent;")
-        .await?;
-    Ok(text.as_str().unwrap_or_default().to_string())
 }
 
 async fn a_doc_or_a_damaged_docx_is_refused_and_nothing_changes(page: Page) -> Result {
