@@ -25,6 +25,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::domain::import::{OtherFormat, SourceDocument};
 use crate::domain::plan::Plan;
 use crate::domain::workbook::ExportSettings;
 
@@ -47,6 +48,9 @@ pub enum Job {
         plan: Plan,
         settings: ExportSettings,
     },
+    /// Read an office file (.docx, .xlsx, .ods) picked or dropped by the drafter: its bytes
+    /// are the buffer that travels beside this head. `name` gives the extension.
+    ReadOffice { name: String },
 }
 
 /// What the worker answers to the request with the same id.
@@ -67,6 +71,9 @@ pub enum Outcome {
         /// What the drafter should know about the file (Vietnamese), possibly nothing.
         warnings: Vec<String>,
     },
+    /// What an office file holds (its tables and the text around them), for the app's
+    /// import analysis.
+    Source { document: SourceDocument },
     /// The request could not be done; `message` is the Vietnamese explanation.
     Failed { kind: FailureKind, message: String },
 }
@@ -79,6 +86,8 @@ pub enum FailureKind {
     BadRequest,
     /// The export itself failed (a limit of the file format).
     Export,
+    /// The office file could not be read (not a supported format, damaged, no table).
+    Import,
 }
 
 impl Request {
@@ -111,12 +120,72 @@ impl Response {
     }
 }
 
-/// The worker's whole job: a posted request head in, the response and the file's bytes
-/// (empty unless the outcome is [`Outcome::File`]) out. Never panics on bad input: an
-/// unreadable request is answered with [`FailureKind::BadRequest`] (under its id when the id
-/// can be read, else 0).
+/// Where a file the drafter picked or dropped goes, decided in the app from its name and
+/// first bytes, before anything else reads it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileRoute {
+    /// The app's own JSON (a plan or a template file): read in the app.
+    AppFile,
+    /// An office document (.docx, .xlsx, .ods, or any zip): read by the worker
+    /// ([`Job::ReadOffice`]), which checks it thoroughly.
+    Office,
+    /// A format the app does not read: refused at once with
+    /// [`crate::domain::import::ImportError::UnsupportedFormat`]'s message (which says how to get a .docx).
+    Unsupported(OtherFormat),
+}
+
+/// The route of a file by its extension, then its first bytes (a zip is sent to the
+/// worker whatever its name; an old binary Office file or a PDF never is).
+pub fn route_file(name: &str, start: &[u8]) -> FileRoute {
+    const ZIP: &[u8] = b"PK\x03\x04";
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0];
+    const PDF: &[u8] = b"%PDF";
+    let extension = name
+        .rsplit_once('.')
+        .map(|(_, ext)| ext.to_ascii_lowercase())
+        .unwrap_or_default();
+    let named = match extension.as_str() {
+        "json" => return FileRoute::AppFile,
+        "docx" | "xlsx" | "ods" => return FileRoute::Office,
+        "doc" | "dot" | "rtf" => OtherFormat::Doc,
+        "xls" => OtherFormat::Xls,
+        "odt" => OtherFormat::Odt,
+        "pdf" => OtherFormat::Pdf,
+        _ => OtherFormat::Unknown,
+    };
+    // An .odt is a zip too: its name decides first.
+    if named != OtherFormat::Unknown {
+        return FileRoute::Unsupported(named);
+    }
+    if start.starts_with(ZIP) {
+        return FileRoute::Office;
+    }
+    if start.starts_with(OLE) {
+        return FileRoute::Unsupported(OtherFormat::Doc);
+    }
+    if start.starts_with(PDF) {
+        return FileRoute::Unsupported(OtherFormat::Pdf);
+    }
+    // A JSON file under another name (or none): its first non-blank character.
+    let text = start.strip_prefix("\u{feff}".as_bytes()).unwrap_or(start);
+    match text.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{') => FileRoute::AppFile,
+        _ => FileRoute::Unsupported(OtherFormat::Unknown),
+    }
+}
+
+/// The worker's whole job for a request without a file: see [`handle_with_file`].
 #[cfg(feature = "documents")]
 pub fn handle(head: &[u8]) -> (Response, Vec<u8>) {
+    handle_with_file(head, &[])
+}
+
+/// The worker's whole job: a posted request head and the bytes that came beside it (empty
+/// for jobs without a file) in, the response and the file's bytes (empty unless the
+/// outcome is [`Outcome::File`]) out. Never panics on bad input: an unreadable request is
+/// answered with [`FailureKind::BadRequest`] (under its id when the id can be read, else 0).
+#[cfg(feature = "documents")]
+pub fn handle_with_file(head: &[u8], file: &[u8]) -> (Response, Vec<u8>) {
     use crate::domain::workbook::{build_workbook, file_name, XLSX_MIME};
 
     let request = match Request::decode(head) {
@@ -147,6 +216,16 @@ pub fn handle(head: &[u8]) -> (Response, Vec<u8>) {
             Err(error) => (
                 Outcome::Failed {
                     kind: FailureKind::Export,
+                    message: error.to_string(),
+                },
+                Vec::new(),
+            ),
+        },
+        Job::ReadOffice { name } => match crate::domain::import::read_file(name, file) {
+            Ok(document) => (Outcome::Source { document }, Vec::new()),
+            Err(error) => (
+                Outcome::Failed {
+                    kind: FailureKind::Import,
                     message: error.to_string(),
                 },
                 Vec::new(),

@@ -3,8 +3,10 @@
 //! (index.html, `data-type="worker"`); `worker_loader.js` starts it and tells the app
 //! "ready" or why it could not load. Natively the binary is an empty main.
 //!
-//! Each message is one request head (JSON bytes); the answer is `[head, bytes]`, both
-//! buffers transferred to the app. A panic aborts the worker's wasm: the app sees the
+//! Each message is `[head, bytes]`: the request head (JSON bytes) and the bytes of the file
+//! it is about (empty for jobs without one), both transferred from the app; a bare head is
+//! read as a request without a file. The answer is `[head, bytes]`, both buffers
+//! transferred to the app. A panic aborts the worker's wasm: the app sees the
 //! worker's `error` event and starts a new worker for the next request.
 
 /// The allocator, as in the app (talc; single-threaded wasm).
@@ -22,8 +24,15 @@ fn main() {
     let reply_scope = scope.clone();
     let on_message =
         Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |event: web_sys::MessageEvent| {
-            let head = js_sys::Uint8Array::new(&event.data()).to_vec();
-            let (response, bytes) = cchc_plan::documents::handle(&head);
+            let data = event.data();
+            let (head, file) = match data.dyn_ref::<js_sys::Array>() {
+                Some(parts) => (
+                    js_sys::Uint8Array::new(&parts.get(0)).to_vec(),
+                    js_sys::Uint8Array::new(&parts.get(1)).to_vec(),
+                ),
+                None => (js_sys::Uint8Array::new(&data).to_vec(), Vec::new()),
+            };
+            let (response, bytes) = cchc_plan::documents::handle_with_file(&head, &file);
             let head = js_sys::Uint8Array::from(response.encode().as_slice());
             let body = js_sys::Uint8Array::from(bytes.as_slice());
             let message = js_sys::Array::of2(&head, &body);

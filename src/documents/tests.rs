@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::file_format::read_plan;
+use crate::domain::import::{ImportError, OtherFormat};
 
 /// Seed 002's appendix (Đắk Nông 2021): 77 tasks, 936 in budgets.
 fn seed_002() -> Plan {
@@ -82,4 +83,127 @@ fn an_unreadable_request_fails_under_its_id_without_bytes() {
     }
     let (response, _) = handle(b"not json");
     assert_eq!(response.id, 0);
+}
+
+#[test]
+fn files_are_routed_by_extension_then_by_their_first_bytes() {
+    use FileRoute::{AppFile, Office, Unsupported};
+    let zip = b"PK\x03\x04rest";
+    let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1];
+    let cases: [(&str, &[u8], FileRoute); 13] = [
+        ("ke-hoach.json", b"not json at all", AppFile),
+        ("rong.json", b"", AppFile),
+        ("Phu luc.DOCX", b"", Office),
+        ("a.xlsx", b"garbage", Office),
+        ("a.ods", zip, Office),
+        ("tai-lieu", zip, Office),
+        ("cu.doc", &ole, Unsupported(OtherFormat::Doc)),
+        ("cu.xls", &ole, Unsupported(OtherFormat::Xls)),
+        ("khong-duoi", &ole, Unsupported(OtherFormat::Doc)),
+        ("van-ban.pdf", b"%PDF-1.7", Unsupported(OtherFormat::Pdf)),
+        ("van-ban.odt", zip, Unsupported(OtherFormat::Odt)),
+        ("khong-duoi", b"\xEF\xBB\xBF  {\"format\"", AppFile),
+        (
+            "ghi-chu.txt",
+            b"plain words",
+            Unsupported(OtherFormat::Unknown),
+        ),
+    ];
+    for (name, start, route) in cases {
+        assert_eq!(route_file(name, start), route, "{name}");
+    }
+}
+
+#[test]
+fn a_doc_is_refused_with_how_to_get_a_docx() {
+    let FileRoute::Unsupported(format) = route_file("Ke hoach 2025.DOC", b"") else {
+        panic!("a .doc is not refused");
+    };
+    let message = ImportError::UnsupportedFormat(format).to_string();
+    assert!(
+        message.contains("Mở tệp trong Word rồi Lưu thành .docx"),
+        "{message}"
+    );
+}
+
+#[cfg(feature = "documents")]
+#[path = "../../examples/shared/office.rs"]
+#[allow(dead_code)]
+mod office;
+
+#[test]
+fn a_read_office_request_reads_back_as_it_was_posted() {
+    let request = Request {
+        id: 5,
+        job: Job::ReadOffice {
+            name: "Phụ lục.docx".into(),
+        },
+    };
+    assert_eq!(Request::decode(&request.encode()), Ok(request));
+}
+
+/// The worker reads a file posted beside the head: its tables come back in the response
+/// head, which reads back as it was sent.
+#[cfg(feature = "documents")]
+#[test]
+fn an_office_file_beside_the_head_is_answered_with_its_tables() {
+    let appendix = office::Appendix::new(&office::HEADING, &office::HEADER)
+        .row(true, &["I", "CẢI CÁCH THỂ CHẾ"])
+        .row(
+            false,
+            &[
+                "1",
+                "Rà soát văn bản",
+                "Báo cáo",
+                "Sở Tư pháp",
+                "",
+                "Quý III",
+                "25",
+            ],
+        );
+    for (name, bytes) in [
+        ("Phu-luc.docx", office::docx(&appendix)),
+        ("Phu-luc.xlsx", office::xlsx(&appendix)),
+    ] {
+        let request = Request {
+            id: 21,
+            job: Job::ReadOffice { name: name.into() },
+        };
+        let (response, file) = handle_with_file(&request.encode(), &bytes);
+        assert_eq!(response.id, 21);
+        assert!(file.is_empty(), "{name}: bytes beside a source");
+        let Outcome::Source { document } = &response.outcome else {
+            panic!("{name}: {:?}", response.outcome);
+        };
+        // The task's row, cell by cell, in one of its tables.
+        let found = document.tables.iter().flat_map(|t| &t.rows).any(|row| {
+            let texts: Vec<String> = row.iter().map(|c| c.lines.join(" ")).collect();
+            texts.iter().any(|t| t == "Rà soát văn bản") && texts.iter().any(|t| t == "Sở Tư pháp")
+        });
+        assert!(found, "{name}: no task row in {document:?}");
+        assert_eq!(Response::decode(&response.encode()), Ok(response));
+    }
+}
+
+#[cfg(feature = "documents")]
+#[test]
+fn a_file_that_is_no_office_document_fails_with_the_readers_message() {
+    let request = Request {
+        id: 4,
+        job: Job::ReadOffice {
+            name: "Hong.docx".into(),
+        },
+    };
+    for bytes in [&b"PK\x03\x04 not a zip"[..], b"", b"plain text"] {
+        let (response, file) = handle_with_file(&request.encode(), bytes);
+        assert_eq!(response.id, 4);
+        assert!(file.is_empty());
+        match response.outcome {
+            Outcome::Failed { kind, message } => {
+                assert_eq!(kind, FailureKind::Import);
+                assert!(!message.trim().is_empty());
+            }
+            other => panic!("{bytes:?}: {other:?}"),
+        }
+    }
 }

@@ -13,7 +13,7 @@ mod time;
 pub mod worker;
 
 pub use download::{download_array, download_bytes, download_text};
-pub use file_input::read_file;
+pub use file_input::{read_file, read_file_buffer};
 pub use page::{focus, page_hidden, scroll_to_center, test_marker};
 pub use storage::LocalStore;
 pub use time::{format_time, now, performance_now};

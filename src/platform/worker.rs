@@ -57,6 +57,13 @@ impl fmt::Display for WorkerError {
 
 impl std::error::Error for WorkerError {}
 
+/// A request as posted: its head and the bytes of its file (empty for jobs without one),
+/// both transferred to the worker.
+struct Outgoing {
+    head: js_sys::Uint8Array,
+    file: js_sys::Uint8Array,
+}
+
 /// A request waiting for its answer: the two ends of its promise.
 struct Pending {
     resolve: js_sys::Function,
@@ -69,8 +76,8 @@ struct Live {
     /// Which start this is: events of an older, dropped worker are ignored.
     generation: u32,
     ready: bool,
-    /// Request heads posted before "ready", in order.
-    waiting: Vec<js_sys::Uint8Array>,
+    /// Requests (head and file bytes) posted before "ready", in order.
+    waiting: Vec<Outgoing>,
     pending: HashMap<RequestId, Pending>,
     _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
     _on_error: Closure<dyn FnMut(web_sys::ErrorEvent)>,
@@ -133,8 +140,8 @@ fn on_message(generation: u32, data: JsValue) {
                     return;
                 };
                 live.ready = true;
-                for head in std::mem::take(&mut live.waiting) {
-                    post(&live.worker, &head);
+                for outgoing in std::mem::take(&mut live.waiting) {
+                    post(&live.worker, &outgoing);
                 }
             });
         } else {
@@ -210,9 +217,15 @@ fn fail_all(generation: u32, error: &WorkerError) {
     }
 }
 
-fn post(worker: &web_sys::Worker, head: &js_sys::Uint8Array) {
-    let transfer = js_sys::Array::of1(&head.buffer());
-    if let Err(error) = worker.post_message_with_transfer(head, &transfer) {
+fn post(worker: &web_sys::Worker, outgoing: &Outgoing) {
+    let message = js_sys::Array::of2(&outgoing.head, &outgoing.file);
+    let transfer = js_sys::Array::of1(&outgoing.head.buffer());
+    // A file's buffer is transferred once; a view of part of a buffer is sent as a copy.
+    let file_buffer = outgoing.file.buffer();
+    if outgoing.file.byte_length() > 0 && outgoing.file.byte_length() == file_buffer.byte_length() {
+        transfer.push(&file_buffer);
+    }
+    if let Err(error) = worker.post_message_with_transfer(&message, &transfer) {
         // Cannot happen for a live worker and a fresh buffer; say so rather than hang.
         let detail = describe(&error);
         let generation = CLIENT.with_borrow(|c| c.live.as_ref().map(|l| l.generation));
@@ -255,11 +268,22 @@ fn describe(value: &JsValue) -> String {
 /// when it stops before answering, [`WorkerError::Garbled`] for an unreadable answer. The
 /// worker's own refusals (a failed export) are an `Ok` answer with `Outcome::Failed`.
 pub async fn request(job: Job) -> Result<Answer, WorkerError> {
+    request_with_file(job, js_sys::Uint8Array::new_with_length(0)).await
+}
+
+/// As [`request`], for a job about a file (`Job::ReadOffice`): the file's bytes travel
+/// beside the request head and are transferred to the worker, never copied into the app's
+/// memory; `file` is unusable (detached) afterwards.
+///
+/// # Errors
+/// As [`request`].
+pub async fn request_with_file(job: Job, file: js_sys::Uint8Array) -> Result<Answer, WorkerError> {
     let (promise, to_post) = CLIENT.with_borrow_mut(|client| {
         ensure_started(client)?;
         client.last_id = client.last_id.wrapping_add(1).max(1);
         let id = client.last_id;
         let head = js_sys::Uint8Array::from(Request { id, job }.encode().as_slice());
+        let outgoing = Outgoing { head, file };
         let live = client.live.as_mut().expect("started above");
         let mut pending = None;
         let promise = js_sys::Promise::new(&mut |resolve, reject| {
@@ -268,15 +292,15 @@ pub async fn request(job: Job) -> Result<Answer, WorkerError> {
         live.pending
             .insert(id, pending.expect("the executor runs at once"));
         if live.ready {
-            Ok((promise, Some((live.worker.clone(), head))))
+            Ok((promise, Some((live.worker.clone(), outgoing))))
         } else {
-            live.waiting.push(head);
+            live.waiting.push(outgoing);
             Ok((promise, None))
         }
     })?;
     // Posted once the client is no longer borrowed: a failed post fails the worker.
-    if let Some((worker, head)) = to_post {
-        post(&worker, &head);
+    if let Some((worker, outgoing)) = to_post {
+        post(&worker, &outgoing);
     }
     let value = wasm_bindgen_futures::JsFuture::from(promise)
         .await

@@ -18,7 +18,7 @@ use crate::domain::text::fold;
 pub use super::state::agencies::{directory, AgencyState};
 
 /// The kind of a name a drafter adds, guessed from its words.
-fn guess_kind(name: &str) -> AgencyKind {
+pub(super) fn guess_kind(name: &str) -> AgencyKind {
     let folded = fold(name);
     if is_district_level(name) {
         AgencyKind::DistrictLevel

@@ -99,6 +99,10 @@ pub fn export_workbook(ui: ExportUi, state: EditorState) {
                 Err(e) => state.say(format!("Không tải được tệp Excel xuống: {e}."), true),
             },
             Ok((Outcome::Failed { message, .. }, _)) => state.say(message, true),
+            Ok((other, _)) => state.say(
+                format!("Bộ xử lý tệp trả lời không đúng yêu cầu ({other:?}). Kế hoạch không bị thay đổi."),
+                true,
+            ),
             Err(error) => state.say(error.to_string(), true),
         }
     });

@@ -6,14 +6,19 @@
 //! ([`file_format::read_file`]), then a preview ("Xem trước tệp") says what it holds and what
 //! would happen; only the drafter's confirmation opens the plan (as a new stored plan) or
 //! merges the templates. A file that cannot be read gets its precise message in an alert.
+//! Office files (.docx, .xlsx, .ods) go to the documents worker and their own preview
+//! (`ui/import.rs`); other formats are refused with how to get one that works.
 
 use leptos::ev;
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::import::{ImportPreview, ImportUi};
 use super::user_library::UserLibrary;
 use super::{new_plan_id, EditorState};
+use crate::documents::{route_file, FileRoute};
 use crate::domain::file_format::{self, FileError, OpenedFile, MAX_FILE_BYTES};
+use crate::domain::import::ImportError;
 use crate::domain::library::TemplateSet;
 use crate::domain::money::group_thousands;
 use crate::domain::plan::{Plan, RowKind};
@@ -47,6 +52,8 @@ pub struct Files {
     content: StoredValue<Option<Incoming>>,
     /// The last file that could not be opened, with why.
     error: RwSignal<Option<String>>,
+    /// The preview of an office file being imported.
+    pub import: ImportUi,
 }
 
 /// The number as Vietnamese write it: "25.000".
@@ -62,6 +69,7 @@ impl Files {
             pending: RwSignal::new(None),
             content: StoredValue::new(None),
             error: RwSignal::new(None),
+            import: ImportUi::new(state),
         }
     }
 
@@ -85,11 +93,22 @@ impl Files {
         }
         let this = *self;
         leptos::task::spawn_local(async move {
-            match platform::read_file(file).await {
-                Ok(bytes) => {
-                    let _ = this.open_bytes(&name, &bytes);
+            let bytes = match platform::read_file_buffer(file).await {
+                Ok(bytes) => bytes,
+                Err(error) => {
+                    return this.refuse_text(&name, format!("Không đọc được tệp ({error})."))
                 }
-                Err(error) => this.refuse_text(&name, format!("Không đọc được tệp ({error}).")),
+            };
+            let start = bytes.subarray(0, 8).to_vec();
+            match route_file(&name, &start) {
+                FileRoute::AppFile => {
+                    let _ = this.open_bytes(&name, &bytes.to_vec());
+                }
+                // Read by the worker: the buffer is transferred to it, never copied here.
+                FileRoute::Office => this.import.read(this, name, bytes),
+                FileRoute::Unsupported(format) => {
+                    this.refuse_text(&name, ImportError::UnsupportedFormat(format).to_string())
+                }
             }
         });
     }
@@ -115,7 +134,8 @@ impl Files {
         self.refuse_text(name, error.to_string());
     }
 
-    fn refuse_text(&self, name: &str, why: String) {
+    /// Says why a file cannot be opened (in the alert); any preview is closed.
+    pub(super) fn refuse_text(&self, name: &str, why: String) {
         self.cancel();
         self.error.set(Some(format!(
             "Không mở được tệp “{name}”: {why} Không có gì thay đổi."
@@ -125,6 +145,7 @@ impl Files {
     /// Shows the preview of a file that was read.
     fn show(&self, name: &str, opened: OpenedFile) -> Option<MergePreview> {
         self.error.set(None);
+        self.import.cancel();
         let (summary, incoming, merge) = match opened {
             OpenedFile::Plan(plan) => (plan_summary(name, &plan), Incoming::Plan(plan), None),
             OpenedFile::Templates(set) => {
@@ -150,6 +171,14 @@ impl Files {
 
     /// Drops the file being previewed; nothing changes.
     pub fn cancel(&self) {
+        self.content.set_value(None);
+        self.pending.set(None);
+        self.import.cancel();
+    }
+
+    /// Before an office file's preview opens: no other preview, no old alert.
+    pub(super) fn clear_error_and_preview(&self) {
+        self.error.set(None);
         self.content.set_value(None);
         self.pending.set(None);
     }
@@ -472,14 +501,14 @@ pub fn FileBar() -> impl IntoView {
             <button type="button" on:click=move |_| files.save_plan()
                 title="Tải kế hoạch đang mở về máy thành một tệp, để gửi hoặc lưu trữ">"Lưu tệp kế hoạch"</button>
             <label class="file-open">
-                <input type="file" class="visually-hidden" accept=".json,application/json" on:change=picked/>
+                <input type="file" class="visually-hidden" accept=".json,application/json,.docx,.xlsx,.ods" on:change=picked/>
                 "Mở tệp"
             </label>
             <button type="button" on:click=move |_| files.export_templates()
                 title="Tải về các mẫu đã chọn trong Thư viện mẫu, hoặc mọi mẫu của bạn">"Xuất thư viện"</button>
             <button type="button" disabled=move || !has_current() on:click=move |_| files.save_task_as_template()
                 title="Lưu nhiệm vụ đang chọn thành một mẫu trong thư viện của bạn">"Lưu vào thư viện"</button>
-            <span class="file-hint">"Mở tệp kế hoạch hoặc thư viện mẫu (.json), hoặc kéo thả tệp vào trang."</span>
+            <span class="file-hint">"Mở tệp kế hoạch hoặc thư viện mẫu (.json), phụ lục kế hoạch từ Word (.docx), Excel (.xlsx) hoặc LibreOffice (.ods), hoặc kéo thả tệp vào trang."</span>
         </div>
         {move || files.error.get().map(|text| view! {
             <div class="file-error" role="alert">
@@ -488,6 +517,9 @@ pub fn FileBar() -> impl IntoView {
             </div>
         })}
         {move || files.pending.get().map(|summary| view! { <Preview summary files/> })}
+        <Show when=move || files.import.is_open()>
+            <ImportPreview import=files.import/>
+        </Show>
     }
 }
 

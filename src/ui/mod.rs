@@ -13,6 +13,7 @@ pub mod export;
 mod fields;
 pub mod files;
 mod header;
+mod import;
 mod library_panel;
 mod plans;
 mod print;

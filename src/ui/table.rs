@@ -18,6 +18,24 @@ pub fn PlanTable() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let empty = move || state.outline.with(Vec::is_empty);
     let grand = move || state.totals.with(|t| t.grand.to_string());
+    // What the last paste of rows did, shown just above the table.
+    let paste_note = RwSignal::new(None::<(String, bool)>);
+    let on_paste = move |ev: leptos::ev::ClipboardEvent| {
+        let Some(data) = ev.clipboard_data() else {
+            return;
+        };
+        let html = data.get_data("text/html").unwrap_or_default();
+        let text = data.get_data("text/plain").unwrap_or_default();
+        // One cell or plain text: the field's own paste.
+        let Some(table) = super::import::pasted_rows(&html, &text) else {
+            return;
+        };
+        ev.prevent_default();
+        paste_note.set(Some(match super::import::paste_into_plan(state, &table) {
+            Ok(message) => (message, false),
+            Err(message) => (message, true),
+        }));
+    };
     let words = move || {
         let style = state.words_style.get();
         state
@@ -25,7 +43,11 @@ pub fn PlanTable() -> impl IntoView {
             .with(|t| format!("Bằng chữ: {}", amount_in_words(t.grand, style)))
     };
     view! {
-        <div class="table-wrap">
+        <p class="paste-note" role="status" aria-label="Kết quả dán"
+            class:error=move || paste_note.with(|n| n.as_ref().is_some_and(|n| n.1))>
+            {move || paste_note.with(|n| n.as_ref().map(|n| n.0.clone()).unwrap_or_default())}
+        </p>
+        <div class="table-wrap" on:paste=on_paste>
             <div class="plan-table" role="table" aria-label="Phụ lục nhiệm vụ">
                 <div role="rowgroup" class="thead">
                     <div role="row" class="row head">

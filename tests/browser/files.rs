@@ -39,7 +39,7 @@ fn sample_plan() -> Plan {
 }
 
 /// The open plan, from `window.cchcApp.planFile()`.
-async fn open_plan(page: &Page) -> Result<Plan> {
+pub(crate) async fn open_plan(page: &Page) -> Result<Plan> {
     let text = page.js("return window.cchcApp.planFile();").await?;
     Ok(read_plan(text.as_str().unwrap_or_default())?)
 }
@@ -52,7 +52,7 @@ async fn user_template_count(page: &Page) -> Result<u64> {
 }
 
 /// The text of the preview dialog (waits for it).
-async fn preview_text(page: &Page) -> Result<String> {
+pub(crate) async fn preview_text(page: &Page) -> Result<String> {
     let dialog = page.find(PREVIEW, 0).await?;
     if dialog.attr("role").await?.as_deref() != Some("dialog") {
         bail!("“{PREVIEW}” is not a dialog");
@@ -70,7 +70,7 @@ fn expect_lines(text: &str, lines: &[&str]) -> Result {
 }
 
 /// The alert of a refused file (waits for one naming `name`).
-async fn refusal(page: &Page, name: &str) -> Result<String> {
+pub(crate) async fn refusal(page: &Page, name: &str) -> Result<String> {
     let needle = format!("Không mở được tệp “{name}”");
     page.wait_for(&format!("the alert about {name}"), |page| {
         let needle = needle.clone();
