@@ -7,6 +7,7 @@ pub mod library;
 pub mod money;
 pub mod numbering;
 pub mod plan;
+pub mod plan_document;
 pub mod province;
 pub mod review;
 pub mod rollover;
