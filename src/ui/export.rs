@@ -28,6 +28,8 @@ pub struct ExportUi {
     pub printing: RwSignal<bool>,
     /// Whether the documents worker is writing a workbook ("Đang xuất…").
     pub exporting: RwSignal<bool>,
+    /// Whether the plan document view ("Văn bản kế hoạch") is shown in the table's place.
+    pub document_view: RwSignal<bool>,
 }
 
 /// Provides [`ExportUi`] with the default settings; call once in `App`.
@@ -36,6 +38,7 @@ pub fn provide() -> ExportUi {
         settings: RwSignal::new(ExportSettings::default()),
         printing: RwSignal::new(false),
         exporting: RwSignal::new(false),
+        document_view: RwSignal::new(false),
     };
     provide_context(ui);
     ui

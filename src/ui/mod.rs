@@ -14,6 +14,7 @@ mod fields;
 pub mod files;
 mod header;
 mod library_panel;
+mod plan_document;
 mod plans;
 mod print;
 mod review;
@@ -364,6 +365,8 @@ pub fn App() -> impl IntoView {
             <header::ProvinceList/>
             <library_panel::LibraryPanel/>
             <review::ReviewTools/>
+            <plan_document::DocumentToggle/>
+            <plan_document::DocumentView/>
             <table::PlanTable/>
             <print::PrintView/>
         </main>
