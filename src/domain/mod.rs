@@ -2,6 +2,8 @@
 
 pub mod agency;
 pub mod deadline;
+#[cfg(feature = "documents")]
+pub mod docx;
 pub mod file_format;
 pub mod library;
 pub mod money;

@@ -193,11 +193,17 @@ pub fn build_workbook(plan: &Plan, settings: &ExportSettings) -> Result<Vec<u8>,
 /// The file name of the export, ASCII without diacritics:
 /// "Phu-luc-KH-CCHC-Hung-Yen-2027.xlsx".
 pub fn file_name(plan: &Plan) -> String {
+    format!("{}.xlsx", file_stem(plan))
+}
+
+/// The name of the appendices' files without extension, shared by the Excel and Word
+/// exports: "Phu-luc-KH-CCHC-Hung-Yen-2027".
+pub fn file_stem(plan: &Plan) -> String {
     let province = file_slug(&plan.province);
     if province.is_empty() {
-        format!("Phu-luc-KH-CCHC-{}.xlsx", plan.year)
+        format!("Phu-luc-KH-CCHC-{}", plan.year)
     } else {
-        format!("Phu-luc-KH-CCHC-{province}-{}.xlsx", plan.year)
+        format!("Phu-luc-KH-CCHC-{province}-{}", plan.year)
     }
 }
 
