@@ -268,25 +268,19 @@ pub fn parse_body(xml: &str) -> Vec<Section> {
             continue;
         }
         match event {
-            Event::Text(t) => {
-                if stack.last().is_some_and(|s| s == "t") {
-                    let text = t.to_string();
-                    push_run_text(&mut para, &text, run_bold, run_italic);
-                }
+            Event::Text(t) if stack.last().is_some_and(|s| s == "t") => {
+                push_run_text(&mut para, &t, run_bold, run_italic);
             }
-            Event::GeneralRef(r) => {
-                if stack.last().is_some_and(|s| s == "t") {
-                    let entity = r.to_string();
-                    let c = match entity.as_str() {
-                        "lt" => '<',
-                        "gt" => '>',
-                        "amp" => '&',
-                        "quot" => '"',
-                        "apos" => '\'',
-                        _ => r.resolve_char_ref().unwrap().expect("a known reference"),
-                    };
-                    push_run_text(&mut para, &c.to_string(), run_bold, run_italic);
-                }
+            Event::GeneralRef(r) if stack.last().is_some_and(|s| s == "t") => {
+                let c = match &*r {
+                    "lt" => '<',
+                    "gt" => '>',
+                    "amp" => '&',
+                    "quot" => '"',
+                    "apos" => '\'',
+                    _ => r.resolve_char_ref().unwrap().expect("a known reference"),
+                };
+                push_run_text(&mut para, &c.to_string(), run_bold, run_italic);
             }
             Event::End(e) => {
                 let n = e.local_name().as_ref().to_string();
