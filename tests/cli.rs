@@ -71,6 +71,33 @@ fn export_writes_the_workbook() {
 }
 
 #[test]
+fn export_chooses_word_by_the_extension() {
+    let dir = work_dir("export-docx");
+    let fixture = fixture_path("seed-002-plan.json");
+    let output = cchc(
+        &["export", fixture.to_str().unwrap(), "-o", "phu-luc.DOCX"],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Đã xuất 77 nhiệm vụ ra phu-luc.DOCX"),
+        "{}",
+        stdout(&output)
+    );
+    let docx = common::docx::read_docx(&std::fs::read(dir.join("phu-luc.DOCX")).unwrap());
+    let first = &docx.sections[0];
+    assert_eq!(first.paragraphs()[0].text, "Phụ lục I");
+    let table = first.tables()[0];
+    let total = table.rows.last().unwrap();
+    assert_eq!(total.texts()[..2], ["Tổng cộng", "936"]);
+    assert!(first
+        .paragraphs()
+        .iter()
+        .any(|p| p.text == "(Bằng chữ: Chín trăm ba mươi sáu triệu đồng)"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn export_names_the_file_after_province_and_year() {
     let dir = work_dir("default-name");
     let fixture = fixture_path("seed-002-plan.json");

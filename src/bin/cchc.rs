@@ -3,6 +3,7 @@
 //!
 //! ```text
 //! cchc export plan.json [-o phu-luc.xlsx] [--settings export.json]
+//! cchc export plan.json -o phu-luc.docx        (Word, chosen by the extension)
 //! cchc plan-from-seed 002_591ff2b9d60f55ba.txt [-o plan.json]
 //! cchc --help
 //! ```
@@ -31,6 +32,7 @@ mod cli {
     use std::ffi::OsString;
     use std::path::{Path, PathBuf};
 
+    use cchc_plan::domain::docx::build_appendices_docx;
     use cchc_plan::domain::file_format::{read_plan, write_plan};
     use cchc_plan::domain::library::{builtin, plan_from_source};
     use cchc_plan::domain::workbook::{build_workbook, file_name, ExportSettings};
@@ -44,9 +46,10 @@ mod cli {
 cchc — công cụ dòng lệnh của ứng dụng lập Kế hoạch cải cách hành chính
 
 Cách dùng:
-  cchc export <tệp kế hoạch .json> [-o <tệp .xlsx>] [--settings <tệp .json>]
+  cchc export <tệp kế hoạch .json> [-o <tệp .xlsx|.docx>] [--settings <tệp .json>]
       Xuất các phụ lục của kế hoạch ra tệp Excel (Phụ lục I: nhiệm vụ; Phụ lục II:
-      nhiệm vụ theo cơ quan chủ trì; Phụ lục III: kinh phí, khi có kinh phí).
+      nhiệm vụ theo cơ quan chủ trì; Phụ lục III: kinh phí, khi có kinh phí); tệp ra
+      có đuôi .docx thì xuất ra tệp Word, cùng các phụ lục và tùy chọn.
       -o, --output      tệp Excel cần ghi; mặc định: tên theo tỉnh và năm,
                         ví dụ Phu-luc-KH-CCHC-Hung-Yen-2027.xlsx, ở thư mục hiện tại
       --settings        tệp JSON tùy chọn xuất (cột, tên cột, kiểu nhãn phụ lục)
@@ -226,8 +229,15 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
         };
         let plan = read_plan(&read_text(input)?)
             .map_err(|e| format!("Không đọc được tệp kế hoạch {}: {e}", input.display()))?;
-        let bytes = build_workbook(&plan, &settings).map_err(|e| e.to_string())?;
         let output = output.map_or_else(|| PathBuf::from(file_name(&plan)), Path::to_path_buf);
+        let word = output
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+        let bytes = if word {
+            build_appendices_docx(&plan, &settings).map_err(|e| e.to_string())?
+        } else {
+            build_workbook(&plan, &settings).map_err(|e| e.to_string())?
+        };
         std::fs::write(&output, &bytes)
             .map_err(|e| format!("Không ghi được {}: {e}.", output.display()))?;
         Ok(format!(
