@@ -27,6 +27,7 @@ mod heading;
 mod package;
 mod page;
 mod paragraph;
+mod plan_document;
 mod styles;
 mod table;
 mod task_table;
@@ -43,6 +44,7 @@ pub use builder::DocxBuilder;
 pub use package::Properties;
 pub use page::{twips, Margins, Orientation, PageSetup, A4_HEIGHT_MM, A4_WIDTH_MM};
 pub use paragraph::{Align, Para, ParaStyle, Run};
+pub use plan_document::{build_plan_document, plan_document_file_name};
 pub use styles::{BODY_SIZE, FONT, PAGE_NUMBER_SIZE, TABLE_SIZE};
 pub use table::{Cell, Table, TableRow, VAlign};
 

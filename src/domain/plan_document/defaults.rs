@@ -3,8 +3,8 @@
 
 use super::Section;
 use crate::domain::plan::{Plan, RowKind};
-use crate::domain::province::Provinces;
 use crate::domain::words::{amount_in_words, WordsStyle};
+use crate::domain::workbook::{date_phrase, province_phrase};
 
 /// Abbreviations kept in capitals when an area title in capitals is written in sentence case.
 const ABBREVIATIONS: &[&str] = &[
@@ -15,7 +15,7 @@ const ABBREVIATIONS: &[&str] = &[
 /// The default text of a section for this plan.
 pub fn default_text(plan: &Plan, section: Section, words: WordsStyle) -> String {
     let year = plan.year;
-    let official = province_official_name(&plan.province);
+    let official = province_phrase(&plan.province);
     match section {
         Section::Subject => format!("Cải cách hành chính nhà nước {official} năm {year}"),
         Section::PlaceDate => place_date(plan),
@@ -29,55 +29,24 @@ pub fn default_text(plan: &Plan, section: Section, words: WordsStyle) -> String 
     }
 }
 
-/// "tỉnh Lào Cai", "thành phố Hải Phòng"; a name the list does not know is taken as a
-/// province ("tỉnh Đắk Nông"), and an empty one is left as dots.
-pub fn province_official_name(province: &str) -> String {
-    let province = province.trim();
-    if province.is_empty() {
-        return "tỉnh ...".to_string();
-    }
-    if let Some(known) = Provinces::builtin().get(province) {
-        return known.official_name();
-    }
-    for prefix in ["Thành phố ", "thành phố ", "TP. ", "TP "] {
-        if let Some(rest) = province.strip_prefix(prefix) {
-            return format!("thành phố {}", rest.trim());
-        }
-    }
-    for prefix in ["Tỉnh ", "tỉnh "] {
-        if let Some(rest) = province.strip_prefix(prefix) {
-            return format!("tỉnh {}", rest.trim());
-        }
-    }
-    format!("tỉnh {province}")
-}
-
 /// The province's name alone, for the place line: "Hải Phòng" for "TP Hải Phòng".
 pub fn province_short_name(province: &str) -> String {
-    let official = province_official_name(province);
-    official
-        .strip_prefix("thành phố ")
-        .or_else(|| official.strip_prefix("tỉnh "))
+    let official = province_phrase(province);
+    ["thành phố ", "Thành phố ", "tỉnh ", "Tỉnh "]
+        .iter()
+        .find_map(|prefix| official.strip_prefix(prefix))
         .unwrap_or(&official)
         .to_string()
 }
 
-/// "Lào Cai, ngày 16 tháng 12 năm 2026" from the plan's date when it reads as dd/mm/yyyy,
-/// else with dots for the day and month of the year before the plan's.
+/// "Lào Cai, ngày 16 tháng 12 năm 2026" from the plan's issuing date, else with dots for
+/// the day and month of the year before the plan's (plans are issued in December).
 fn place_date(plan: &Plan) -> String {
     let place = province_short_name(&plan.province);
-    let parts: Vec<&str> = plan
-        .document_date
-        .trim()
-        .split('/')
-        .map(str::trim)
-        .collect();
-    let numeric = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    match parts.as_slice() {
-        [day, month, year] if numeric(day) && numeric(month) && numeric(year) => {
-            format!("{place}, ngày {day:0>2} tháng {month:0>2} năm {year}")
-        }
-        _ => format!("{place}, ngày ... tháng ... năm {}", plan.year - 1),
+    if plan.document_date.trim().is_empty() {
+        format!("{place}, ngày ... tháng ... năm {}", plan.year - 1)
+    } else {
+        format!("{place}, {}", date_phrase(&plan.document_date))
     }
 }
 

@@ -35,7 +35,7 @@ mod paragraphs;
 #[cfg(test)]
 mod tests;
 
-pub use defaults::{default_text, province_official_name, province_short_name};
+pub use defaults::{default_text, province_short_name};
 pub use paragraphs::{parse, HeadingLevel, Paragraph};
 
 /// One editable part of the plan document.

@@ -102,8 +102,9 @@ fn defaults_fill_in_province_year_and_number() {
     assert!(default_text(&city, Section::Subject, WORDS).contains("thành phố Hải Phòng"));
     assert!(default_text(&city, Section::PlaceDate, WORDS).starts_with("Hải Phòng, ngày"));
     // A former province is still a province; an empty one stays dots.
-    assert_eq!(province_official_name("Đắk Nông"), "tỉnh Đắk Nông");
-    assert_eq!(province_official_name(""), "tỉnh ...");
+    let former = Plan::new("f", "Đắk Nông", 2021);
+    assert!(default_text(&former, Section::Subject, WORDS).contains("tỉnh Đắk Nông năm 2021"));
+    assert_eq!(province_short_name(""), "...");
     // The issuing date, when written dd/mm/yyyy, fills the place line.
     let mut dated = plan.clone();
     dated.document_date = "5/1/2027".into();
