@@ -197,3 +197,111 @@ fn exported_workbook_prints_a4_landscape_without_cut_columns() {
 
     std::fs::remove_dir_all(&dir).ok();
 }
+
+/// Page sizes in points, rounded, of every page of a PDF.
+fn page_sizes(pdf: &Path, dir: &Path) -> Vec<(f64, f64)> {
+    let info = run(
+        Command::new("pdfinfo")
+            .args(["-f", "1", "-l", "9999"])
+            .arg(pdf),
+        dir,
+        Duration::from_secs(60),
+    );
+    info.lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+        .map(|l| {
+            let size = l.split(" size:").nth(1).unwrap().trim();
+            let (w, h) = size.split_once(" x ").unwrap();
+            let h = h.split_whitespace().next().unwrap();
+            (
+                w.trim().parse::<f64>().unwrap().round(),
+                h.parse::<f64>().unwrap().round(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn plan_document_prints_a4_portrait_body_then_landscape_appendices() {
+    use cchc_plan::domain::docx::build_plan_document;
+    use cchc_plan::domain::plan_document::Section;
+    if !tools_present() {
+        return;
+    }
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("pdf-plan-document-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let docx = dir.join("du-thao.docx");
+    let mut plan = seed_002_plan();
+    plan.document.set(
+        Section::Basis,
+        "Căn cứ đã sửa trong bản thử nghiệm PDF.".into(),
+    );
+    std::fs::write(
+        &docx,
+        build_plan_document(&plan, &ExportSettings::default()).unwrap(),
+    )
+    .unwrap();
+    let pdf = to_pdf(&docx, &dir);
+    let sizes = page_sizes(&pdf, &dir);
+    let text = run(
+        Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-"),
+        &dir,
+        Duration::from_secs(60),
+    );
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    assert!(pages.len() >= sizes.len(), "{} pages of text", pages.len());
+    let first_line = |page: &str| {
+        page.lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    };
+    // The body: A4 portrait (595 x 842 points) up to the page where Phụ lục I starts.
+    let appendix = pages
+        .iter()
+        .position(|p| first_line(p) == "Phụ lục I")
+        .expect("Phụ lục I starts a page");
+    assert!(appendix >= 1, "the body comes first");
+    for (n, size) in sizes[..appendix].iter().enumerate() {
+        assert_eq!(*size, (595.0, 842.0), "body page {}", n + 1);
+    }
+    let body = pages[..appendix].join("\n");
+    for needle in [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+        "KẾ HOẠCH",
+        "Căn cứ đã sửa trong bản thử nghiệm PDF.",
+        "I. MỤC ĐÍCH, YÊU CẦU",
+        "IV. TỔ CHỨC THỰC HIỆN",
+        "Nơi nhận:",
+        "TM. ỦY BAN NHÂN DÂN",
+    ] {
+        assert!(body.contains(needle), "the body lacks {needle:?}:\n{body}");
+    }
+    assert!(
+        pages[0].contains("KẾ HOẠCH"),
+        "the title is on the first page"
+    );
+    // The appendices: A4 landscape (842 x 595), every page of Phụ lục I with the header row
+    // up to its last column.
+    assert!(sizes.len() > appendix + 1, "{sizes:?}");
+    for (n, size) in sizes[appendix..].iter().enumerate() {
+        assert_eq!(*size, (842.0, 595.0), "appendix page {}", n + 1);
+    }
+    let second = pages
+        .iter()
+        .position(|p| first_line(p) == "Phụ lục II")
+        .unwrap_or(sizes.len());
+    for (n, page) in pages[appendix..second].iter().enumerate() {
+        for header in ["TT", "Nội dung, nhiệm vụ", "Ghi chú"] {
+            assert!(
+                page.contains(header),
+                "Phụ lục I page {} lacks {header:?}:\n{page}",
+                n + 1
+            );
+        }
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
