@@ -69,6 +69,41 @@ fn the_seed_002_export_answers_its_own_id_with_a_workbook_totalling_936() {
 
 #[cfg(feature = "documents")]
 #[test]
+fn the_word_export_answers_with_a_docx_named_like_the_workbook() {
+    let request = Request {
+        id: 5,
+        job: Job::ExportDocx {
+            plan: seed_002(),
+            settings: ExportSettings::default(),
+        },
+    };
+    let head = request.encode();
+    assert!(
+        String::from_utf8_lossy(&head).contains("\"job\":\"export_docx\""),
+        "the job's tag"
+    );
+    let (response, bytes) = handle(&head);
+    assert_eq!(response.id, 5);
+    assert_eq!(
+        response.outcome,
+        Outcome::File {
+            name: "Phu-luc-KH-CCHC-Dak-Nong-2021.docx".into(),
+            mime: crate::domain::docx::DOCX_MIME.into(),
+            warnings: Vec::new(),
+        }
+    );
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut body = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").unwrap(),
+        &mut body,
+    )
+    .unwrap();
+    assert!(body.contains(">Tổng cộng<") && body.contains(">936<"));
+}
+
+#[cfg(feature = "documents")]
+#[test]
 fn an_unreadable_request_fails_under_its_id_without_bytes() {
     let (response, bytes) = handle(br#"{"id": 9, "job": {"job": "export_pdf"}}"#);
     assert_eq!(response.id, 9);
