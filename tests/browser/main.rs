@@ -19,6 +19,7 @@ mod search_index;
 mod smoke;
 mod storage;
 mod switching;
+mod word;
 mod wording;
 mod worker;
 
@@ -37,6 +38,7 @@ fn main() {
             worker::tests(),
             wording::tests(),
             search_index::tests(),
+            word::tests(),
         ]
         .concat(),
     );
