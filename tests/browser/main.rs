@@ -14,6 +14,7 @@ mod files;
 mod harness;
 mod harness_checks;
 mod library;
+mod plan_document;
 mod review;
 mod search_index;
 mod smoke;
@@ -39,6 +40,7 @@ fn main() {
             wording::tests(),
             search_index::tests(),
             word::tests(),
+            plan_document::tests(),
         ]
         .concat(),
     );
