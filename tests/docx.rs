@@ -242,3 +242,95 @@ fn options_of_the_excel_export_apply() {
     );
     assert!(!table.rows.iter().any(|r| r.texts()[0] == "Tổng cộng"));
 }
+
+/// The texts of a sheet's rows from `from` on, `n` columns each, numbers as the docx prints
+/// them (Vietnamese grouping).
+fn sheet_rows(xlsx: &[u8], name: &str, from: usize, n: usize) -> Vec<Vec<String>> {
+    let mut book = open(xlsx);
+    let s = sheet(&mut book, name);
+    let end = s.end().unwrap().0 as usize;
+    (from..=end)
+        .map(|r| {
+            (0..n)
+                .map(|c| match number(&s, r, c) {
+                    Some(v) => cchc_plan::domain::money::Money::from_thousandths(
+                        (v * 1000.0).round() as i64,
+                    )
+                    .to_string(),
+                    None => cell(&s, r, c),
+                })
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn the_same_four_appendices_as_the_workbook_each_its_own_landscape_section() {
+    let plan = seed_002_plan();
+    let settings = ExportSettings::default();
+    let (_, docx) = seed_docx(&settings);
+    let xlsx = cchc_plan::domain::workbook::build_workbook(&plan, &settings).unwrap();
+    assert_eq!(docx.sections.len(), 4);
+    let labels: Vec<String> = docx.sections.iter().map(|s| lines(s)[0].clone()).collect();
+    assert_eq!(
+        labels,
+        ["Phụ lục I", "Phụ lục II", "Phụ lục III", "Biểu tiến độ"]
+    );
+    for section in &docx.sections {
+        assert_eq!(section.property("pgSz", "orient"), Some("landscape"));
+        assert_eq!(section.property("pgSz", "w"), Some("16838"));
+        assert_eq!(
+            section.property("pgNumType", "start"),
+            Some("1"),
+            "numbered on its own"
+        );
+        assert!(section.properties.contains_key("titlePg"));
+        for table in section.tables() {
+            assert!(table.rows[0].header, "{:?}", table.rows[0].texts());
+            assert!(table.rows.iter().all(|r| r.cant_split));
+        }
+    }
+
+    // Phụ lục II: row for row the sheet's (its header at row 5, after the unit line).
+    let agencies = docx.sections[1].tables()[0];
+    let width = agencies.rows[0].cells.len();
+    assert_eq!(width, 6);
+    let expected = sheet_rows(&xlsx, "Phụ lục II", 5, width);
+    let got: Vec<Vec<String>> = agencies.rows.iter().map(|r| r.texts()).collect();
+    assert_eq!(got, expected[..got.len()]);
+    assert!(agencies.rows[1].cells[1].bold(), "agency lines are bold");
+    assert!(!agencies.rows[2].cells[1].bold());
+    // Every task under at least one agency (the header row is bold too).
+    let listed = agencies.rows.iter().filter(|r| !r.cells[1].bold()).count();
+    assert!(listed >= plan.task_count());
+
+    // Phụ lục III: both tables total 936, the words under the first.
+    let budget = &docx.sections[2];
+    let tables = budget.tables();
+    assert_eq!(tables.len(), 2);
+    for table in &tables {
+        let total = table.rows.last().unwrap().texts();
+        assert_eq!(total[0], "Tổng cộng");
+        assert_eq!(total.last().unwrap(), "936");
+    }
+    assert_eq!(tables[0].rows[0].texts()[1], "Lĩnh vực");
+    assert!(lines(budget).contains(&"(Bằng chữ: Chín trăm ba mươi sáu triệu đồng)".to_string()));
+    assert!(lines(budget).contains(&"1. Kinh phí theo lĩnh vực".to_string()));
+
+    // Tiến độ: row for row the sheet's (header at row 4: no unit line); every task once.
+    let progress = docx.sections[3].tables()[0];
+    let width = progress.rows[0].cells.len();
+    let expected = sheet_rows(&xlsx, "Tiến độ", 4, width);
+    let got: Vec<Vec<String>> = progress
+        .rows
+        .iter()
+        .map(|r| {
+            let mut texts = r.texts();
+            texts.resize(width, String::new());
+            texts
+        })
+        .collect();
+    assert_eq!(got, expected);
+    let quarters = progress.rows.iter().filter(|r| r.cells.len() == 1).count();
+    assert_eq!(progress.rows.len() - 1 - quarters, plan.task_count());
+}

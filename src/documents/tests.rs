@@ -67,6 +67,19 @@ fn the_seed_002_export_answers_its_own_id_with_a_workbook_totalling_936() {
     assert!(total.contains(&Data::Float(936.0)), "{total:?}");
 }
 
+/// The body part of a .docx.
+#[cfg(feature = "documents")]
+fn document_xml(docx: Vec<u8>) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut body = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").unwrap(),
+        &mut body,
+    )
+    .unwrap();
+    body
+}
+
 #[cfg(feature = "documents")]
 #[test]
 fn the_word_export_answers_with_a_docx_named_like_the_workbook() {
@@ -92,13 +105,7 @@ fn the_word_export_answers_with_a_docx_named_like_the_workbook() {
             warnings: Vec::new(),
         }
     );
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut body = String::new();
-    std::io::Read::read_to_string(
-        &mut archive.by_name("word/document.xml").unwrap(),
-        &mut body,
-    )
-    .unwrap();
+    let body = document_xml(bytes);
     assert!(body.contains(">Tổng cộng<") && body.contains(">936<"));
 }
 
@@ -132,13 +139,7 @@ fn the_plan_document_export_carries_the_edited_sections() {
             warnings: Vec::new(),
         }
     );
-    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
-    let mut body = String::new();
-    std::io::Read::read_to_string(
-        &mut archive.by_name("word/document.xml").unwrap(),
-        &mut body,
-    )
-    .unwrap();
+    let body = document_xml(bytes);
     assert!(body.contains(">Căn cứ đã sửa qua bộ xử lý tệp.<"));
     assert!(body.contains(">KẾ HOẠCH<") && body.contains(">Tổng cộng<"));
 }

@@ -22,12 +22,15 @@
 //! assert_eq!(docx_file_name(&plan), "Phu-luc-KH-CCHC-Hung-Yen-2027.docx");
 //! ```
 
+mod agencies;
+mod budget;
 mod builder;
 mod heading;
 mod package;
 mod page;
 mod paragraph;
 mod plan_document;
+mod progress;
 mod styles;
 mod table;
 mod task_table;
@@ -38,7 +41,10 @@ use std::fmt;
 
 use super::money::MoneyError;
 use super::plan::Plan;
-use super::workbook::{file_stem, province_phrase, ExportSettings, TaskTable};
+use super::workbook::{
+    file_stem, province_phrase, AgencyTable, BudgetSummary, ExportSettings, ProgressTable,
+    TaskTable,
+};
 
 pub use builder::DocxBuilder;
 pub use package::Properties;
@@ -80,8 +86,10 @@ impl From<MoneyError> for DocxError {
     }
 }
 
-/// Appends the plan's appendices, each in its own A4 landscape section numbered from 1
-/// (end the section before them first: they start on a new page).
+/// Appends the plan's appendices, as the Excel export has them (Phụ lục I, the tasks;
+/// Phụ lục II, by lead agency; Phụ lục III, the budget, when there are budgets and the
+/// budget column is exported; "Tiến độ", by quarter), each in its own A4 landscape section
+/// numbered from 1 (end the section before them first: they start on a new page).
 ///
 /// # Errors
 /// [`DocxError::Budget`] when the budgets do not add up to a figure that fits.
@@ -92,7 +100,15 @@ pub fn append_appendices(
 ) -> Result<(), DocxError> {
     let totals = plan.try_budget_totals()?;
     let numbers = plan.numbers();
+    // Laid out first: a budget that cannot add up leaves the document as it was.
+    let agencies = AgencyTable::new(plan, settings, &numbers)?;
+    let summary = BudgetSummary::new(plan, settings, &numbers, &totals)?;
     task_table::write(doc, TaskTable::with(plan, settings, &numbers, &totals));
+    agencies::write(doc, agencies);
+    if let Some(summary) = &summary {
+        budget::write(doc, summary);
+    }
+    progress::write(doc, ProgressTable::new(plan, settings, &numbers));
     Ok(())
 }
 
