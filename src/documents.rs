@@ -1,7 +1,7 @@
 //! The protocol between the app and the documents worker, and the worker's side of it.
 //!
 //! The documents worker is a second wasm (`src/bin/worker.rs`) that alone links the office
-//! codecs (the Excel writer today; the importers and the Word writer later), so the app's
+//! codecs (the Excel and Word writers; the importers later), so the app's
 //! own wasm never carries them. Both binaries share these types; neither exports them to JS.
 //! A message is JSON (serde) for its head, [`Request`] or [`Response`]; the bytes of a file
 //! travel beside the head as their own buffer, transferred between the threads, never
@@ -51,6 +51,17 @@ pub enum Job {
     /// Read an office file (.docx, .xlsx, .ods) picked or dropped by the drafter: its bytes
     /// are the buffer that travels beside this head. `name` gives the extension.
     ReadOffice { name: String },
+    /// The plan's appendices as a .docx, with the same settings as the workbook.
+    ExportDocx {
+        plan: Plan,
+        settings: ExportSettings,
+    },
+    /// The whole plan document (Dự thảo kế hoạch) as a .docx: its body from the plan's
+    /// sections, then the appendices with the same settings.
+    ExportPlanDocument {
+        plan: Plan,
+        settings: ExportSettings,
+    },
 }
 
 /// What the worker answers to the request with the same id.
@@ -186,6 +197,7 @@ pub fn handle(head: &[u8]) -> (Response, Vec<u8>) {
 /// answered with [`FailureKind::BadRequest`] (under its id when the id can be read, else 0).
 #[cfg(feature = "documents")]
 pub fn handle_with_file(head: &[u8], file: &[u8]) -> (Response, Vec<u8>) {
+    use crate::domain::docx::{build_appendices_docx, docx_file_name, DOCX_MIME};
     use crate::domain::workbook::{build_workbook, file_name, XLSX_MIME};
 
     let request = match Request::decode(head) {
@@ -204,23 +216,19 @@ pub fn handle_with_file(head: &[u8], file: &[u8]) -> (Response, Vec<u8>) {
         }
     };
     let (outcome, bytes) = match &request.job {
-        Job::ExportXlsx { plan, settings } => match build_workbook(plan, settings) {
-            Ok(bytes) => (
-                Outcome::File {
-                    name: file_name(plan),
-                    mime: XLSX_MIME.to_string(),
-                    warnings: Vec::new(),
-                },
-                bytes,
-            ),
-            Err(error) => (
-                Outcome::Failed {
-                    kind: FailureKind::Export,
-                    message: error.to_string(),
-                },
-                Vec::new(),
-            ),
-        },
+        Job::ExportXlsx { plan, settings } => {
+            file_outcome(build_workbook(plan, settings), file_name(plan), XLSX_MIME)
+        }
+        Job::ExportDocx { plan, settings } => file_outcome(
+            build_appendices_docx(plan, settings),
+            docx_file_name(plan),
+            DOCX_MIME,
+        ),
+        Job::ExportPlanDocument { plan, settings } => file_outcome(
+            crate::domain::docx::build_plan_document(plan, settings),
+            crate::domain::docx::plan_document_file_name(plan),
+            DOCX_MIME,
+        ),
         Job::ReadOffice { name } => match crate::domain::import::read_file(name, file) {
             Ok(document) => (Outcome::Source { document }, Vec::new()),
             Err(error) => (
@@ -239,6 +247,32 @@ pub fn handle_with_file(head: &[u8], file: &[u8]) -> (Response, Vec<u8>) {
         },
         bytes,
     )
+}
+
+/// The outcome of an export: the file to offer, or why there is none.
+#[cfg(feature = "documents")]
+fn file_outcome<E: std::fmt::Display>(
+    built: Result<Vec<u8>, E>,
+    name: String,
+    mime: &str,
+) -> (Outcome, Vec<u8>) {
+    match built {
+        Ok(bytes) => (
+            Outcome::File {
+                name,
+                mime: mime.to_string(),
+                warnings: Vec::new(),
+            },
+            bytes,
+        ),
+        Err(error) => (
+            Outcome::Failed {
+                kind: FailureKind::Export,
+                message: error.to_string(),
+            },
+            Vec::new(),
+        ),
+    }
 }
 
 #[cfg(test)]

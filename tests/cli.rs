@@ -71,6 +71,85 @@ fn export_writes_the_workbook() {
 }
 
 #[test]
+fn export_chooses_word_by_the_extension() {
+    let dir = work_dir("export-docx");
+    let fixture = fixture_path("seed-002-plan.json");
+    let output = cchc(
+        &["export", fixture.to_str().unwrap(), "-o", "phu-luc.DOCX"],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("Đã xuất 77 nhiệm vụ ra phu-luc.DOCX"),
+        "{}",
+        stdout(&output)
+    );
+    let docx = common::docx::read_docx(&std::fs::read(dir.join("phu-luc.DOCX")).unwrap());
+    let first = &docx.sections[0];
+    assert_eq!(first.paragraphs()[0].text, "Phụ lục I");
+    let table = first.tables()[0];
+    let total = table.rows.last().unwrap();
+    assert_eq!(total.texts()[..2], ["Tổng cộng", "936"]);
+    assert!(first
+        .paragraphs()
+        .iter()
+        .any(|p| p.text == "(Bằng chữ: Chín trăm ba mươi sáu triệu đồng)"));
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn export_document_writes_the_whole_plan_document() {
+    let dir = work_dir("export-document");
+    let fixture = fixture_path("seed-002-plan.json");
+    let output = cchc(
+        &[
+            "export",
+            fixture.to_str().unwrap(),
+            "--document",
+            "-o",
+            "ke-hoach.docx",
+        ],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output)
+            .contains("Đã xuất dự thảo kế hoạch (77 nhiệm vụ trong phụ lục) ra ke-hoach.docx"),
+        "{}",
+        stdout(&output)
+    );
+    let docx = common::docx::read_docx(&std::fs::read(dir.join("ke-hoach.docx")).unwrap());
+    let body = &docx.sections[0];
+    assert_eq!(body.property("pgSz", "w"), Some("11906"));
+    assert!(body.paragraphs().iter().any(|p| p.text == "KẾ HOẠCH"));
+    let appendix = &docx.sections[1];
+    assert_eq!(appendix.property("pgSz", "orient"), Some("landscape"));
+    assert_eq!(appendix.paragraphs()[0].text, "Phụ lục I");
+    // Without -o, the file is named after the province and year; a non-Word name is refused.
+    let output = cchc(&["export", fixture.to_str().unwrap(), "--document"], &dir);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dir.join("Du-thao-KH-CCHC-Dak-Nong-2021.docx").is_file());
+    let output = cchc(
+        &[
+            "export",
+            fixture.to_str().unwrap(),
+            "--document",
+            "-o",
+            "x.xlsx",
+        ],
+        &dir,
+    );
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("phải có đuôi .docx"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(!dir.join("x.xlsx").exists());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
 fn export_names_the_file_after_province_and_year() {
     let dir = work_dir("default-name");
     let fixture = fixture_path("seed-002-plan.json");

@@ -3,6 +3,8 @@
 //!
 //! ```text
 //! cchc export plan.json [-o phu-luc.xlsx] [--settings export.json]
+//! cchc export plan.json -o phu-luc.docx        (Word, chosen by the extension)
+//! cchc export plan.json --document [-o ke-hoach.docx]   (the whole plan document)
 //! cchc plan-from-seed 002_591ff2b9d60f55ba.txt [-o plan.json]
 //! cchc import ke-hoach-2025.docx [-o plan.json]
 //! cchc --help
@@ -32,6 +34,9 @@ mod cli {
     use std::ffi::OsString;
     use std::path::{Path, PathBuf};
 
+    use cchc_plan::domain::docx::{
+        build_appendices_docx, build_plan_document, plan_document_file_name,
+    };
     use cchc_plan::domain::file_format::{read_plan, write_plan};
     use cchc_plan::domain::import::{read_file, ImportDraft};
     use cchc_plan::domain::library::{builtin, plan_from_source};
@@ -47,12 +52,16 @@ mod cli {
 cchc — công cụ dòng lệnh của ứng dụng lập Kế hoạch cải cách hành chính
 
 Cách dùng:
-  cchc export <tệp kế hoạch .json> [-o <tệp .xlsx>] [--settings <tệp .json>]
+  cchc export <tệp kế hoạch .json> [-o <tệp .xlsx|.docx>] [--settings <tệp .json>]
       Xuất các phụ lục của kế hoạch ra tệp Excel (Phụ lục I: nhiệm vụ; Phụ lục II:
-      nhiệm vụ theo cơ quan chủ trì; Phụ lục III: kinh phí, khi có kinh phí).
+      nhiệm vụ theo cơ quan chủ trì; Phụ lục III: kinh phí, khi có kinh phí); tệp ra
+      có đuôi .docx thì xuất ra tệp Word, cùng các phụ lục và tùy chọn.
       -o, --output      tệp Excel cần ghi; mặc định: tên theo tỉnh và năm,
                         ví dụ Phu-luc-KH-CCHC-Hung-Yen-2027.xlsx, ở thư mục hiện tại
       --settings        tệp JSON tùy chọn xuất (cột, tên cột, kiểu nhãn phụ lục)
+      --document        xuất cả dự thảo văn bản kế hoạch (tệp Word .docx: phần nội dung
+                        khổ A4 đứng, rồi các phụ lục khổ A4 ngang); mặc định tên tệp
+                        Du-thao-KH-CCHC-<Tỉnh>-<năm>.docx
   cchc plan-from-seed <tệp nguồn> [-o <tệp kế hoạch .json>]
       Dựng lại kế hoạch của một văn bản nguồn trong thư viện có sẵn, gọi theo tên tệp
       nguồn (ví dụ 002_591ff2b9d60f55ba.txt) hoặc mã nguồn (ví dụ seed-002).
@@ -116,6 +125,8 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
         pub output: Option<PathBuf>,
         pub settings: Option<PathBuf>,
         pub help: bool,
+        /// `--document`: the whole plan document rather than the appendices alone.
+        pub document: bool,
     }
 
     impl Args {
@@ -134,6 +145,7 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
                         parsed.positional.extend(iter.by_ref().cloned());
                     }
                     "-h" | "--help" => parsed.help = true,
+                    "--document" if inline.is_none() => parsed.document = true,
                     "-o" | "--output" | "--settings" => {
                         let value = match inline {
                             Some(v) => v,
@@ -211,7 +223,12 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
                 return USAGE;
             }
         };
-        match export_file(&input, args.output.as_deref(), args.settings.as_deref()) {
+        let exported = if args.document {
+            export_document(&input, args.output.as_deref(), args.settings.as_deref())
+        } else {
+            export_file(&input, args.output.as_deref(), args.settings.as_deref())
+        };
+        match exported {
             Ok(message) => {
                 println!("{message}");
                 0
@@ -223,12 +240,9 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
         }
     }
 
-    fn export_file(
-        input: &Path,
-        output: Option<&Path>,
-        settings: Option<&Path>,
-    ) -> Result<String, String> {
-        let settings = match settings {
+    /// The export settings of `--settings`, or the defaults.
+    fn read_settings(settings: Option<&Path>) -> Result<ExportSettings, String> {
+        Ok(match settings {
             None => ExportSettings::default(),
             Some(path) => serde_json::from_str(&read_text(path)?).map_err(|e| {
                 format!(
@@ -237,11 +251,62 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
                     cchc_plan::domain::file_format::json_error_vi(&e)
                 )
             })?,
-        };
+        })
+    }
+
+    /// `cchc export plan.json --document [-o ke-hoach.docx]`: the plan document, body and
+    /// appendices, as one .docx.
+    fn export_document(
+        input: &Path,
+        output: Option<&Path>,
+        settings: Option<&Path>,
+    ) -> Result<String, String> {
+        if let Some(output) = output {
+            if !output
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("docx"))
+            {
+                return Err(format!(
+                    "Dự thảo kế hoạch là tệp Word: tệp ra {} phải có đuôi .docx.",
+                    output.display()
+                ));
+            }
+        }
+        let settings = read_settings(settings)?;
         let plan = read_plan(&read_text(input)?)
             .map_err(|e| format!("Không đọc được tệp kế hoạch {}: {e}", input.display()))?;
-        let bytes = build_workbook(&plan, &settings).map_err(|e| e.to_string())?;
+        let output = output.map_or_else(
+            || PathBuf::from(plan_document_file_name(&plan)),
+            Path::to_path_buf,
+        );
+        let bytes = build_plan_document(&plan, &settings).map_err(|e| e.to_string())?;
+        std::fs::write(&output, &bytes)
+            .map_err(|e| format!("Không ghi được {}: {e}.", output.display()))?;
+        Ok(format!(
+            "Đã xuất dự thảo kế hoạch ({} nhiệm vụ trong phụ lục) ra {} ({} byte).",
+            plan.task_count(),
+            output.display(),
+            bytes.len()
+        ))
+    }
+
+    fn export_file(
+        input: &Path,
+        output: Option<&Path>,
+        settings: Option<&Path>,
+    ) -> Result<String, String> {
+        let settings = read_settings(settings)?;
+        let plan = read_plan(&read_text(input)?)
+            .map_err(|e| format!("Không đọc được tệp kế hoạch {}: {e}", input.display()))?;
         let output = output.map_or_else(|| PathBuf::from(file_name(&plan)), Path::to_path_buf);
+        let word = output
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+        let bytes = if word {
+            build_appendices_docx(&plan, &settings).map_err(|e| e.to_string())?
+        } else {
+            build_workbook(&plan, &settings).map_err(|e| e.to_string())?
+        };
         std::fs::write(&output, &bytes)
             .map_err(|e| format!("Không ghi được {}: {e}.", output.display()))?;
         Ok(format!(
@@ -262,6 +327,10 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
             }
             Ok(args) if args.settings.is_some() => {
                 eprintln!("Lệnh {command} không nhận --settings.\nXem: cchc --help");
+                Err(USAGE)
+            }
+            Ok(args) if args.document => {
+                eprintln!("Lệnh {command} không nhận --document.\nXem: cchc --help");
                 Err(USAGE)
             }
             Ok(args) => Ok(args),

@@ -68,6 +68,83 @@ fn the_seed_002_export_answers_its_own_id_with_a_workbook_totalling_936() {
     assert!(total.contains(&Data::Float(936.0)), "{total:?}");
 }
 
+/// The body part of a .docx.
+#[cfg(feature = "documents")]
+fn document_xml(docx: Vec<u8>) -> String {
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(docx)).unwrap();
+    let mut body = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").unwrap(),
+        &mut body,
+    )
+    .unwrap();
+    body
+}
+
+#[cfg(feature = "documents")]
+#[test]
+fn the_word_export_answers_with_a_docx_named_like_the_workbook() {
+    let request = Request {
+        id: 5,
+        job: Job::ExportDocx {
+            plan: seed_002(),
+            settings: ExportSettings::default(),
+        },
+    };
+    let head = request.encode();
+    assert!(
+        String::from_utf8_lossy(&head).contains("\"job\":\"export_docx\""),
+        "the job's tag"
+    );
+    let (response, bytes) = handle(&head);
+    assert_eq!(response.id, 5);
+    assert_eq!(
+        response.outcome,
+        Outcome::File {
+            name: "Phu-luc-KH-CCHC-Dak-Nong-2021.docx".into(),
+            mime: crate::domain::docx::DOCX_MIME.into(),
+            warnings: Vec::new(),
+        }
+    );
+    let body = document_xml(bytes);
+    assert!(body.contains(">Tổng cộng<") && body.contains(">936<"));
+}
+
+#[cfg(feature = "documents")]
+#[test]
+fn the_plan_document_export_carries_the_edited_sections() {
+    use crate::domain::plan_document::Section;
+    let mut plan = seed_002();
+    plan.document
+        .set(Section::Basis, "Căn cứ đã sửa qua bộ xử lý tệp.".into());
+    let request = Request {
+        id: 9,
+        job: Job::ExportPlanDocument {
+            plan,
+            settings: ExportSettings::default(),
+        },
+    };
+    let head = request.encode();
+    assert!(
+        String::from_utf8_lossy(&head).contains("\"job\":\"export_plan_document\""),
+        "the job's tag"
+    );
+    assert_eq!(Request::decode(&head).unwrap(), request);
+    let (response, bytes) = handle(&head);
+    assert_eq!(response.id, 9);
+    assert_eq!(
+        response.outcome,
+        Outcome::File {
+            name: "Du-thao-KH-CCHC-Dak-Nong-2021.docx".into(),
+            mime: crate::domain::docx::DOCX_MIME.into(),
+            warnings: Vec::new(),
+        }
+    );
+    let body = document_xml(bytes);
+    assert!(body.contains(">Căn cứ đã sửa qua bộ xử lý tệp.<"));
+    assert!(body.contains(">KẾ HOẠCH<") && body.contains(">Tổng cộng<"));
+}
+
 #[cfg(feature = "documents")]
 #[test]
 fn an_unreadable_request_fails_under_its_id_without_bytes() {

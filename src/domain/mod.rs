@@ -2,6 +2,8 @@
 
 pub mod agency;
 pub mod deadline;
+#[cfg(feature = "documents")]
+pub mod docx;
 pub mod file_format;
 pub mod import;
 pub mod library;
@@ -9,6 +11,7 @@ pub mod money;
 pub mod numbering;
 pub mod plan;
 pub mod progress;
+pub mod plan_document;
 pub mod province;
 pub mod review;
 pub mod rollover;

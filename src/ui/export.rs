@@ -1,7 +1,7 @@
-//! The "Xuất Excel" button, the export options ("Tùy chọn xuất") and the session's export
-//! settings.
+//! The "Xuất Excel", "Xuất Word" and "Xuất dự thảo kế hoạch" buttons, the export options
+//! ("Tùy chọn xuất", which serve them all) and the session's export settings.
 //!
-//! The workbook is written by the documents worker (`platform::worker`), off the main
+//! The files are written by the documents worker (`platform::worker`), off the main
 //! thread: while it works the button reads "Đang xuất…" and the rest of the app stays
 //! usable; a worker that cannot load or fails leaves the plan as it was and says why.
 //!
@@ -28,6 +28,10 @@ pub struct ExportUi {
     pub printing: RwSignal<bool>,
     /// Whether the documents worker is writing a workbook ("Đang xuất…").
     pub exporting: RwSignal<bool>,
+    /// Which file is being written (its button reads "Đang xuất…").
+    pub exporting_format: RwSignal<ExportFormat>,
+    /// Whether the plan document view ("Văn bản kế hoạch") is shown in the table's place.
+    pub document_view: RwSignal<bool>,
 }
 
 /// Provides [`ExportUi`] with the default settings; call once in `App`.
@@ -36,6 +40,8 @@ pub fn provide() -> ExportUi {
         settings: RwSignal::new(ExportSettings::default()),
         printing: RwSignal::new(false),
         exporting: RwSignal::new(false),
+        exporting_format: RwSignal::new(ExportFormat::Excel),
+        document_view: RwSignal::new(false),
     };
     provide_context(ui);
     ui
@@ -54,28 +60,61 @@ pub fn effective_settings(ui: ExportUi, state: EditorState) -> ExportSettings {
     settings
 }
 
+/// The file an export button writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    Excel,
+    Word,
+    /// The whole plan document (Dự thảo kế hoạch): its body, then the appendices.
+    PlanDocument,
+}
+
+impl ExportFormat {
+    /// "Excel" or "Word", as the messages name the file.
+    fn name(self) -> &'static str {
+        match self {
+            ExportFormat::Excel => "Excel",
+            ExportFormat::Word => "Word",
+            ExportFormat::PlanDocument => "dự thảo kế hoạch",
+        }
+    }
+
+    fn job(self, plan: Plan, settings: ExportSettings) -> Job {
+        match self {
+            ExportFormat::Excel => Job::ExportXlsx { plan, settings },
+            ExportFormat::Word => Job::ExportDocx { plan, settings },
+            ExportFormat::PlanDocument => Job::ExportPlanDocument { plan, settings },
+        }
+    }
+}
+
 /// Has the documents worker build the workbook of the open plan, then offers it as a
 /// download; says how it went. Does nothing while an export runs.
 pub fn export_workbook(ui: ExportUi, state: EditorState) {
+    export_file(ui, state, ExportFormat::Excel);
+}
+
+/// Has the documents worker write the open plan's appendices in `format`, then offers the
+/// file as a download; says how it went. Does nothing while an export runs.
+pub fn export_file(ui: ExportUi, state: EditorState, format: ExportFormat) {
     if ui.exporting.get_untracked() {
         return;
     }
     let settings = untrack(|| effective_settings(ui, state));
+    let kind = format.name();
     let job = state.read_plan(|plan| {
         if plan.is_empty() {
-            return Err(
-                "Bảng đang trống: hãy thêm lĩnh vực và nhiệm vụ trước khi xuất Excel.".to_string(),
-            );
+            return Err(format!(
+                "Bảng đang trống: hãy thêm lĩnh vực và nhiệm vụ trước khi xuất {kind}."
+            ));
         }
-        Ok(Job::ExportXlsx {
-            plan: plan.clone(),
-            settings,
-        })
+        Ok(format.job(plan.clone(), settings))
     });
     let job = match job {
         Ok(job) => job,
         Err(message) => return state.say(message, true),
     };
+    ui.exporting_format.set(format);
     ui.exporting.set(true);
     leptos::task::spawn_local(async move {
         let answer = worker::request(job).await;
@@ -90,13 +129,13 @@ pub fn export_workbook(ui: ExportUi, state: EditorState) {
                 bytes,
             )) => match download_array(&name, &mime, &bytes) {
                 Ok(()) if warnings.is_empty() => {
-                    state.say(format!("Đã xuất tệp Excel {name}."), false)
+                    state.say(format!("Đã xuất tệp {kind} {name}."), false)
                 }
                 Ok(()) => state.say(
-                    format!("Đã xuất tệp Excel {name}. Lưu ý: {}", warnings.join(" ")),
+                    format!("Đã xuất tệp {kind} {name}. Lưu ý: {}", warnings.join(" ")),
                     false,
                 ),
-                Err(e) => state.say(format!("Không tải được tệp Excel xuống: {e}."), true),
+                Err(e) => state.say(format!("Không tải được tệp {kind} xuống: {e}."), true),
             },
             Ok((Outcome::Failed { message, .. }, _)) => state.say(message, true),
             Ok((other, _)) => state.say(
@@ -125,7 +164,7 @@ fn has_data(plan: &Plan, column: Column) -> bool {
         })
 }
 
-/// The toolbar group: "Xuất Excel", "Xem bản in" and the "Tùy chọn xuất" panel.
+/// The toolbar group: "Xuất Excel", "Xuất Word", "Xem bản in" and the "Tùy chọn xuất" panel.
 #[component]
 pub fn ExportTools() -> impl IntoView {
     let state = expect_context::<EditorState>();
@@ -134,13 +173,26 @@ pub fn ExportTools() -> impl IntoView {
     // click does not wait for its download.
     Effect::new(|_| worker::prefetch_when_idle());
     let exporting = ui.exporting;
+    let busy = move |format: ExportFormat| exporting.get() && ui.exporting_format.get() == format;
     view! {
         <div class="tool-group export-tools" role="group" aria-label="Xuất và in">
             <button type="button" title="Tải về tệp Excel các phụ lục của kế hoạch"
-                aria-busy=move || exporting.get().then_some("true")
+                aria-busy=move || busy(ExportFormat::Excel).then_some("true")
                 disabled=move || exporting.get()
                 on:click=move |_| export_workbook(ui, state)>
-                {move || if exporting.get() { "Đang xuất…" } else { "Xuất Excel" }}
+                {move || if busy(ExportFormat::Excel) { "Đang xuất…" } else { "Xuất Excel" }}
+            </button>
+            <button type="button" title="Tải về tệp Word các phụ lục của kế hoạch (A4 ngang)"
+                aria-busy=move || busy(ExportFormat::Word).then_some("true")
+                disabled=move || exporting.get()
+                on:click=move |_| export_file(ui, state, ExportFormat::Word)>
+                {move || if busy(ExportFormat::Word) { "Đang xuất…" } else { "Xuất Word" }}
+            </button>
+            <button type="button" title="Tải về tệp Word dự thảo văn bản kế hoạch (nội dung khổ A4 đứng và các phụ lục)"
+                aria-busy=move || busy(ExportFormat::PlanDocument).then_some("true")
+                disabled=move || exporting.get()
+                on:click=move |_| export_file(ui, state, ExportFormat::PlanDocument)>
+                {move || if busy(ExportFormat::PlanDocument) { "Đang xuất…" } else { "Xuất dự thảo kế hoạch" }}
             </button>
             <button type="button" data-action="print-view" title="Xem phụ lục nhiệm vụ như khi in (A4 ngang)"
                 on:click=move |_| ui.printing.set(true)>"Xem bản in"</button>
@@ -184,7 +236,7 @@ fn ExportOptions() -> impl IntoView {
             <summary>"Tùy chọn xuất"</summary>
             <div class="export-panel">
                 <table class="export-columns">
-                    <caption>"Các cột của Phụ lục I (dùng cho tệp Excel và bản in)"</caption>
+                    <caption>"Các cột của Phụ lục I (dùng cho tệp Excel, tệp Word và bản in)"</caption>
                     <thead>
                         <tr><th scope="col">"Xuất"</th><th scope="col">"Cột"</th><th scope="col">"Tên cột khi xuất"</th></tr>
                     </thead>

@@ -15,6 +15,7 @@ pub mod files;
 mod header;
 mod import;
 mod library_panel;
+mod plan_document;
 mod plans;
 mod print;
 mod review;
@@ -365,6 +366,8 @@ pub fn App() -> impl IntoView {
             <header::ProvinceList/>
             <library_panel::LibraryPanel/>
             <review::ReviewTools/>
+            <plan_document::DocumentToggle/>
+            <plan_document::DocumentView/>
             <table::PlanTable/>
             <print::PrintView/>
         </main>

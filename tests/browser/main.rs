@@ -15,11 +15,13 @@ mod harness;
 mod harness_checks;
 mod import;
 mod library;
+mod plan_document;
 mod review;
 mod search_index;
 mod smoke;
 mod storage;
 mod switching;
+mod word;
 mod wording;
 mod worker;
 
@@ -39,6 +41,8 @@ fn main() {
             wording::tests(),
             search_index::tests(),
             import::tests(),
+            word::tests(),
+            plan_document::tests(),
         ]
         .concat(),
     );

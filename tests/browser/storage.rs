@@ -40,7 +40,7 @@ async fn stored_plan_key(page: &Page) -> Result<String> {
     Ok(key.as_str().unwrap_or_default().to_string())
 }
 
-async fn wait_for_value(page: &Page, name: &str, nth: usize, expected: &str) -> Result {
+pub(crate) async fn wait_for_value(page: &Page, name: &str, nth: usize, expected: &str) -> Result {
     page.wait_for(
         &format!("{name:?} #{nth} to read {expected:?}"),
         |p| async move { Ok(p.value_of(name, nth).await? == expected) },

@@ -1,6 +1,8 @@
 //! Helpers shared by the workbook, PDF and CLI tests.
 #![allow(dead_code)]
 
+pub mod docx;
+
 use std::io::{Cursor, Read};
 use std::path::PathBuf;
 
@@ -20,6 +22,47 @@ pub fn seed_002_plan() -> Plan {
     let text = std::fs::read_to_string(fixture_path("seed-002-plan.json")).unwrap();
     read_plan(&text).unwrap()
 }
+
+/// The TT column of seed 002's appendix, as printed.
+pub const SEED_TT: &str =
+    "I 1 1.1 1.2 1.3 1.4 2 2.1 2.2 2.3 2.4 3 3.1 3.2 4 4.1 4.2 4.3 4.4 4.5 4.6 4.7 4.8 4.9 \
+    II 1 2 3 4 5 6 7 8 9 10 11 12 \
+    III 1 1.1 1.2 1.3 2 2.1 2.2 2.3 2.4 2.5 3 3.1 3.2 3.3 3.4 3.5 4 4.1 4.2 \
+    IV 1 1.1 1.2 2 2.1 2.2 3 3.1 3.2 \
+    V 1 1.1 1.2 2 2.1 2.2 2.3 2.4 2.5 \
+    VI 1 2 3 4 5 6 7 \
+    VII 1 2 3 4 5 6 7 8 9 10 11";
+
+/// The budget column: the 18 budgets of the seed and the subtotals above them, by area
+/// and TT; every other row is empty.
+pub const SEED_BUDGETS: [(&str, &str, f64); 26] = [
+    ("I", "I", 811.0),
+    ("I", "1", 15.0),
+    ("I", "1.3", 10.0),
+    ("I", "1.4", 5.0),
+    ("I", "2", 95.0),
+    ("I", "2.1", 10.0),
+    ("I", "2.2", 5.0),
+    ("I", "2.4", 80.0),
+    ("I", "3", 65.0),
+    ("I", "3.1", 40.0),
+    ("I", "3.2", 25.0),
+    ("I", "4", 636.0),
+    ("I", "4.1", 90.0),
+    ("I", "4.2", 120.0),
+    ("I", "4.3", 240.0),
+    ("I", "4.4", 60.0),
+    ("I", "4.5", 36.0),
+    ("I", "4.6", 30.0),
+    ("I", "4.7", 40.0),
+    ("I", "4.8", 20.0),
+    ("II", "II", 90.0),
+    ("II", "11", 55.0),
+    ("II", "12", 35.0),
+    ("III", "III", 35.0),
+    ("III", "3", 35.0),
+    ("III", "3.5", 35.0),
+];
 
 pub type Book = Xlsx<Cursor<Vec<u8>>>;
 

@@ -28,6 +28,8 @@ pub const UNDO_LIMIT: usize = 200;
 pub enum EditKey {
     Row(RowId, Field),
     Header(HeaderField),
+    /// A section of the plan document ("Văn bản kế hoạch").
+    Document(crate::domain::plan_document::Section),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

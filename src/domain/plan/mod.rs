@@ -26,6 +26,7 @@ use std::sync::Arc;
 use serde::{Deserialize, Serialize};
 
 use super::numbering::number_rows;
+use super::plan_document::PlanDocument;
 use index::RowIndex;
 
 mod editing;
@@ -60,6 +61,8 @@ pub struct Plan {
     pub document_number: String,
     /// Issuing date as written, e.g. "16/12/2021"; empty in a draft.
     pub document_date: String,
+    /// The sections of the plan document the drafter edited (the rest follow the plan).
+    pub document: PlanDocument,
     rows: Vec<Arc<Row>>,
     index: Arc<RowIndex>,
     next_id: RowId,
@@ -76,6 +79,8 @@ pub struct PlanData {
     pub document_number: String,
     #[serde(default)]
     pub document_date: String,
+    #[serde(default)]
+    pub document: PlanDocument,
     pub rows: Vec<Row>,
 }
 
@@ -87,6 +92,7 @@ impl PartialEq for Plan {
             && self.title == other.title
             && self.document_number == other.document_number
             && self.document_date == other.document_date
+            && self.document == other.document
             && self.rows.len() == other.rows.len()
             && self
                 .rows
@@ -106,6 +112,7 @@ impl Plan {
             title: default_title(year),
             document_number: String::new(),
             document_date: String::new(),
+            document: PlanDocument::default(),
             rows: Vec::new(),
             index: Arc::new(RowIndex::default()),
             next_id: 1,

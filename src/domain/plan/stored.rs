@@ -122,6 +122,7 @@ impl TryFrom<PlanData> for Plan {
         plan.title = data.title;
         plan.document_number = data.document_number;
         plan.document_date = data.document_date;
+        plan.document = data.document;
         plan.replace_rows(data.rows)?;
         Ok(plan)
     }
@@ -131,13 +132,19 @@ impl Serialize for Plan {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeStruct;
         // The fields of PlanData, in its order.
-        let mut out = serializer.serialize_struct("PlanData", 7)?;
+        let mut out = serializer.serialize_struct("PlanData", 8)?;
         out.serialize_field("id", &self.id)?;
         out.serialize_field("province", &self.province)?;
         out.serialize_field("year", &self.year)?;
         out.serialize_field("title", &self.title)?;
         out.serialize_field("document_number", &self.document_number)?;
         out.serialize_field("document_date", &self.document_date)?;
+        // Written only once a section was edited: plans without it stay as they were.
+        if self.document.is_empty() {
+            out.skip_field("document")?;
+        } else {
+            out.serialize_field("document", &self.document)?;
+        }
         out.serialize_field("rows", &self.rows)?;
         out.end()
     }
@@ -153,6 +160,7 @@ impl From<Plan> for PlanData {
             title: plan.title,
             document_number: plan.document_number,
             document_date: plan.document_date,
+            document: plan.document,
         }
     }
 }

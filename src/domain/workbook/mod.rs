@@ -9,8 +9,11 @@
 //!   is exported): budget by area and by lead agency;
 //! - "Tiến độ" ([`progress_sheet`]): the tasks by quarter, with their lead agencies.
 //!
-//! Phụ lục I's rows are laid out once, as text and amounts, by [`TaskTable`]: the sheet
-//! writes that table and the app's print view shows it.
+//! Each appendix is laid out once, as text and amounts, by a layout-neutral model that the
+//! sheets and the Word export (`domain::docx`) both write: [`TaskTable`] (Phụ lục I, also
+//! shown by the app's print view), [`AgencyTable`] (Phụ lục II), [`BudgetSummary`]
+//! (Phụ lục III) and [`ProgressTable`] (Tiến độ). What the sheets add is their own: formulas,
+//! formats, row heights.
 //!
 //! ```
 //! use cchc_plan::domain::plan::{Plan, Task};
@@ -28,6 +31,14 @@ mod heading;
 mod page;
 mod settings;
 mod task_table;
+
+// The models of the other appendices, used only by the writers.
+#[cfg(feature = "documents")]
+mod agency_table;
+#[cfg(feature = "documents")]
+mod budget_summary;
+#[cfg(feature = "documents")]
+mod progress_table;
 
 // The writer itself, only with the office codecs (the `documents` feature: the documents
 // worker, the CLI and the native tests; never the app's wasm).
@@ -61,11 +72,19 @@ use super::plan::BudgetTotals;
 use super::plan::Plan;
 use super::text::file_slug;
 
+#[cfg(feature = "documents")]
+pub use agency_table::{AgencyColumn, AgencyGroup, AgencyTable, AgencyTask, AREA_HEADER, NO_LEAD};
+#[cfg(feature = "documents")]
+pub use budget_summary::{
+    BudgetLine, BudgetSummary, BudgetTable, BUDGET_WIDTHS, BY_AREA, BY_LEAD, BY_LEAD_NOTE,
+};
 pub use heading::{attachment_line, date_phrase, province_phrase, Heading, UNIT_LINE};
 pub use page::{
     MARGIN_BOTTOM, MARGIN_FOOTER, MARGIN_HEADER, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP,
     PAGE_HEADER, PAPER_A4,
 };
+#[cfg(feature = "documents")]
+pub use progress_table::{ProgressColumn, ProgressSection, ProgressTable};
 pub use settings::{Column, ExportSettings, LabelStyle};
 #[cfg(feature = "documents")]
 pub use styles::BUDGET_FORMAT;
@@ -176,9 +195,10 @@ pub fn build_workbook(plan: &Plan, settings: &ExportSettings) -> Result<Vec<u8>,
     agencies_sheet::write(&mut sheet, &export)?;
     sheet.finish()?;
 
-    if let Some(budget_col) = tasks.budget_col.filter(|_| export.totals.any) {
+    let summary = BudgetSummary::new(plan, settings, &export.numbers, &export.totals)?;
+    if let (Some(budget_col), Some(summary)) = (tasks.budget_col, &summary) {
         let mut sheet = cells::Sheet::new(workbook.add_worksheet().set_name(SHEET_BUDGET)?);
-        budget_sheet::write(&mut sheet, &export, &tasks, budget_col)?;
+        budget_sheet::write(&mut sheet, &export, summary, &tasks, budget_col)?;
         sheet.finish()?;
     }
 
@@ -193,11 +213,17 @@ pub fn build_workbook(plan: &Plan, settings: &ExportSettings) -> Result<Vec<u8>,
 /// The file name of the export, ASCII without diacritics:
 /// "Phu-luc-KH-CCHC-Hung-Yen-2027.xlsx".
 pub fn file_name(plan: &Plan) -> String {
+    format!("{}.xlsx", file_stem(plan))
+}
+
+/// The name of the appendices' files without extension, shared by the Excel and Word
+/// exports: "Phu-luc-KH-CCHC-Hung-Yen-2027".
+pub fn file_stem(plan: &Plan) -> String {
     let province = file_slug(&plan.province);
     if province.is_empty() {
-        format!("Phu-luc-KH-CCHC-{}.xlsx", plan.year)
+        format!("Phu-luc-KH-CCHC-{}", plan.year)
     } else {
-        format!("Phu-luc-KH-CCHC-{province}-{}.xlsx", plan.year)
+        format!("Phu-luc-KH-CCHC-{province}-{}", plan.year)
     }
 }
 

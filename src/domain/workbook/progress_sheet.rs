@@ -1,111 +1,52 @@
-//! "Tiến độ": the tasks by quarter — what is due when, and who leads it.
-//!
-//! One bold section row per quarter bucket ("Quý I (4 nhiệm vụ)", ..., "Cả năm / thường
-//! xuyên", "Không rõ thời gian"), from [`crate::domain::timeline::by_quarter`], then its tasks
-//! in deadline order: TT as in Phụ lục I with its area ("II.3.1"), content, product (when
-//! exported), lead agencies, deadline. Same fonts, borders and page set-up as the appendices.
+//! "Tiến độ" as a sheet: the [`ProgressTable`] (tasks by quarter), with the same fonts,
+//! borders and page set-up as the appendices.
 
 use rust_xlsxwriter::ColNum;
 
-use crate::domain::timeline::{by_quarter, full_numbers, heading as section_heading};
-
 use super::cells::{merged_text, text, Sheet};
-use super::heading::{self, attachment_line, Heading};
+use super::heading;
 use super::measure::{height, lines, row_height};
-use super::settings::{Column, LabelStyle};
+use super::progress_table::{ProgressColumn, ProgressTable};
 use super::styles::{Level, TABLE_SIZE};
-use super::tasks_sheet::agencies;
 use super::{Export, WorkbookError};
-
-/// The label above the title.
-pub(crate) fn label(style: LabelStyle) -> String {
-    match style {
-        LabelStyle::Numbered => "Biểu tiến độ".to_string(),
-        LabelStyle::Capitals => "BIỂU TIẾN ĐỘ".to_string(),
-    }
-}
-
-/// The title of the sheet.
-pub(crate) fn title(year: i32) -> String {
-    format!("TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM {year} THEO QUÝ")
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Col {
-    Number,
-    Content,
-    Product,
-    Lead,
-    Deadline,
-}
-
-impl Col {
-    fn width(self) -> f64 {
-        match self {
-            Col::Number => 9.0,
-            Col::Content => 58.0,
-            Col::Product => 34.0,
-            Col::Lead => 30.0,
-            Col::Deadline => 18.0,
-        }
-    }
-}
 
 pub(crate) fn write<'f>(
     sheet: &mut Sheet<'_, 'f>,
     export: &'f Export,
 ) -> Result<(), WorkbookError> {
-    let (plan, settings, styles) = (export.plan, export.settings, &export.styles);
-    let mut columns = vec![Col::Number, Col::Content];
-    if settings.includes(Column::Product) {
-        columns.push(Col::Product);
-    }
-    columns.extend([Col::Lead, Col::Deadline]);
+    let styles = &export.styles;
+    let table = ProgressTable::new(export.plan, export.settings, &export.numbers);
+    let columns = &table.columns;
     let widths: Vec<f64> = columns.iter().map(|c| c.width()).collect();
-    let heading = Heading {
-        label: label(settings.label),
-        title: title(plan.year),
-        attachment: attachment_line(plan),
-        unit: false,
-    };
-    let headers: Vec<&str> = columns
-        .iter()
-        .map(|c| match c {
-            Col::Number => settings.header(Column::Number),
-            Col::Content => settings.header(Column::Content),
-            Col::Product => settings.header(Column::Product),
-            Col::Lead => settings.header(Column::Lead),
-            Col::Deadline => settings.header(Column::Deadline),
-        })
-        .collect();
-    let header_row_at = heading::table_top(sheet, styles, &widths, &heading, &headers)?;
+    let headers: Vec<&str> = table.headers.iter().map(String::as_str).collect();
+    let header_row_at = heading::table_top(sheet, styles, &widths, &table.heading, &headers)?;
 
-    let rows = plan.rows();
-    let numbers = full_numbers(&export.numbers, rows.iter().map(|r| r.depth));
     let last = (columns.len() - 1) as ColNum;
     let total: f64 = widths.iter().sum();
     let mut r = header_row_at + 1;
-    for section in by_quarter(plan) {
-        let title = section_heading(&section);
-        merged_text(sheet, r, 0, last, &title, styles.text(Level::Heading))?;
-        let tall = lines(&title, TABLE_SIZE, true, total);
+    let item = Level::Item;
+    for section in &table.sections {
+        merged_text(
+            sheet,
+            r,
+            0,
+            last,
+            &section.title,
+            styles.text(Level::Heading),
+        )?;
+        let tall = lines(&section.title, TABLE_SIZE, true, total);
         sheet.set_row_height(r, height(tall, TABLE_SIZE))?;
         r += 1;
-        for &i in &section.tasks {
-            let task = rows[i].task().expect("by_quarter lists tasks");
-            let lead = agencies(&task.lead);
-            let item = Level::Item;
+        for values in &section.rows {
             let mut cells = Vec::with_capacity(columns.len());
-            for (col, column) in columns.iter().enumerate() {
-                let (value, format) = match column {
-                    Col::Number => (numbers[i].as_str(), styles.number(item)),
-                    Col::Content => (task.content.as_str(), styles.text(item)),
-                    Col::Product => (task.product.as_str(), styles.text(item)),
-                    Col::Lead => (lead.as_str(), styles.text(item)),
-                    Col::Deadline => (task.deadline.as_str(), styles.centred(item)),
+            for (col, (column, value)) in columns.iter().zip(values).enumerate() {
+                let format = match column {
+                    ProgressColumn::Number => styles.number(item),
+                    ProgressColumn::Deadline => styles.centred(item),
+                    _ => styles.text(item),
                 };
                 text(sheet, r, col as ColNum, value, format)?;
-                cells.push((value, false, widths[col]));
+                cells.push((value.as_str(), false, widths[col]));
             }
             sheet.set_row_height(r, row_height(cells, TABLE_SIZE))?;
             r += 1;
@@ -120,10 +61,10 @@ mod tests {
 
     use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
 
-    use super::*;
     use crate::domain::library::{builtin, plan_from_source};
     use crate::domain::rollover::roll_plan;
     use crate::domain::workbook::{build_workbook, ExportSettings, SHEET_PROGRESS};
+    use crate::domain::workbook::{Column, LabelStyle};
 
     fn cell(range: &calamine::Range<Data>, row: usize, col: usize) -> String {
         match range.get_value((row as u32, col as u32)) {

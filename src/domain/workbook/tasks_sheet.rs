@@ -15,7 +15,7 @@ use super::measure::{height, lines};
 use super::settings::Column;
 use super::styles::{Level, TABLE_SIZE};
 pub(crate) use super::task_table::TOTAL_LABEL;
-use super::task_table::{join_agencies, words_line, TableCell, TaskTable};
+use super::task_table::{TableCell, TaskTable};
 use super::{Export, WorkbookError};
 
 /// Where the table landed, for the sheets that refer to it.
@@ -33,16 +33,6 @@ pub(crate) fn level(kind: RowKind) -> Level {
         RowKind::Group => Level::Group,
         RowKind::Task => Level::Item,
     }
-}
-
-/// Agencies as one cell: "Sở Nội vụ; Đài PTTH tỉnh".
-pub(crate) fn agencies(names: &[String]) -> String {
-    join_agencies(names)
-}
-
-/// The "(Bằng chữ: ...)" line.
-pub(crate) fn in_words_line(export: &Export) -> String {
-    words_line(export.totals.grand, export.settings.words)
 }
 
 /// The children of every row (rows directly under it), by position.
@@ -201,11 +191,5 @@ mod tests {
         assert_eq!(kids[4], [5]);
         assert_eq!(kids[6], [7]);
         assert!(kids[2].is_empty());
-    }
-
-    #[test]
-    fn agencies_join_with_semicolons() {
-        let names = vec!["Sở Nội vụ".to_string(), " ".into(), "Đài PTTH tỉnh ".into()];
-        assert_eq!(agencies(&names), "Sở Nội vụ; Đài PTTH tỉnh");
     }
 }

@@ -1,0 +1,69 @@
+//! Phụ lục II in Word: the tasks by lead agency ([`AgencyTable`], as the Excel sheet lays
+//! it out), in its own landscape section: a bold line per agency with its budget, then its
+//! tasks; the note under the table when a task has several lead agencies.
+
+use crate::domain::workbook::{AgencyColumn, AgencyTable, TableCell};
+
+use super::builder::DocxBuilder;
+use super::heading;
+use super::page::PageSetup;
+use super::paragraph::{Align, Para, ParaStyle, Run};
+use super::table::{Cell, Table, TableRow};
+use super::task_table::{header_row, text_cell, widths_mm};
+
+fn align(column: AgencyColumn) -> Align {
+    match column {
+        AgencyColumn::Number | AgencyColumn::Deadline => Align::Center,
+        AgencyColumn::Budget => Align::Right,
+        _ => Align::Left,
+    }
+}
+
+/// Writes Phụ lục II and ends its section.
+pub(crate) fn write(doc: &mut DocxBuilder, table: AgencyTable) {
+    let page = PageSetup::appendix();
+    let text_width = page.text_width_mm();
+    heading::write(doc, &table.heading, text_width);
+    let weights: Vec<f64> = table.columns.iter().map(|c| c.width()).collect();
+    let mut out = Table::new(widths_mm(&weights, text_width), true);
+    out.rows.push(header_row(&table.headers));
+    let columns = table.columns;
+    for group in table.groups {
+        let agency = columns
+            .iter()
+            .map(|column| match column {
+                AgencyColumn::Number => text_cell(group.number.clone(), Align::Center, true),
+                AgencyColumn::Content => text_cell(group.title.clone(), Align::Left, true),
+                AgencyColumn::Budget => group.budget.map_or_else(Cell::empty, |budget| {
+                    text_cell(budget.to_string(), Align::Right, true)
+                }),
+                _ => Cell::empty(),
+            })
+            .collect();
+        out.rows.push(TableRow::new(agency));
+        for task in group.tasks {
+            let cells = columns
+                .iter()
+                .zip(task.cells)
+                .map(|(column, cell)| match cell {
+                    TableCell::Text(text) => text_cell(text, align(*column), false),
+                    TableCell::Budget(Some(amount)) => {
+                        text_cell(amount.to_string(), Align::Right, false)
+                    }
+                    TableCell::Budget(None) => Cell::empty(),
+                })
+                .collect();
+            out.rows.push(TableRow::new(cells));
+        }
+    }
+    doc.push_table(&out);
+    if let Some(note) = table.note {
+        doc.push_paragraph(
+            Para::new(Align::Justify)
+                .style(ParaStyle::Table)
+                .run(Run::new(note).italic())
+                .space_before(6.0),
+        );
+    }
+    doc.end_section(page);
+}
