@@ -10,6 +10,8 @@
 //! - edit: keystroke to the next frame, in one field of a 1.000-task plan;
 //! - export: our workbook (`build_workbook` in wasm) for 500, 2.000 and 10.000 tasks, and the
 //!   same cells written by SheetJS and ExcelJS, interleaved in one page;
+//! - word: our Word appendices (`build_appendices_docx` in wasm) for the same plans, and the
+//!   same document written by docx.js with the same styles, interleaved in the same page;
 //! - search: one query over 25.000 templates;
 //! - save and load of a 1.000-task plan as the app stores it (localStorage);
 //! - import: a 1.000-task .docx and .xlsx picked with "Mở tệp" to the first frame showing
@@ -586,6 +588,130 @@ async fn export_compare(
     Ok(lines)
 }
 
+/// Word: our appendices (`Job::ExportDocx` through the documents worker) and docx.js writing
+/// the same document (read back from ours in the page) with the same styles, interleaved,
+/// for the plans `export_compare` left in `window.__plans` (and compare.js it loaded).
+async fn export_compare_word(
+    page: &Page,
+    libraries: Option<&StaticServer>,
+    runs: usize,
+) -> Result<Vec<String>> {
+    const SIZES: [usize; 3] = [500, 2_000, 10_000];
+    let mut lines = Vec::new();
+    let writers: &[&str] = match libraries {
+        Some(_) => &["ours", "docxjs"],
+        None => &["ours"],
+    };
+    if let Some(server) = libraries {
+        let loaded = page
+            .client()
+            .execute_async(
+                "const [base, done] = arguments;
+                 window.cchcBench.loadWordLibraries(base).then(() => done(''), e => done(String(e)));",
+                vec![Value::String(server.base_url())],
+            )
+            .await?;
+        if loaded.as_str() != Some("") {
+            return Err(harness::Error::msg(format!(
+                "bench Word libraries: {loaded}"
+            )));
+        }
+    } else {
+        lines.push("word: bench/node_modules is missing (run scripts/bench): ours only".into());
+    }
+    let mut times = vec![vec![Vec::new(); writers.len()]; SIZES.len()];
+    let mut bytes = vec![vec![0u64; writers.len()]; SIZES.len()];
+    let mut rows = vec![0u64; SIZES.len()];
+    // Round 0 is a warm-up (and reads our document back for docx.js).
+    for round in 0..=runs {
+        for (s, size) in SIZES.iter().enumerate() {
+            for (w, writer) in writers.iter().enumerate() {
+                let result = match (*writer, libraries) {
+                    ("ours", Some(_)) => {
+                        page.client()
+                            .execute_async(
+                                "const [key, done] = arguments;
+                                 window.cchcBench.oursWord(key, window.__plans[key])
+                                     .then(done, e => done(String(e)));",
+                                vec![json!(size)],
+                            )
+                            .await?
+                    }
+                    ("ours", None) => {
+                        page.js_with(
+                            "return Promise.resolve(window.cchcApp.benchExportDocx(window.__plans[arguments[0]]))
+                                 .then(r => typeof r === 'string' ? r : { ms: r.ms, size: r.bytes.length });",
+                            vec![json!(size)],
+                        )
+                        .await?
+                    }
+                    _ => {
+                        page.client()
+                            .execute_async(
+                                "const [key, done] = arguments;
+                                 window.cchcBench.docxjs(key).then(done, e => done(String(e)));",
+                                vec![json!(size)],
+                            )
+                            .await?
+                    }
+                };
+                let Some(ms) = result["ms"].as_f64() else {
+                    return Err(harness::Error::msg(format!(
+                        "word {writer} {size}: {result}"
+                    )));
+                };
+                if round > 0 {
+                    times[s][w].push(ms);
+                }
+                bytes[s][w] = result["size"].as_u64().unwrap_or(0);
+            }
+            if libraries.is_some() && round == 0 {
+                rows[s] = page
+                    .js_with(
+                        "return window.cchcBench.rowCount(arguments[0]);",
+                        vec![json!(size)],
+                    )
+                    .await?
+                    .as_u64()
+                    .unwrap_or(0);
+            }
+        }
+    }
+    for (s, size) in SIZES.iter().enumerate() {
+        let ours = Figures(times[s][0].clone());
+        let row_note = if rows[s] > 0 {
+            format!(", {} table rows", rows[s])
+        } else {
+            String::new()
+        };
+        let target = if *size == 2_000 {
+            "; target ≤ 150"
+        } else {
+            ""
+        };
+        lines.push(ours.line(
+            &format!(
+                "word: ours, {size} tasks ({} KB{row_note}{target})",
+                bytes[s][0] / 1024
+            ),
+            "ms",
+        ));
+        if writers.len() > 1 {
+            let other = Figures(times[s][1].clone());
+            lines.push(other.line(
+                &format!("word: docx.js, same document ({} KB)", bytes[s][1] / 1024),
+                "ms",
+            ));
+            lines.push(format!(
+                "{:<58} {:>8.2}×",
+                format!("word: ours / docx.js, {size} tasks (target ≤ 0.5)"),
+                ours.median() / other.median()
+            ));
+        }
+    }
+    Ok(lines)
+}
+
 /// The longest main-thread task (PerformanceObserver `longtask`, tasks over 50 ms) while the
 /// documents worker writes a 10.000-task workbook, the worker warm (after `export_compare`,
 /// which left the plans in `window.__plans`); 0 when no task was that long.
@@ -731,6 +857,7 @@ fn main() {
         let page = env.driver.new_page(&env.app.base_url()).await?;
         page.goto("/").await?;
         lines.extend(export_compare(&page, libraries.as_ref(), runs).await?);
+        lines.extend(export_compare_word(&page, libraries.as_ref(), runs).await?);
         lines.extend(export_long_tasks(&page, runs).await?);
         let _ = page.client().clone().close().await;
 

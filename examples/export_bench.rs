@@ -1,4 +1,5 @@
-//! Times `build_workbook` on generated plans of 500, 2.000 and 10.000 tasks.
+//! Times `build_workbook` and the Word appendices (`build_appendices_docx`) on generated
+//! plans of 500, 2.000 and 10.000 tasks.
 //!
 //! ```text
 //! cargo run --release --example export_bench [runs]
@@ -8,7 +9,9 @@
 
 use std::time::{Duration, Instant};
 
+use cchc_plan::domain::docx::build_appendices_docx;
 use cchc_plan::domain::money::group_thousands;
+use cchc_plan::domain::plan::Plan;
 use cchc_plan::domain::workbook::{build_workbook, ExportSettings};
 
 #[path = "shared/plans.rs"]
@@ -34,39 +37,49 @@ fn main() {
         .unwrap_or(9)
         .max(7);
     let settings = ExportSettings::default();
-    println!("build_workbook, {runs} runs after one warm-up (median / min / max)");
-    for size in [500, 2_000, 10_000] {
-        let plan = plan(size);
-        assert_eq!(plan.task_count(), size);
-        let bytes = build_workbook(&plan, &settings).expect("export").len();
-        let mut cpu = Vec::new();
-        let mut times: Vec<Duration> = (0..runs)
-            .map(|_| {
-                let cpu_start = cpu_time();
-                let start = Instant::now();
-                let xlsx = build_workbook(&plan, &settings).expect("export");
-                let elapsed = start.elapsed();
-                if let (Some(a), Some(b)) = (cpu_start, cpu_time()) {
-                    cpu.push(b.saturating_sub(a));
-                }
-                assert!(!xlsx.is_empty());
-                elapsed
-            })
-            .collect();
-        times.sort();
-        cpu.sort();
-        let cpu = cpu
-            .get(cpu.len() / 2)
-            .map_or_else(|| "?".to_string(), |c| ms(*c));
-        println!(
-            "{:>6} tasks ({:>6} rows): median {:>9}  min {:>9}  max {:>9}  cpu median {:>9}  ({} KB)",
-            group_thousands(size as u64),
-            group_thousands(plan.len() as u64),
-            ms(times[runs / 2]),
-            ms(times[0]),
-            ms(times[runs - 1]),
-            cpu,
-            group_thousands(bytes as u64 / 1024)
-        );
+    let writers: [(&str, &dyn Fn(&Plan) -> Vec<u8>); 2] = [
+        ("build_workbook", &|plan| {
+            build_workbook(plan, &settings).expect("export")
+        }),
+        ("build_appendices_docx", &|plan| {
+            build_appendices_docx(plan, &settings).expect("export")
+        }),
+    ];
+    for (name, write) in writers {
+        println!("{name}, {runs} runs after one warm-up (median / min / max)");
+        for size in [500, 2_000, 10_000] {
+            let plan = plan(size);
+            assert_eq!(plan.task_count(), size);
+            let bytes = write(&plan).len();
+            let mut cpu = Vec::new();
+            let mut times: Vec<Duration> = (0..runs)
+                .map(|_| {
+                    let cpu_start = cpu_time();
+                    let start = Instant::now();
+                    let file = write(&plan);
+                    let elapsed = start.elapsed();
+                    if let (Some(a), Some(b)) = (cpu_start, cpu_time()) {
+                        cpu.push(b.saturating_sub(a));
+                    }
+                    assert!(!file.is_empty());
+                    elapsed
+                })
+                .collect();
+            times.sort();
+            cpu.sort();
+            let cpu = cpu
+                .get(cpu.len() / 2)
+                .map_or_else(|| "?".to_string(), |c| ms(*c));
+            println!(
+                "{:>6} tasks ({:>6} rows): median {:>9}  min {:>9}  max {:>9}  cpu median {:>9}  ({} KB)",
+                group_thousands(size as u64),
+                group_thousands(plan.len() as u64),
+                ms(times[runs / 2]),
+                ms(times[0]),
+                ms(times[runs - 1]),
+                cpu,
+                group_thousands(bytes as u64 / 1024)
+            );
+        }
     }
 }

@@ -91,19 +91,7 @@ fn every_cell_of_phu_luc_i_matches_the_plan() {
     assert!((14280..=14290).contains(&width), "{width}");
     let header = &table.rows[0];
     assert!(header.header && header.cant_split);
-    assert_eq!(
-        header.texts(),
-        [
-            "TT",
-            "Nội dung, nhiệm vụ",
-            "Sản phẩm",
-            "Cơ quan chủ trì",
-            "Cơ quan phối hợp",
-            "Thời gian thực hiện",
-            "Kinh phí (triệu đồng)",
-            "Ghi chú"
-        ]
-    );
+    assert_eq!(header.texts(), PHU_LUC_I_HEADERS);
     assert!(header.cells.iter().all(|c| c.bold()));
     assert_eq!(table.rows.iter().filter(|r| r.header).count(), 1);
     assert!(table.rows.iter().all(|r| r.cant_split), "no row splits");

@@ -16,7 +16,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use cchc_plan::domain::workbook::{build_workbook, ExportSettings};
-use common::seed_002_plan;
+use common::{seed_002_plan, PHU_LUC_I_HEADERS};
 
 fn on_path(program: &str) -> bool {
     std::env::var_os("PATH")
@@ -100,6 +100,42 @@ fn to_pdf(xlsx: &Path, dir: &Path) -> PathBuf {
     pdf
 }
 
+/// The text of every page of a PDF (pdftotext -layout), checking that each page is A4
+/// landscape: 842 x 595 points.
+fn a4_landscape_pages(pdf: &Path, dir: &Path) -> Vec<String> {
+    let info = run(
+        Command::new("pdfinfo")
+            .args(["-f", "1", "-l", "9999"])
+            .arg(pdf),
+        dir,
+        Duration::from_secs(60),
+    );
+    let sizes: Vec<&str> = info
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
+        .map(|l| l.split(" size:").nth(1).unwrap().trim())
+        .collect();
+    assert!(!sizes.is_empty(), "{info}");
+    for size in &sizes {
+        let (w, h) = size.split_once(" x ").unwrap();
+        let w: f64 = w.trim().parse().unwrap();
+        let h: f64 = h.split_whitespace().next().unwrap().parse().unwrap();
+        assert_eq!((w.round(), h.round()), (842.0, 595.0), "page size {size}");
+    }
+    let text = run(
+        Command::new("pdftotext").arg("-layout").arg(pdf).arg("-"),
+        dir,
+        Duration::from_secs(60),
+    );
+    let pages: Vec<String> = text
+        .split('\u{c}')
+        .filter(|p| !p.trim().is_empty())
+        .map(str::to_string)
+        .collect();
+    assert_eq!(pages.len(), sizes.len());
+    pages
+}
+
 #[test]
 fn exported_workbook_prints_a4_landscape_without_cut_columns() {
     if !tools_present() {
@@ -116,38 +152,9 @@ fn exported_workbook_prints_a4_landscape_without_cut_columns() {
     )
     .unwrap();
     let pdf = to_pdf(&xlsx, &dir);
-
-    // Every page is A4 landscape: 842 x 595 points.
-    let info = run(
-        Command::new("pdfinfo")
-            .args(["-f", "1", "-l", "9999"])
-            .arg(&pdf),
-        &dir,
-        Duration::from_secs(60),
-    );
-    let sizes: Vec<&str> = info
-        .lines()
-        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
-        .map(|l| l.split(" size:").nth(1).unwrap().trim())
-        .collect();
-    assert!(sizes.len() >= 3, "{info}");
-    for size in &sizes {
-        let (w, h) = size.split_once(" x ").unwrap();
-        let w: f64 = w.trim().parse().unwrap();
-        let h: f64 = h.split_whitespace().next().unwrap().parse().unwrap();
-        assert_eq!((w.round(), h.round()), (842.0, 595.0), "page size {size}");
-    }
-
-    let text = run(
-        Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-"),
-        &dir,
-        Duration::from_secs(60),
-    );
-    let pages: Vec<&str> = text
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .collect();
-    assert_eq!(pages.len(), sizes.len());
+    let pages = a4_landscape_pages(&pdf, &dir);
+    let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+    assert!(pages.len() >= 3);
     let first_line = |page: &str| {
         page.lines()
             .find(|l| !l.trim().is_empty())
@@ -228,55 +235,17 @@ fn exported_docx_prints_every_appendix_a4_landscape_with_its_header_row_on_every
     // Needs LibreOffice Writer (Debian: libreoffice-writer) besides Calc: without it the
     // conversion fails here, loudly.
     let pdf = to_pdf(&docx, &dir);
-
-    let info = run(
-        Command::new("pdfinfo")
-            .args(["-f", "1", "-l", "9999"])
-            .arg(&pdf),
-        &dir,
-        Duration::from_secs(60),
-    );
-    let sizes: Vec<&str> = info
-        .lines()
-        .filter(|l| l.starts_with("Page") && l.contains(" size:"))
-        .map(|l| l.split(" size:").nth(1).unwrap().trim())
-        .collect();
-    assert!(sizes.len() >= 4, "{info}");
-    for size in &sizes {
-        let (w, h) = size.split_once(" x ").unwrap();
-        let w: f64 = w.trim().parse().unwrap();
-        let h: f64 = h.split_whitespace().next().unwrap().parse().unwrap();
-        assert_eq!((w.round(), h.round()), (842.0, 595.0), "page size {size}");
-    }
-
-    let text = run(
-        Command::new("pdftotext").arg("-layout").arg(&pdf).arg("-"),
-        &dir,
-        Duration::from_secs(60),
-    );
-    let pages: Vec<&str> = text
-        .split('\u{c}')
-        .filter(|p| !p.trim().is_empty())
-        .collect();
-    assert_eq!(pages.len(), sizes.len());
+    let pages = a4_landscape_pages(&pdf, &dir);
+    let pages: Vec<&str> = pages.iter().map(String::as_str).collect();
+    assert!(pages.len() >= 4);
 
     let attachment = "(Kèm theo Quyết định số 1887/QĐ-UBND ngày 18 tháng 12 năm 2020 của Ủy ban nhân dân tỉnh Đắk Nông)";
-    let phu_luc_i = [
-        "TT",
-        "Nội dung, nhiệm vụ",
-        "Sản phẩm",
-        "Cơ quan chủ trì",
-        "Cơ quan phối hợp",
-        "Thời gian thực hiện",
-        "Kinh phí (triệu đồng)",
-        "Ghi chú",
-    ];
     // Each appendix: its label, its heading lines, and its header row (last column last).
     let appendices: [(&str, &str, Vec<&str>); 4] = [
         (
             "Phụ lục I",
             "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2021",
-            phu_luc_i.to_vec(),
+            PHU_LUC_I_HEADERS.to_vec(),
         ),
         (
             "Phụ lục II",

@@ -37,6 +37,15 @@ fn samples(times: &[f64]) -> JsValue {
 /// the workbook's bytes through the documents worker (the file is read first, untimed; the
 /// worker is started by the first call), or of a string with the error.
 fn export(text: String) -> JsValue {
+    export_as(text, false)
+}
+
+/// `benchExportDocx(planFile)`: as `benchExport`, for the Word appendices (`Job::ExportDocx`).
+fn export_docx(text: String) -> JsValue {
+    export_as(text, true)
+}
+
+fn export_as(text: String, word: bool) -> JsValue {
     let plan = match file_format::read_plan(&text) {
         Ok(plan) => plan,
         Err(error) => return error.to_string().into(),
@@ -52,7 +61,12 @@ fn export(text: String) -> JsValue {
         });
         let _ = wasm_bindgen_futures::JsFuture::from(next_task).await;
         let start = now();
-        let answer = crate::platform::worker::request(Job::ExportXlsx { plan, settings })
+        let job = if word {
+            Job::ExportDocx { plan, settings }
+        } else {
+            Job::ExportXlsx { plan, settings }
+        };
+        let answer = crate::platform::worker::request(job)
             .await
             .map_err(|e| JsValue::from(e.to_string()))?;
         let ms = now() - start;
@@ -138,12 +152,17 @@ fn store(text: String, runs: usize) -> JsValue {
     result.into()
 }
 
-/// Adds `benchExport`, `benchSearch` and `benchStore`.
+/// Adds `benchExport`, `benchExportDocx`, `benchSearch` and `benchStore`.
 pub(super) fn add_hooks(hooks: &js_sys::Object) {
     add(
         hooks,
         "benchExport",
         Closure::<dyn Fn(String) -> JsValue>::new(export),
+    );
+    add(
+        hooks,
+        "benchExportDocx",
+        Closure::<dyn Fn(String) -> JsValue>::new(export_docx),
     );
     add(
         hooks,

@@ -216,37 +216,14 @@ pub fn parse_body(xml: &str) -> Vec<Section> {
                     }
                 }
                 "tr" => tables.last_mut().unwrap().rows.push(Row::default()),
-                "cantSplit" => {
-                    tables
-                        .last_mut()
-                        .unwrap()
-                        .rows
-                        .last_mut()
-                        .unwrap()
-                        .cant_split = true
-                }
-                "tblHeader" => tables.last_mut().unwrap().rows.last_mut().unwrap().header = true,
-                "tc" => tables
-                    .last_mut()
-                    .unwrap()
-                    .rows
-                    .last_mut()
-                    .unwrap()
-                    .cells
-                    .push(Cell {
-                        span: 1,
-                        ..Cell::default()
-                    }),
+                "cantSplit" => last_row(&mut tables).cant_split = true,
+                "tblHeader" => last_row(&mut tables).header = true,
+                "tc" => last_row(&mut tables).cells.push(Cell {
+                    span: 1,
+                    ..Cell::default()
+                }),
                 "gridSpan" => {
-                    let cell = tables
-                        .last_mut()
-                        .unwrap()
-                        .rows
-                        .last_mut()
-                        .unwrap()
-                        .cells
-                        .last_mut()
-                        .unwrap();
+                    let cell = last_row(&mut tables).cells.last_mut().unwrap();
                     cell.span = attrs["val"].parse().unwrap();
                 }
                 "sectPr" => {
@@ -335,18 +312,21 @@ fn push_run_text(para: &mut Option<Paragraph>, text: &str, bold: bool, italic: b
     }
 }
 
+/// The row being read.
+fn last_row(tables: &mut [Table]) -> &mut Row {
+    tables.last_mut().unwrap().rows.last_mut().unwrap()
+}
+
 fn finish_paragraph(para: &mut Option<Paragraph>, tables: &mut [Table], current: &mut Section) {
     let Some(p) = para.take() else { return };
-    match tables.last_mut() {
-        Some(t) => t
-            .rows
-            .last_mut()
-            .unwrap()
+    if tables.is_empty() {
+        current.blocks.push(Block::Paragraph(p));
+    } else {
+        last_row(tables)
             .cells
             .last_mut()
             .unwrap()
             .paragraphs
-            .push(p),
-        None => current.blocks.push(Block::Paragraph(p)),
+            .push(p);
     }
 }

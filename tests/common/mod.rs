@@ -64,6 +64,18 @@ pub const SEED_BUDGETS: [(&str, &str, f64); 26] = [
     ("III", "3.5", 35.0),
 ];
 
+/// The headers of Phụ lục I with the default settings.
+pub const PHU_LUC_I_HEADERS: [&str; 8] = [
+    "TT",
+    "Nội dung, nhiệm vụ",
+    "Sản phẩm",
+    "Cơ quan chủ trì",
+    "Cơ quan phối hợp",
+    "Thời gian thực hiện",
+    "Kinh phí (triệu đồng)",
+    "Ghi chú",
+];
+
 pub type Book = Xlsx<Cursor<Vec<u8>>>;
 
 pub fn open(xlsx: &[u8]) -> Book {

@@ -5,11 +5,9 @@
 use crate::domain::workbook::{AgencyColumn, AgencyTable, TableCell};
 
 use super::builder::DocxBuilder;
-use super::heading;
-use super::page::PageSetup;
 use super::paragraph::{Align, Para, ParaStyle, Run};
-use super::table::{Cell, Table, TableRow};
-use super::task_table::{header_row, text_cell, widths_mm};
+use super::table::{Cell, TableRow};
+use super::task_table::{open_appendix, text_cell};
 
 fn align(column: AgencyColumn) -> Align {
     match column {
@@ -21,12 +19,8 @@ fn align(column: AgencyColumn) -> Align {
 
 /// Writes Phụ lục II and ends its section.
 pub(crate) fn write(doc: &mut DocxBuilder, table: AgencyTable) {
-    let page = PageSetup::appendix();
-    let text_width = page.text_width_mm();
-    heading::write(doc, &table.heading, text_width);
-    let weights: Vec<f64> = table.columns.iter().map(|c| c.width()).collect();
-    let mut out = Table::new(widths_mm(&weights, text_width), true);
-    out.rows.push(header_row(&table.headers));
+    let weights = table.columns.iter().map(|c| c.width());
+    let (page, mut out) = open_appendix(doc, &table.heading, weights, &table.headers);
     let columns = table.columns;
     for group in table.groups {
         let agency = columns

@@ -5,20 +5,14 @@
 use crate::domain::workbook::{ProgressColumn, ProgressTable};
 
 use super::builder::DocxBuilder;
-use super::heading;
-use super::page::PageSetup;
 use super::paragraph::Align;
-use super::table::{Table, TableRow};
-use super::task_table::{header_row, text_cell, widths_mm};
+use super::table::TableRow;
+use super::task_table::{open_appendix, text_cell};
 
 /// Writes "Tiến độ" and ends its section.
 pub(crate) fn write(doc: &mut DocxBuilder, table: ProgressTable) {
-    let page = PageSetup::appendix();
-    let text_width = page.text_width_mm();
-    heading::write(doc, &table.heading, text_width);
-    let weights: Vec<f64> = table.columns.iter().map(|c| c.width()).collect();
-    let mut out = Table::new(widths_mm(&weights, text_width), true);
-    out.rows.push(header_row(&table.headers));
+    let weights = table.columns.iter().map(|c| c.width());
+    let (page, mut out) = open_appendix(doc, &table.heading, weights, &table.headers);
     let columns = table.columns;
     for section in table.sections {
         out.rows.push(TableRow::new(vec![text_cell(

@@ -4,7 +4,7 @@
 //! Vietnamese grouping ("1.600", "12,5"); the header row repeats on every page and no row
 //! splits across pages.
 
-use crate::domain::workbook::{Column, TableCell, TaskTable};
+use crate::domain::workbook::{Column, Heading, TableCell, TaskTable};
 
 use super::builder::DocxBuilder;
 use super::heading;
@@ -54,15 +54,29 @@ fn align(column: Column) -> Align {
     }
 }
 
-/// Writes Phụ lục I and ends its section.
-pub(crate) fn write(doc: &mut DocxBuilder, table: TaskTable) {
+/// Starts an appendix: its heading block, and its table (columns of these Excel widths
+/// fitted to the page, the header row repeated on every page). Returns the page setup that
+/// ends its section, and the table to fill.
+pub(crate) fn open_appendix<S: AsRef<str>>(
+    doc: &mut DocxBuilder,
+    heading: &Heading,
+    weights: impl IntoIterator<Item = f64>,
+    headers: &[S],
+) -> (PageSetup, Table) {
     let page = PageSetup::appendix();
     let text_width = page.text_width_mm();
-    heading::write(doc, &table.heading, text_width);
-    let weights: Vec<f64> = table.columns.iter().map(|c| c.width()).collect();
-    let mut out = Table::new(widths_mm(&weights, text_width), true);
-    out.rows.reserve(table.rows.len() + 2);
-    out.rows.push(header_row(&table.headers));
+    heading::write(doc, heading, text_width);
+    let weights: Vec<f64> = weights.into_iter().collect();
+    let mut table = Table::new(widths_mm(&weights, text_width), true);
+    table.rows.push(header_row(headers));
+    (page, table)
+}
+
+/// Writes Phụ lục I and ends its section.
+pub(crate) fn write(doc: &mut DocxBuilder, table: TaskTable) {
+    let weights = table.columns.iter().map(|c| c.width());
+    let (page, mut out) = open_appendix(doc, &table.heading, weights, &table.headers);
+    out.rows.reserve(table.rows.len() + 1);
     let budget_column = table.budget_column();
     let columns = table.columns;
     for row in table.rows {
