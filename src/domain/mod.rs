@@ -2,6 +2,7 @@
 
 pub mod agency;
 pub mod deadline;
+pub mod editor_keys;
 pub mod file_format;
 pub mod library;
 pub mod money;
