@@ -382,6 +382,7 @@ async fn keyboard_reaches_the_results(page: Page) -> Result {
         [
             "Lĩnh vực",
             "Văn bản nguồn",
+            "Năm của kế hoạch mới",
             "Tạo kế hoạch từ văn bản mẫu",
             ADD_SELECTED
         ]

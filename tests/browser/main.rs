@@ -9,11 +9,13 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod editor;
+mod editor_keys;
 mod export;
 mod files;
 mod harness;
 mod harness_checks;
 mod library;
+mod next_year;
 mod review;
 mod search_index;
 mod smoke;
@@ -28,8 +30,10 @@ fn main() {
             smoke::tests(),
             harness_checks::tests(),
             editor::tests(),
+            editor_keys::tests(),
             storage::tests(),
             library::tests(),
+            next_year::tests(),
             export::tests(),
             review::tests(),
             files::tests(),
