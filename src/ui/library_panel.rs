@@ -557,7 +557,9 @@ fn add_to_plan(state: EditorState, library: &Library, mut indices: Vec<usize>) {
     };
     state.current.set(Some(last.row));
 
-    let numbers: Vec<String> = state.numbers.with_untracked(|n| {
+    // Full numbers ("I.1, II.1"): a TT alone repeats in every area.
+    let full = use_context::<super::review::ReviewState>().map(|r| r.numbers);
+    let numbers: Vec<String> = full.unwrap_or(state.numbers).with_untracked(|n| {
         added
             .iter()
             .filter_map(|a| n.get(&a.row).cloned())

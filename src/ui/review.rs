@@ -51,7 +51,7 @@ pub fn RowMarker(id: RowId) -> impl IntoView {
         marker.get().map(|(label, title, count, error)| {
             view! {
                 <span class="findings" class:error=error role="img" aria-label=label title=title
-                    data-count=count.to_string()></span>
+                    tabindex="0" data-count=count.to_string()></span>
             }
         })
     })
@@ -157,6 +157,7 @@ fn RollForward() -> impl IntoView {
         message.set(Some((text.clone(), false)));
         state.say(text, false);
         review.last_roll.set(Some(report));
+        review.keep_for_opened(state);
     };
     view! {
         <form class="roll-forward" aria-label="Tạo kế hoạch năm ... từ kế hoạch này" on:submit=submit>

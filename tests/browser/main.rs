@@ -11,6 +11,7 @@ mod common;
 mod editor;
 mod editor_keys;
 mod export;
+mod feedback;
 mod files;
 mod harness;
 mod harness_checks;
@@ -35,6 +36,7 @@ fn main() {
             library::tests(),
             next_year::tests(),
             export::tests(),
+            feedback::tests(),
             review::tests(),
             files::tests(),
             switching::tests(),
