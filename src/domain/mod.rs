@@ -4,6 +4,7 @@ pub mod agency;
 pub mod deadline;
 #[cfg(feature = "documents")]
 pub mod docx;
+pub mod editor_keys;
 pub mod file_format;
 pub mod import;
 pub mod library;

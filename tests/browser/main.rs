@@ -9,13 +9,16 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod editor;
+mod editor_keys;
 mod export;
+mod feedback;
 mod files;
 mod harness;
 mod harness_checks;
 mod import;
 mod library;
 mod plan_document;
+mod next_year;
 mod review;
 mod search_index;
 mod smoke;
@@ -31,9 +34,12 @@ fn main() {
             smoke::tests(),
             harness_checks::tests(),
             editor::tests(),
+            editor_keys::tests(),
             storage::tests(),
             library::tests(),
+            next_year::tests(),
             export::tests(),
+            feedback::tests(),
             review::tests(),
             files::tests(),
             switching::tests(),
