@@ -11,7 +11,12 @@ fn main() {
     // The test hooks reach the app's state through the UI's start hook, so the UI does not
     // depend on them; they install themselves only in a page a test harness marked.
     cchc_plan::ui::state::on_start(cchc_plan::test_hooks::install);
-    leptos::mount::mount_to_body(cchc_plan::ui::App);
+    // The stored plans are read (from IndexedDB, asynchronously) before the app mounts, so
+    // the app itself stays synchronous over an in-memory mirror.
+    wasm_bindgen_futures::spawn_local(async {
+        cchc_plan::platform::prepare_store().await;
+        leptos::mount::mount_to_body(cchc_plan::ui::App);
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

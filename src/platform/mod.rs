@@ -7,6 +7,8 @@
 
 mod download;
 mod file_input;
+pub mod indexed;
+pub use indexed::{request_persistence, storage_estimate};
 mod page;
 mod storage;
 mod time;
@@ -15,7 +17,7 @@ pub mod worker;
 pub use download::{download_array, download_bytes, download_text};
 pub use file_input::read_file;
 pub use page::{focus, page_hidden, scroll_to_center, test_marker};
-pub use storage::LocalStore;
+pub use storage::{prepare_store, take_prepared_store, BrowserStore, LocalStore, BACKEND_KEY};
 pub use time::{format_time, now, performance_now};
 
 use wasm_bindgen::{JsCast, JsValue};

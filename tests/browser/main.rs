@@ -13,6 +13,7 @@ mod export;
 mod files;
 mod harness;
 mod harness_checks;
+mod indexeddb;
 mod library;
 mod review;
 mod search_index;
@@ -37,6 +38,7 @@ fn main() {
             worker::tests(),
             wording::tests(),
             search_index::tests(),
+            indexeddb::tests(),
         ]
         .concat(),
     );

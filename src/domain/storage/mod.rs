@@ -51,6 +51,7 @@ pub mod errors;
 pub mod migrate;
 pub mod mirror;
 pub mod relocate;
+pub mod reminder;
 pub mod shelf;
 pub mod store;
 

@@ -12,10 +12,10 @@ use crate::domain::library::TemplateSet;
 use crate::domain::plan::Plan;
 use crate::domain::storage::autosave::templates_not_stored;
 use crate::domain::storage::{
-    Damaged, PlanShelf, PlanSummary, Reaction, SaveStatus, ShelfError, StartupProblem,
-    SAVE_DELAY_MS, TEMPLATES_KEY,
+    BackupInfo, Damaged, FlushFault, PlanShelf, PlanSummary, Reaction, SaveStatus, ShelfError,
+    StartupProblem, SAVE_DELAY_MS, TEMPLATES_KEY,
 };
-use crate::platform::{self, LocalStore};
+use crate::platform::{self, BrowserStore};
 use crate::ui::{new_plan_id, next_year, EditorState};
 
 /// A message about stored data, with the raw text's backup key when there is one.
@@ -29,7 +29,7 @@ pub struct StorageNotice {
 /// Handles to the stored plans; `Copy`, shared through [`EditorState::plans`].
 #[derive(Clone, Copy)]
 pub struct Persistence {
-    shelf: StoredValue<PlanShelf<LocalStore>, LocalStorage>,
+    shelf: StoredValue<PlanShelf<BrowserStore>, LocalStorage>,
     pub list: RwSignal<Vec<PlanSummary>>,
     pub trash: RwSignal<Vec<PlanSummary>>,
     /// The revision the open plan was last loaded or saved at.
@@ -60,7 +60,8 @@ impl Persistence {
     /// recent, else a new blank plan for next year.
     pub fn open() -> (Persistence, Plan) {
         let now = platform::now();
-        let (mut shelf, problems) = PlanShelf::open(LocalStore::new(), now);
+        let (store, prepared) = platform::take_prepared_store();
+        let (mut shelf, problems) = PlanShelf::open(store, now);
         let mut notices: Vec<StorageNotice> = Vec::new();
         let mut say = |text: String, backup_key: Option<String>| {
             let id = notices.len() as u64 + 1;
@@ -70,6 +71,9 @@ impl Persistence {
                 backup_key,
             });
         };
+        for text in prepared {
+            say(text, None);
+        }
         for problem in &problems {
             let (text, backup) = notice_text(problem);
             say(text, backup);
@@ -198,6 +202,12 @@ impl Persistence {
             if self.status.get_untracked() == SaveStatus::Pending {
                 self.save_now(state, false);
             }
+            // IndexedDB: the transaction is issued before the page goes.
+            self.with_shelf(|shelf| {
+                if let Some(durable) = shelf.backing_store().and_then(BrowserStore::indexed) {
+                    durable.flush_now();
+                }
+            });
         };
         let hidden = window_event_listener(ev::visibilitychange, move |_| {
             if platform::page_hidden() {
@@ -206,8 +216,9 @@ impl Persistence {
         });
         let closing = window_event_listener(ev::pagehide, move |_| flush());
         let other_tab = window_event_listener(ev::storage, move |event| {
-            self.on_storage_event(state, &event)
+            self.on_external_write(state, event.key(), event.new_value())
         });
+        self.listen_to_durable_store(state);
         // The app lives as long as the page: these listeners are never removed.
         std::mem::forget((hidden, closing, other_tab));
     }
@@ -264,7 +275,7 @@ impl Persistence {
             .map_err(|e| e.to_string())
     }
 
-    fn with_shelf<R>(&self, f: impl FnOnce(&mut PlanShelf<LocalStore>) -> R) -> R {
+    fn with_shelf<R>(&self, f: impl FnOnce(&mut PlanShelf<BrowserStore>) -> R) -> R {
         self.shelf
             .try_update_value(f)
             .expect("the shelf lives as long as the app")
@@ -312,6 +323,9 @@ impl Persistence {
             other => other,
         });
         let (status, revision) = SaveStatus::after_save(result);
+        if revision.is_some() {
+            platform::request_persistence();
+        }
         if let Some(revision) = revision {
             self.revision.set_value(revision);
             self.saved.set_value(Some(plan));
@@ -322,19 +336,37 @@ impl Persistence {
         }
     }
 
-    fn on_storage_event(&self, state: EditorState, event: &web_sys::StorageEvent) {
-        if event.key().as_deref() == Some(TEMPLATES_KEY) {
+    /// IndexedDB: a failed flush is said (the data stays in the page and is written again
+    /// on the next change); other tabs' writes arrive as `storage` events do.
+    fn listen_to_durable_store(self, state: EditorState) {
+        let Some(durable) = self.shelf.with_value(|shelf| {
+            shelf
+                .backing_store()
+                .and_then(BrowserStore::indexed)
+                .cloned()
+        }) else {
+            return;
+        };
+        durable.on_fault(move |fault| match fault {
+            Some(fault) => self.status.set(SaveStatus::Failed(fault.to_string())),
+            None => {
+                if matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
+                    self.status.set(SaveStatus::Saved);
+                }
+            }
+        });
+        durable.on_external(move |(key, value)| self.on_external_write(state, Some(key), value));
+    }
+
+    fn on_external_write(&self, state: EditorState, key: Option<String>, value: Option<String>) {
+        if key.as_deref() == Some(TEMPLATES_KEY) {
             self.reload_user_templates();
             return;
         }
         let open_id = state.read_plan(|e| e.id.clone());
         let revision = self.revision.get_value();
         let change = self.with_shelf(|shelf| {
-            shelf.on_external_change(
-                event.key().as_deref(),
-                event.new_value().as_deref(),
-                Some((&open_id, revision)),
-            )
+            shelf.on_external_change(key.as_deref(), value.as_deref(), Some((&open_id, revision)))
         });
         match SaveStatus::react(&change, revision) {
             Reaction::Stop(status) => {
@@ -382,6 +414,7 @@ impl Persistence {
         let created = self.with_shelf(|shelf| shelf.create(&plan, platform::now()));
         match created {
             Ok(revision) => {
+                platform::request_persistence();
                 self.revision.set_value(revision);
                 self.saved.set_value(Some(plan.clone()));
                 let _ = self.with_shelf(|shelf| shelf.set_last_open(Some(&plan.id)));
@@ -501,6 +534,63 @@ impl Persistence {
             Err(error) => state.say(error.to_string(), true),
         }
         self.refresh_list();
+    }
+
+    /// The backups of unreadable data ("Bản sao lưu"), newest first, with their size in bytes
+    /// (UTF-8).
+    ///
+    /// # Errors
+    ///
+    /// The Vietnamese message of the storage error when the store cannot be read.
+    pub fn backups(&self) -> Result<Vec<(BackupInfo, usize)>, String> {
+        self.shelf.with_value(|shelf| {
+            let list = shelf.backups().map_err(|e| e.to_string())?;
+            Ok(list
+                .into_iter()
+                .map(|info| {
+                    let size = shelf
+                        .backup_text(&info.key)
+                        .ok()
+                        .flatten()
+                        .map_or(0, |t| t.len());
+                    (info, size)
+                })
+                .collect())
+        })
+    }
+
+    /// Deletes a backup for good (the drafter confirmed).
+    ///
+    /// # Errors
+    ///
+    /// The Vietnamese message of the storage error.
+    pub fn remove_backup(&self, key: &str) -> Result<(), String> {
+        self.with_shelf(|shelf| shelf.remove_backup(key))
+            .map_err(|e| e.to_string())
+    }
+
+    /// Whether the plans are kept in IndexedDB (else in localStorage).
+    pub fn in_indexed_db(&self) -> bool {
+        self.shelf.with_value(|shelf| {
+            shelf
+                .backing_store()
+                .and_then(BrowserStore::indexed)
+                .is_some()
+        })
+    }
+
+    /// Test hooks only: makes the IndexedDB writes fail with `fault` (`None`: stop); false
+    /// when the plans are not in IndexedDB.
+    pub fn inject_storage_fault(&self, fault: Option<FlushFault>) -> bool {
+        self.shelf.with_value(
+            |shelf| match shelf.backing_store().and_then(BrowserStore::indexed) {
+                Some(durable) => {
+                    durable.inject_fault(fault);
+                    true
+                }
+                None => false,
+            },
+        )
     }
 
     /// Offers the raw text kept under a backup key as a downloaded file.
