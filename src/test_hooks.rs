@@ -93,6 +93,8 @@ fn add_storage_hooks(hooks: &js_sys::Object, state: EditorState) {
         });
         state.plans.inject_storage_fault(fault)
     });
+    let shift = Closure::<dyn Fn(f64)>::new(platform::shift_clock);
+    add(hooks, "shiftClock", shift);
     add(hooks, "storageBackend", backend);
     add(hooks, "storageFault", fault);
 }

@@ -38,6 +38,8 @@ struct Shared {
     on_external: RefCell<Option<ExternalListener>>,
     /// A fault to simulate on the next flushes (test hooks only).
     injected: RefCell<Option<FlushFault>>,
+    /// Resolved when the next flush ends (see [`IndexedStore::settled`]).
+    waiting: RefCell<Vec<js_sys::Function>>,
 }
 
 /// The plans, trash, templates and backups in IndexedDB, as a [`KeyValueStore`]. Cheap to
@@ -102,6 +104,7 @@ impl IndexedStore {
                 on_fault: RefCell::new(None),
                 on_external: RefCell::new(None),
                 injected: RefCell::new(None),
+                waiting: RefCell::new(Vec::new()),
             }),
         };
         store.listen(&raw);
@@ -222,12 +225,14 @@ impl IndexedStore {
             if self.is_settled() {
                 return Ok(());
             }
-            if let Some(fault) = self.fault() {
-                if !self.shared.mirror.borrow().is_flushing() {
-                    return Err(fault);
-                }
+            if !self.shared.mirror.borrow().is_flushing() {
+                return Err(self.fault().unwrap_or(FlushFault::Unavailable));
             }
-            sleep(10).await;
+            let shared = Rc::clone(&self.shared);
+            let ended = js_sys::Promise::new(&mut |resolve, _| {
+                shared.waiting.borrow_mut().push(resolve);
+            });
+            let _ = wasm_bindgen_futures::JsFuture::from(ended).await;
         }
     }
 
@@ -242,15 +247,6 @@ impl IndexedStore {
             flush(&shared);
         });
     }
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
 /// Waits for a transaction to end; an abort is a fault with the transaction's error.
@@ -314,6 +310,9 @@ fn flush(shared: &Rc<Shared>) {
             wasm_bindgen_futures::spawn_local(async move {
                 let result = settle(tx).await;
                 shared.mirror.borrow_mut().flushed(result.clone());
+                for resolve in shared.waiting.take() {
+                    let _ = resolve.call0(&JsValue::NULL);
+                }
                 match result {
                     Ok(()) => {
                         broadcast(&shared, &batch);

@@ -52,6 +52,16 @@ pub fn StorageStatus() -> impl IntoView {
                 </div>
             </div>
         })}
+        <Show when=move || plans.file_reminder.get()>
+            <div class="file-reminder" role="status" aria-label="Nhắc lưu tệp kế hoạch">
+                <p>"Kế hoạch này đã thay đổi mà chưa được lưu ra tệp hơn 7 ngày. Nên lưu một bản ra tệp trên máy, phòng khi trình duyệt xóa dữ liệu của trang."</p>
+                <button type="button" on:click=move |_| {
+                    download_open_plan(state);
+                    plans.file_saved(state);
+                }>"Lưu tệp ngay"</button>
+                <button type="button" on:click=move |_| plans.file_reminder.set(false)>"Để sau"</button>
+            </div>
+        </Show>
         <For each=move || plans.notices.get() key=|n| n.id let(notice)>
             <div class="storage-problem" role="alert">
                 <p>{notice.text.clone()}</p>

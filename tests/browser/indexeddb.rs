@@ -24,6 +24,7 @@ pub fn tests() -> Vec<BrowserTest> {
         indexeddb_blocked_keeps_localstorage,
         indexeddb_keeps_25000_imported_templates_searchable,
         indexeddb_keeps_50_plans_of_300_tasks,
+        file_reminder_after_eight_days_without_a_file_save,
     ]
 }
 
@@ -481,5 +482,35 @@ async fn indexeddb_keeps_50_plans_of_300_tasks(page: Page) -> Result {
         file["plan"]["rows"].as_array().map(Vec::len),
         Some(TASKS + 1)
     );
+    Ok(())
+}
+
+const REMINDER: &str = "chưa được lưu ra tệp hơn 7 ngày";
+
+async fn file_reminder_after_eight_days_without_a_file_save(page: Page) -> Result {
+    use_indexeddb(&page).await?;
+    add_task(&page, "Việc cần giữ").await?;
+    page.wait_for_body_text(SAVED).await?;
+    page.click_button("Lưu tệp kế hoạch").await?;
+    let first = page.wait_for_download(".json").await?;
+    std::fs::remove_file(first)?;
+    // Changed a minute later: too soon for a reminder.
+    page.js("window.cchcApp.shiftClock(60 * 1000);").await?;
+    page.type_into(CONTENT, 0, " a").await?;
+    wait_stored(&page, "Việc cần giữ a").await?;
+    page.wait_for_body_text(SAVED).await?;
+    assert!(!page.body_text().await?.contains(REMINDER));
+    // Eight days later, changed again: the quiet reminder offers to save the file.
+    page.js("window.cchcApp.shiftClock(8 * 24 * 3600 * 1000);")
+        .await?;
+    page.type_into(CONTENT, 0, " b").await?;
+    page.wait_for_body_text(REMINDER).await?;
+    page.click_button("Lưu tệp ngay").await?;
+    let file = page.wait_for_download(".json").await?;
+    assert!(std::fs::read_to_string(file)?.contains("Việc cần giữ a b"));
+    page.wait_for("the reminder gone", |p| async move {
+        Ok(!p.body_text().await?.contains(REMINDER))
+    })
+    .await?;
     Ok(())
 }

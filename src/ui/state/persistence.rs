@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use crate::domain::library::TemplateSet;
 use crate::domain::plan::Plan;
 use crate::domain::storage::autosave::templates_not_stored;
+use crate::domain::storage::reminder::{FileSaves, FILE_SAVES_SETTING};
 use crate::domain::storage::{
     BackupInfo, Damaged, FlushFault, PlanShelf, PlanSummary, Reaction, SaveStatus, ShelfError,
     StartupProblem, SAVE_DELAY_MS, TEMPLATES_KEY,
@@ -42,6 +43,8 @@ pub struct Persistence {
     /// The drafter's own templates (saved from plans or imported from files). This in-memory
     /// copy is the one the app uses, even when storing it failed.
     pub user_templates: RwSignal<TemplateSet>,
+    /// Whether to offer saving the open plan to a file (see [`FileSaves::due`]).
+    pub file_reminder: RwSignal<bool>,
 }
 
 fn notice_text(problem: &StartupProblem) -> (String, Option<String>) {
@@ -130,6 +133,7 @@ impl Persistence {
             notices: RwSignal::new(notices),
             timer: StoredValue::new_local(None),
             user_templates: RwSignal::new(user_templates),
+            file_reminder: RwSignal::new(false),
         };
         (persistence, plan)
     }
@@ -219,6 +223,7 @@ impl Persistence {
             self.on_external_write(state, event.key(), event.new_value())
         });
         self.listen_to_durable_store(state);
+        self.check_file_reminder(state);
         // The app lives as long as the page: these listeners are never removed.
         std::mem::forget((hidden, closing, other_tab));
     }
@@ -333,7 +338,56 @@ impl Persistence {
         self.status.set(status);
         if revision.is_some() {
             self.refresh_list();
+            self.check_file_reminder(state);
         }
+    }
+
+    fn file_saves(&self) -> FileSaves {
+        self.setting(FILE_SAVES_SETTING)
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default()
+    }
+
+    fn store_file_saves(&self, saves: &FileSaves) {
+        if let Ok(value) = serde_json::to_value(saves) {
+            // Best effort: without it the reminder counts from the next start.
+            let _ = self.set_setting(FILE_SAVES_SETTING, Some(value));
+        }
+    }
+
+    /// Decides whether to remind the drafter to save the open plan to a file.
+    pub fn check_file_reminder(&self, state: EditorState) {
+        let id = state.read_plan(|e| e.id.clone());
+        let Some(changed_at) = self
+            .list
+            .with_untracked(|list| list.iter().find(|s| s.id == id).map(|s| s.changed_at))
+        else {
+            return;
+        };
+        let now = platform::now();
+        let mut saves = self.file_saves();
+        let mut changed = saves.seen(&id, now);
+        changed |= self.list.with_untracked(|list| {
+            self.trash.with_untracked(|trash| {
+                saves.keep_only(list.iter().chain(trash).map(|s| s.id.as_str()))
+            })
+        });
+        if changed {
+            self.store_file_saves(&saves);
+        }
+        let due = saves.due(&id, changed_at, now);
+        if self.file_reminder.get_untracked() != due {
+            self.file_reminder.set(due);
+        }
+    }
+
+    /// The open plan was saved to a file ("Lưu tệp kế hoạch"): the reminder rests a week.
+    pub fn file_saved(&self, state: EditorState) {
+        let id = state.read_plan(|e| e.id.clone());
+        let mut saves = self.file_saves();
+        saves.saved(&id, platform::now());
+        self.store_file_saves(&saves);
+        self.file_reminder.set(false);
     }
 
     /// IndexedDB: a failed flush is said (the data stays in the page and is written again
@@ -396,6 +450,7 @@ impl Persistence {
                     self.status.set(SaveStatus::Saved);
                 }
                 state.open(loaded.plan);
+                self.check_file_reminder(state);
                 state.say("Đã mở kế hoạch.", false);
             }
             Err(ShelfError::Unreadable(damaged)) => {
