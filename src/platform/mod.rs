@@ -6,6 +6,7 @@
 //! [`crate::domain`], the components in `crate::ui`.
 
 mod download;
+pub mod file_access;
 mod file_input;
 pub mod indexed;
 pub use indexed::{request_persistence, storage_estimate};

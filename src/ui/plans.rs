@@ -52,6 +52,20 @@ pub fn StorageStatus() -> impl IntoView {
                 </div>
             </div>
         })}
+        <Show when=platform::file_access::supported>
+            <div class="auto-file" role="group" aria-label="Tự động lưu vào tệp">
+                {move || match plans.auto_file_name.get() {
+                    Some(name) => view! {
+                        <span class="muted">{format!("Đang tự động lưu vào tệp “{name}”.")}</span>
+                        <button type="button" on:click=move |_| plans.stop_auto_file()>"Ngừng tự động lưu vào tệp"</button>
+                    }.into_any(),
+                    None => view! {
+                        <button type="button" on:click=move |_| plans.start_auto_file(state)
+                            title="Chọn một tệp trên máy; kế hoạch đang mở được ghi vào đó sau mỗi lần tự lưu">"Tự động lưu vào tệp"</button>
+                    }.into_any(),
+                }}
+            </div>
+        </Show>
         <Show when=move || plans.file_reminder.get()>
             <div class="file-reminder" role="status" aria-label="Nhắc lưu tệp kế hoạch">
                 <p>"Kế hoạch này đã thay đổi mà chưa được lưu ra tệp hơn 7 ngày. Nên lưu một bản ra tệp trên máy, phòng khi trình duyệt xóa dữ liệu của trang."</p>

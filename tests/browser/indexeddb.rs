@@ -25,6 +25,7 @@ pub fn tests() -> Vec<BrowserTest> {
         indexeddb_keeps_25000_imported_templates_searchable,
         indexeddb_keeps_50_plans_of_300_tasks,
         file_reminder_after_eight_days_without_a_file_save,
+        auto_save_to_a_picked_file_after_each_autosave,
     ]
 }
 
@@ -512,5 +513,51 @@ async fn file_reminder_after_eight_days_without_a_file_save(page: Page) -> Resul
         Ok(!p.body_text().await?.contains(REMINDER))
     })
     .await?;
+    Ok(())
+}
+
+/// A File System Access picker that hands out a file recording what is written to it.
+const FAKE_PICKER: &str = r#"
+window.__written = [];
+window.showSaveFilePicker = async (options) => ({
+  name: options.suggestedName,
+  createWritable: async () => {
+    let text = '';
+    return { write: async (t) => { text += t; }, close: async () => { window.__written.push(text); } };
+  },
+});
+"#;
+
+async fn last_written(page: &Page) -> Result<String> {
+    let text = page
+        .js("return window.__written.length ? window.__written[window.__written.length - 1] : '';")
+        .await?;
+    Ok(text.as_str().unwrap_or_default().to_string())
+}
+
+async fn auto_save_to_a_picked_file_after_each_autosave(page: Page) -> Result {
+    page.cdp(
+        "Page.addScriptToEvaluateOnNewDocument",
+        json!({ "source": FAKE_PICKER }),
+    )
+    .await?;
+    use_indexeddb(&page).await?;
+    add_task(&page, "Việc ghi ra tệp").await?;
+    page.wait_for_body_text(SAVED).await?;
+    page.click_button("Tự động lưu vào tệp").await?;
+    page.wait_for_body_text("Đang tự động lưu vào tệp").await?;
+    assert!(last_written(&page).await?.contains("Việc ghi ra tệp"));
+    page.type_into(CONTENT, 0, " và sửa tiếp").await?;
+    page.wait_for(
+        "the file written again after the autosave",
+        |p| async move {
+            Ok(last_written(&p)
+                .await?
+                .contains("Việc ghi ra tệp và sửa tiếp"))
+        },
+    )
+    .await?;
+    page.click_button("Ngừng tự động lưu vào tệp").await?;
+    page.wait_for_body_text("Tự động lưu vào tệp").await?;
     Ok(())
 }

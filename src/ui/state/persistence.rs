@@ -8,6 +8,7 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::domain::file_format;
 use crate::domain::library::TemplateSet;
 use crate::domain::plan::Plan;
 use crate::domain::storage::autosave::templates_not_stored;
@@ -45,6 +46,9 @@ pub struct Persistence {
     pub user_templates: RwSignal<TemplateSet>,
     /// Whether to offer saving the open plan to a file (see [`FileSaves::due`]).
     pub file_reminder: RwSignal<bool>,
+    /// "Tự động lưu vào tệp": the plan kept in a file the drafter picked, and the file's name.
+    auto_file: StoredValue<Option<(String, wasm_bindgen::JsValue)>, LocalStorage>,
+    pub auto_file_name: RwSignal<Option<String>>,
 }
 
 fn notice_text(problem: &StartupProblem) -> (String, Option<String>) {
@@ -134,6 +138,8 @@ impl Persistence {
             timer: StoredValue::new_local(None),
             user_templates: RwSignal::new(user_templates),
             file_reminder: RwSignal::new(false),
+            auto_file: StoredValue::new_local(None),
+            auto_file_name: RwSignal::new(None),
         };
         (persistence, plan)
     }
@@ -332,6 +338,7 @@ impl Persistence {
             platform::request_persistence();
         }
         if let Some(revision) = revision {
+            self.write_auto_file(state, &plan);
             self.revision.set_value(revision);
             self.saved.set_value(Some(plan));
         }
@@ -340,6 +347,71 @@ impl Persistence {
             self.refresh_list();
             self.check_file_reminder(state);
         }
+    }
+
+    /// "Tự động lưu vào tệp": asks for a file, writes the open plan to it now and after each
+    /// autosave from then on (while this plan stays open).
+    pub fn start_auto_file(&self, state: EditorState) {
+        let this = *self;
+        let (id, name, text) = state.read_plan(|e| {
+            (
+                e.id.clone(),
+                file_format::plan_file_name(e),
+                file_format::write_plan(e),
+            )
+        });
+        leptos::task::spawn_local(async move {
+            let (handle, file_name) = match platform::file_access::pick_file(&name).await {
+                Ok(picked) => picked,
+                Err(error) => {
+                    state.say(format!("Chưa chọn được tệp để tự động lưu: {error}"), true);
+                    return;
+                }
+            };
+            match platform::file_access::write_file(&handle, &text).await {
+                Ok(()) => {
+                    this.auto_file.set_value(Some((id, handle)));
+                    this.auto_file_name.set(Some(file_name.clone()));
+                    this.file_saved(state);
+                    state.say(
+                        format!("Kế hoạch sẽ được tự động lưu vào tệp “{file_name}”."),
+                        false,
+                    );
+                }
+                Err(error) => state.say(format!("Không ghi được vào tệp: {error}"), true),
+            }
+        });
+    }
+
+    /// Stops writing the picked file.
+    pub fn stop_auto_file(&self) {
+        self.auto_file.set_value(None);
+        self.auto_file_name.set(None);
+    }
+
+    fn write_auto_file(&self, state: EditorState, plan: &Plan) {
+        let handle = self.auto_file.with_value(|file| match file {
+            Some((id, handle)) if *id == plan.id => Some(handle.clone()),
+            _ => None,
+        });
+        let Some(handle) = handle else {
+            if self.auto_file_name.get_untracked().is_some() {
+                // Another plan is open now: its file is not this one's.
+                self.stop_auto_file();
+            }
+            return;
+        };
+        let text = file_format::write_plan(plan);
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            match platform::file_access::write_file(&handle, &text).await {
+                Ok(()) => this.file_saved(state),
+                Err(error) => {
+                    this.stop_auto_file();
+                    state.say(format!("Đã ngừng tự động lưu vào tệp: {error}"), true);
+                }
+            }
+        });
     }
 
     fn file_saves(&self) -> FileSaves {
