@@ -13,7 +13,8 @@
 //! - word: our Word appendices (`build_appendices_docx` in wasm) for the same plans, and the
 //!   same document written by docx.js with the same styles, interleaved in the same page;
 //! - search: one query over 25.000 templates;
-//! - save and load of a 1.000-task plan as the app stores it (localStorage);
+//! - save and load of a 1.000-task plan as the app stores it (localStorage), and through
+//!   IndexedDB; the start with 50 stored plans in IndexedDB;
 //! - import: a 1.000-task .docx and .xlsx picked with "Mở tệp" to the first frame showing
 //!   its preview (the worker reads it, the app analyses it; target ≤ 300 ms).
 
@@ -414,6 +415,23 @@ async fn start_up(page: &Page, tasks: usize, runs: usize) -> Result<Vec<String>>
     }
     // Autosave runs on change; give it a moment, then every load restores this plan.
     tokio::time::sleep(Duration::from_millis(1500)).await;
+    let (usable, wasm, fcp) = load_times(page, runs).await?;
+    // The first load after storing the plan is a warm-up.
+    let skip = |v: Vec<f64>| Figures(v.into_iter().skip(1).collect());
+    let (usable, wasm, fcp) = (skip(usable), skip(wasm), skip(fcp));
+    Ok(vec![
+        usable.line(
+            &format!("start: navigation to usable main view ({tasks}-task plan)"),
+            "ms",
+        ),
+        wasm.line("start: .wasm downloaded (responseEnd)", "ms"),
+        fcp.line("start: first contentful paint", "ms"),
+    ])
+}
+
+/// Loads the page `runs + 1` times (the first a warm-up the caller skips) and returns the
+/// times to the usable main view, to the .wasm downloaded and to the first paint.
+async fn load_times(page: &Page, runs: usize) -> Result<(Vec<f64>, Vec<f64>, Vec<f64>)> {
     page.cdp(
         "Page.addScriptToEvaluateOnNewDocument",
         json!({ "source": START_JS }),
@@ -450,16 +468,73 @@ async fn start_up(page: &Page, tasks: usize, runs: usize) -> Result<Vec<String>>
         wasm.extend(state["wasm"].as_f64());
         fcp.extend(state["fcp"].as_f64());
     }
-    // The first load after storing the plan is a warm-up.
-    let skip = |v: Vec<f64>| Figures(v.into_iter().skip(1).collect());
-    let (usable, wasm, fcp) = (skip(usable), skip(wasm), skip(fcp));
+    Ok((usable, wasm, fcp))
+}
+
+/// Start-up with 50 stored plans of 300 tasks in IndexedDB (the `cchc.backend` flag on).
+async fn start_with_stored_plans(page: &Page, runs: usize) -> Result<Vec<String>> {
+    const PLANS: usize = 50;
+    page.js("localStorage.setItem('cchc.backend', 'indexeddb');")
+        .await?;
+    page.reload().await?;
+    let mut rows = 0;
+    for n in 0..PLANS {
+        let mut plan = plans::plan(300);
+        plan.id = format!("kh-bench-{n:02}");
+        rows = plan.len();
+        let opened = page
+            .js_with(
+                "return window.cchcApp.openPlanFile(arguments[0]);",
+                vec![Value::String(write_plan(&plan))],
+            )
+            .await?;
+        if opened.as_str() != Some("") {
+            return Err(harness::Error::msg(format!(
+                "plan {n} did not open: {opened}"
+            )));
+        }
+        page.wait_for_body_text(&format!("Danh sách kế hoạch ({})", n + 2))
+            .await?;
+    }
+    page.js_with(
+        "sessionStorage.setItem('cchc-bench-rows', String(arguments[0]));",
+        vec![json!(rows)],
+    )
+    .await?;
+    tokio::time::sleep(Duration::from_millis(1500)).await;
+    let (usable, _, _) = load_times(page, runs).await?;
+    Ok(vec![Figures(usable.into_iter().skip(1).collect()).line(
+        &format!("start: navigation to usable main view, {PLANS} stored plans (IndexedDB)"),
+        "ms",
+    )])
+}
+
+/// Saving and loading a 1.000-task plan through IndexedDB (`benchIndexedStore`).
+async fn indexed_save_and_load(page: &Page, runs: usize) -> Result<Vec<String>> {
+    let plan = plans::plan(1_000);
+    let result = page
+        .js_with(
+            "return window.cchcApp.benchIndexedStore(arguments[0], arguments[1]);",
+            vec![Value::String(write_plan(&plan)), json!(runs)],
+        )
+        .await?;
+    if let Some(error) = result.as_str() {
+        return Err(harness::Error::msg(format!(
+            "IndexedDB save and load: {error}"
+        )));
+    }
+    let get = |name: &str| numbers(result[name].clone());
+    let sum = |a: &[f64], b: &[f64]| a.iter().zip(b).map(|(x, y)| x + y).collect::<Vec<_>>();
+    let (encode, issue, committed) = (get("encode"), get("issue"), get("committed"));
+    let (read, decode) = (get("read"), get("decode"));
     Ok(vec![
-        usable.line(
-            &format!("start: navigation to usable main view ({tasks}-task plan)"),
+        Figures(sum(&encode, &issue)).line(
+            "save (IndexedDB): serialise + mirror + transaction issued, page thread",
             "ms",
         ),
-        wasm.line("start: .wasm downloaded (responseEnd)", "ms"),
-        fcp.line("start: first contentful paint", "ms"),
+        Figures(sum(&sum(&encode, &issue), &committed))
+            .line("save (IndexedDB): until the browser committed it", "ms"),
+        Figures(sum(&read, &decode)).line("load (IndexedDB): read back + restore", "ms"),
     ])
 }
 
@@ -844,6 +919,11 @@ fn main() {
 
         let page = env.driver.new_page(&env.app.base_url()).await?;
         page.goto("/").await?;
+        lines.extend(start_with_stored_plans(&page, runs).await?);
+        let _ = page.client().clone().close().await;
+
+        let page = env.driver.new_page(&env.app.base_url()).await?;
+        page.goto("/").await?;
         lines.extend(keystroke_to_paint(&page, 1000).await?);
         let _ = page.count_of(Kind::Field, "Nội dung, nhiệm vụ").await?;
         let _ = page.client().clone().close().await;
@@ -851,6 +931,7 @@ fn main() {
         let page = env.driver.new_page(&env.app.base_url()).await?;
         page.goto("/").await?;
         lines.extend(save_and_load(&page, runs.max(21)).await?);
+        lines.extend(indexed_save_and_load(&page, runs.max(21)).await?);
         lines.extend(search(&page, runs.max(21)).await?);
         let _ = page.client().clone().close().await;
 

@@ -11,11 +11,16 @@ fn main() {
     // The test hooks reach the app's state through the UI's start hook, so the UI does not
     // depend on them; they install themselves only in a page a test harness marked.
     cchc_plan::ui::state::on_start(cchc_plan::test_hooks::install);
-    leptos::mount::mount_to_body(cchc_plan::ui::App);
-    // The loading note of index.html has served: the app is on screen from the next frame.
-    if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
-        boot.remove();
-    }
+    // The stored plans are read (from IndexedDB, asynchronously) before the app mounts, so
+    // the app itself stays synchronous over an in-memory mirror.
+    wasm_bindgen_futures::spawn_local(async {
+        cchc_plan::platform::prepare_store().await;
+        leptos::mount::mount_to_body(cchc_plan::ui::App);
+        // The loading note of index.html has served: the app is on screen from the next frame.
+        if let Some(boot) = leptos::prelude::document().get_element_by_id("boot") {
+            boot.remove();
+        }
+    });
 }
 
 #[cfg(not(target_arch = "wasm32"))]

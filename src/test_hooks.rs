@@ -67,6 +67,36 @@ fn add_plan_hooks(hooks: &js_sys::Object, state: EditorState) {
     let save = Closure::<dyn Fn() -> String>::new(move || state.read_plan(file_format::write_plan));
     add(hooks, "openPlanFile", open);
     add(hooks, "planFile", save);
+    add_storage_hooks(hooks, state);
+}
+
+/// `storageBackend()` ("indexeddb" or "localStorage") and `storageFault(kind)`: makes the
+/// IndexedDB writes fail as the browser would ("quota", "aborted", "versionchange",
+/// "unavailable"; null stops); returns false when the plans are not in IndexedDB.
+fn add_storage_hooks(hooks: &js_sys::Object, state: EditorState) {
+    use crate::domain::storage::FlushFault;
+    let backend = Closure::<dyn Fn() -> String>::new(move || {
+        if state.plans.in_indexed_db() {
+            "indexeddb"
+        } else {
+            "localStorage"
+        }
+        .to_string()
+    });
+    let fault = Closure::<dyn Fn(Option<String>) -> bool>::new(move |kind: Option<String>| {
+        let fault = kind.map(|kind| match kind.as_str() {
+            "quota" => FlushFault::Quota,
+            "aborted" => FlushFault::Aborted("AbortError".into()),
+            "versionchange" => FlushFault::VersionChange,
+            "unavailable" => FlushFault::Unavailable,
+            other => FlushFault::Other(other.to_string()),
+        });
+        state.plans.inject_storage_fault(fault)
+    });
+    let shift = Closure::<dyn Fn(f64)>::new(platform::shift_clock);
+    add(hooks, "shiftClock", shift);
+    add(hooks, "storageBackend", backend);
+    add(hooks, "storageFault", fault);
 }
 
 fn merge_object(object: &js_sys::Object, merge: &MergePreview) {

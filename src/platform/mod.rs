@@ -6,7 +6,10 @@
 //! [`crate::domain`], the components in `crate::ui`.
 
 mod download;
+pub mod file_access;
 mod file_input;
+pub mod indexed;
+pub use indexed::{request_persistence, storage_estimate};
 mod page;
 mod storage;
 mod time;
@@ -15,8 +18,8 @@ pub mod worker;
 pub use download::{download_array, download_bytes, download_text};
 pub use file_input::{read_file, read_file_buffer};
 pub use page::{focus, page_hidden, scroll_to_center, test_marker};
-pub use storage::LocalStore;
-pub use time::{format_time, now, performance_now};
+pub use storage::{prepare_store, take_prepared_store, BrowserStore, LocalStore, BACKEND_KEY};
+pub use time::{format_time, now, performance_now, shift_clock};
 
 use wasm_bindgen::{JsCast, JsValue};
 

@@ -4,10 +4,20 @@ use wasm_bindgen::JsValue;
 
 use super::window;
 
+thread_local! {
+    /// Added to the wall clock; only the test hooks change it (to see a week pass).
+    static SHIFT: std::cell::Cell<f64> = const { std::cell::Cell::new(0.0) };
+}
+
 /// Milliseconds since the epoch.
 #[must_use]
 pub fn now() -> f64 {
-    js_sys::Date::now()
+    js_sys::Date::now() + SHIFT.with(std::cell::Cell::get)
+}
+
+/// Test hooks only: moves [`now`] by `ms` from the wall clock.
+pub fn shift_clock(ms: f64) {
+    SHIFT.with(|s| s.set(ms));
 }
 
 /// Milliseconds from the page's `performance.now()` (or [`now`] without it).

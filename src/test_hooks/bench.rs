@@ -152,7 +152,62 @@ fn store(text: String, runs: usize) -> JsValue {
     result.into()
 }
 
-/// Adds `benchExport`, `benchExportDocx`, `benchSearch` and `benchStore`.
+/// `benchIndexedStore(planFile, runs)`: a promise of `{ encode, issue, committed, read,
+/// decode }` arrays of ms for `runs` saves and loads through IndexedDB: the blob written, put
+/// into the mirror and its transaction issued (the page's own work), the wait until the
+/// browser committed it (off the page's thread), read back from the database, and decoded.
+fn indexed_store(text: String, runs: usize) -> js_sys::Promise {
+    use crate::platform::indexed::IndexedStore;
+    wasm_bindgen_futures::future_to_promise(async move {
+        let plan = file_format::read_plan(&text).map_err(|e| JsValue::from(e.to_string()))?;
+        let mut store = IndexedStore::open()
+            .await
+            .map_err(|e| JsValue::from(e.to_string()))?;
+        let key = STORE_KEY.to_string();
+        let mut times = [const { Vec::new() }; 5];
+        for run in 0..runs.max(1) {
+            let t0 = now();
+            let blob = encode_plan(&plan, run as u64 + 1, 0.0);
+            let t1 = now();
+            store
+                .set(STORE_KEY, &blob)
+                .map_err(|e| JsValue::from(e.to_string()))?;
+            store.flush_now();
+            let t2 = now();
+            store
+                .settled()
+                .await
+                .map_err(|e| JsValue::from(e.to_string()))?;
+            let t3 = now();
+            let back = store
+                .read_back(std::slice::from_ref(&key))
+                .await
+                .map_err(|e| JsValue::from(e.to_string()))?;
+            let t4 = now();
+            let loaded = decode_plan(back[0].as_deref().unwrap_or_default());
+            let t5 = now();
+            if loaded.map(|l| l.plan.len()).ok() != Some(plan.len()) {
+                return Err("the stored plan did not read back".into());
+            }
+            for (i, ms) in [t1 - t0, t2 - t1, t3 - t2, t4 - t3, t5 - t4]
+                .into_iter()
+                .enumerate()
+            {
+                times[i].push(ms);
+            }
+        }
+        let _ = store.remove(STORE_KEY);
+        let _ = store.settled().await;
+        let result = js_sys::Object::new();
+        let names = ["encode", "issue", "committed", "read", "decode"];
+        for (name, times) in names.iter().zip(&times) {
+            set(&result, name, samples(times));
+        }
+        Ok(result.into())
+    })
+}
+
+/// Adds `benchExport`, `benchExportDocx`, `benchSearch`, `benchStore` and `benchIndexedStore`.
 pub(super) fn add_hooks(hooks: &js_sys::Object) {
     add(
         hooks,
@@ -173,5 +228,10 @@ pub(super) fn add_hooks(hooks: &js_sys::Object) {
         hooks,
         "benchStore",
         Closure::<dyn Fn(String, usize) -> JsValue>::new(store),
+    );
+    add(
+        hooks,
+        "benchIndexedStore",
+        Closure::<dyn Fn(String, usize) -> js_sys::Promise>::new(indexed_store),
     );
 }

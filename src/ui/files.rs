@@ -237,10 +237,13 @@ impl Files {
         let (name, text) =
             state.read_plan(|e| (file_format::plan_file_name(e), file_format::write_plan(e)));
         match platform::download_text(&name, "application/json", &text) {
-            Ok(()) => state.say(
-                format!("Đã lưu tệp kế hoạch “{name}” vào thư mục tải về."),
-                false,
-            ),
+            Ok(()) => {
+                state.plans.file_saved(state);
+                state.say(
+                    format!("Đã lưu tệp kế hoạch “{name}” vào thư mục tải về."),
+                    false,
+                )
+            }
             Err(error) => state.say(format!("Không lưu được tệp: {error}"), true),
         }
     }

@@ -52,6 +52,30 @@ pub fn StorageStatus() -> impl IntoView {
                 </div>
             </div>
         })}
+        <Show when=platform::file_access::supported>
+            <div class="auto-file" role="group" aria-label="Tự động lưu vào tệp">
+                {move || match plans.auto_file_name.get() {
+                    Some(name) => view! {
+                        <span class="muted">{format!("Đang tự động lưu vào tệp “{name}”.")}</span>
+                        <button type="button" on:click=move |_| plans.stop_auto_file()>"Ngừng tự động lưu vào tệp"</button>
+                    }.into_any(),
+                    None => view! {
+                        <button type="button" on:click=move |_| plans.start_auto_file(state)
+                            title="Chọn một tệp trên máy; kế hoạch đang mở được ghi vào đó sau mỗi lần tự lưu">"Tự động lưu vào tệp"</button>
+                    }.into_any(),
+                }}
+            </div>
+        </Show>
+        <Show when=move || plans.file_reminder.get()>
+            <div class="file-reminder" role="status" aria-label="Nhắc lưu tệp kế hoạch">
+                <p>"Kế hoạch này đã thay đổi mà chưa được lưu ra tệp hơn 7 ngày. Nên lưu một bản ra tệp trên máy, phòng khi trình duyệt xóa dữ liệu của trang."</p>
+                <button type="button" on:click=move |_| {
+                    download_open_plan(state);
+                    plans.file_saved(state);
+                }>"Lưu tệp ngay"</button>
+                <button type="button" on:click=move |_| plans.file_reminder.set(false)>"Để sau"</button>
+            </div>
+        </Show>
         <For each=move || plans.notices.get() key=|n| n.id let(notice)>
             <div class="storage-problem" role="alert">
                 <p>{notice.text.clone()}</p>
@@ -99,6 +123,8 @@ pub fn PlanList() -> impl IntoView {
                     </tbody>
                 </table>
                 <TrashList/>
+                <StorageUsage/>
+                <Backups/>
             </Show>
         </section>
     }
@@ -202,4 +228,104 @@ fn TrashList() -> impl IntoView {
             </Show>
         </section>
     }
+}
+
+/// Megabytes in Vietnamese writing: "1,2 MB", "2.047 MB".
+fn megabytes(bytes: f64) -> String {
+    let mb = bytes / (1024.0 * 1024.0);
+    if mb < 100.0 {
+        format!("{mb:.1} MB").replace('.', ",")
+    } else {
+        let whole = format!("{:.0}", mb.round());
+        let mut grouped = String::new();
+        for (i, c) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push('.');
+            }
+            grouped.push(c);
+        }
+        format!("{grouped} MB")
+    }
+}
+
+/// How much of the browser's storage the app uses and may still use
+/// (`navigator.storage.estimate()`), read when the list is shown.
+#[component]
+fn StorageUsage() -> impl IntoView {
+    let usage = RwSignal::new(None::<(f64, f64)>);
+    leptos::task::spawn_local(async move {
+        usage.set(platform::storage_estimate().await);
+    });
+    view! {
+        <p class="muted storage-usage">{move || usage.get().map(|(used, quota)| format!(
+            "Bộ nhớ trình duyệt: đã dùng {}, còn trống khoảng {}.",
+            megabytes(used),
+            megabytes((quota - used).max(0.0))
+        ))}</p>
+    }
+}
+
+/// "Bản sao lưu": the raw copies of unreadable data, with their date and size, to download
+/// or delete (after a confirmation), so a full store is always recoverable by the drafter.
+#[component]
+fn Backups() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let plans = state.plans;
+    let shown = RwSignal::new(false);
+    let list = RwSignal::new(Vec::new());
+    let confirming = RwSignal::new(None::<String>);
+    let reload = move || match plans.backups() {
+        Ok(backups) => list.set(backups),
+        Err(error) => state.say(error, true),
+    };
+    view! {
+        <button type="button" on:click=move |_| {
+            reload();
+            shown.set(true);
+        }>"Bản sao lưu"</button>
+        <Show when=move || shown.get()>
+            <div class="backups" role="dialog" aria-label="Bản sao lưu">
+                <h3>{move || format!("Bản sao lưu dữ liệu không đọc được ({})", list.with(Vec::len))}</h3>
+                <Show when=move || list.with(|l| !l.is_empty()) fallback=|| view! { <p class="muted">"Không có bản sao lưu nào."</p> }>
+                    <ul>
+                        <For each=move || list.get() key=|(info, _)| info.key.clone() let((info, size))>
+                            <li>
+                                <span>{format!("{} — {} — {}", info.original_key, platform::format_time(info.taken_at), kilobytes(size))}</span>
+                                <button type="button" on:click={
+                                    let key = info.key.clone();
+                                    move |_| if let Err(error) = plans.download_backup(&key) { state.say(error, true) }
+                                }>"Tải bản sao lưu về máy"</button>
+                                <button type="button" on:click={
+                                    let key = info.key.clone();
+                                    move |_| confirming.set(Some(key.clone()))
+                                }>"Xóa bản sao lưu"</button>
+                            </li>
+                        </For>
+                    </ul>
+                </Show>
+                <Show when=move || confirming.with(Option::is_some)>
+                    <div class="confirm" role="alertdialog" aria-label="Xác nhận xóa bản sao lưu">
+                        <p>"Xóa bản sao lưu này khỏi trình duyệt? Không thể hoàn tác; hãy tải về máy trước nếu còn cần."</p>
+                        <button type="button" on:click=move |_| {
+                            if let Some(key) = confirming.get_untracked() {
+                                match plans.remove_backup(&key) {
+                                    Ok(()) => state.say("Đã xóa bản sao lưu.", false),
+                                    Err(error) => state.say(error, true),
+                                }
+                            }
+                            confirming.set(None);
+                            reload();
+                        }>"Xóa hẳn bản sao lưu"</button>
+                        <button type="button" on:click=move |_| confirming.set(None)>"Không xóa"</button>
+                    </div>
+                </Show>
+                <button type="button" on:click=move |_| shown.set(false)>"Đóng bản sao lưu"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// A size in bytes as "12,3 KB" (KB = 1.024 bytes).
+fn kilobytes(bytes: usize) -> String {
+    format!("{:.1} KB", bytes as f64 / 1024.0).replace('.', ",")
 }

@@ -85,7 +85,6 @@ async fn an_empty_plan_says_what_to_do_first(page: Page) -> Result {
     Ok(())
 }
 
-
 async fn plans_in_the_list_are_told_apart_by_province_year_and_change(page: Page) -> Result {
     // Two plans: the first, then its copy for 2030; each “Mở” names its plan apart.
     page.clear_and_type("Tỉnh, thành phố", 0, "Hưng Yên")

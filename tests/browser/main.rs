@@ -16,9 +16,10 @@ mod files;
 mod harness;
 mod harness_checks;
 mod import;
+mod indexeddb;
 mod library;
-mod plan_document;
 mod next_year;
+mod plan_document;
 mod review;
 mod search_index;
 mod smoke;
@@ -49,6 +50,7 @@ fn main() {
             import::tests(),
             word::tests(),
             plan_document::tests(),
+            indexeddb::tests(),
         ]
         .concat(),
     );

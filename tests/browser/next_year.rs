@@ -8,9 +8,7 @@ use crate::editor::add_heading;
 use crate::harness::{bail, browser_tests, BrowserTest, Page, Result};
 
 pub fn tests() -> Vec<BrowserTest> {
-    browser_tests![
-        copy_to_next_year_keeps_the_old_plan_and_lists_text_years,
-    ]
+    browser_tests![copy_to_next_year_keeps_the_old_plan_and_lists_text_years,]
 }
 
 const CONTENT: &str = "Nội dung, nhiệm vụ";
@@ -108,4 +106,3 @@ async fn copy_to_next_year_keeps_the_old_plan_and_lists_text_years(page: Page) -
     assert_eq!(page.value_of("Sản phẩm", 0).await?, "Báo cáo tháng 8/2024");
     Ok(())
 }
-

@@ -14,13 +14,14 @@ pub fn tests() -> Vec<BrowserTest> {
     browser_tests![typing_answers_while_25000_imported_templates_are_indexed]
 }
 
-const COUNT: usize = 25_000;
-const MARKER: &str = "Thí điểm bản đồ số địa giới hành chính Hoàng Sa, mẫu nhập cuối cùng";
-const QUERY: &str = "hoang sa mau nhap cuoi";
+pub(crate) const COUNT: usize = 25_000;
+pub(crate) const MARKER: &str =
+    "Thí điểm bản đồ số địa giới hành chính Hoàng Sa, mẫu nhập cuối cùng";
+pub(crate) const QUERY: &str = "hoang sa mau nhap cuoi";
 const INDEXING: &str = "Đang lập chỉ mục tìm kiếm…";
 
 /// 25.000 templates, each content distinct, the last one `MARKER`.
-fn large_template_file() -> String {
+pub(crate) fn large_template_file() -> String {
     let library = builtin();
     let per_copy = library.templates().len();
     let mut templates = repeated_builtin(COUNT);

@@ -169,7 +169,10 @@ mod tests {
             panic!()
         };
         assert_eq!(to_money(a, true), Ok((Money::from_thousandths(3), true)));
-        assert!(looks_like_dong(&[a, parse_amount("1.500.000.000").unwrap()]) == false);
+        assert!(!looks_like_dong(&[
+            a,
+            parse_amount("1.500.000.000").unwrap()
+        ]));
         assert!(looks_like_dong(&[parse_amount("1.500.000.000").unwrap()]));
         let huge = parse_amount("5.000.000").unwrap();
         assert_eq!(to_money(huge, false), Err(AmountProblem::TooLarge));

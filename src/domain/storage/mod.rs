@@ -49,6 +49,9 @@ pub mod autosave;
 pub mod blob;
 pub mod errors;
 pub mod migrate;
+pub mod mirror;
+pub mod relocate;
+pub mod reminder;
 pub mod shelf;
 pub mod store;
 
@@ -59,6 +62,7 @@ pub use blob::{
 };
 pub use errors::{Damaged, ShelfError, StartupProblem, Subject};
 pub use migrate::{BlobProblem, SCHEMA_VERSION};
+pub use mirror::{Batch, FlushFault, MirrorStore};
 pub use shelf::{BackupInfo, ExternalChange, PlanShelf, COPY_SUFFIX, TRASH_DAYS, TRASH_KEEP_MS};
 pub use store::{KeyValueStore, MemoryStore, StoreError};
 

@@ -143,6 +143,14 @@ impl<S: KeyValueStore> PlanShelf<S> {
         matches!(self.backend, Backend::Store(_))
     }
 
+    /// The caller's store, while the shelf uses it (not when it fell back to memory).
+    pub fn backing_store(&self) -> Option<&S> {
+        match &self.backend {
+            Backend::Store(store) => Some(store),
+            Backend::Memory(_) => None,
+        }
+    }
+
     fn store(&self) -> &dyn KeyValueStore {
         self.backend.store()
     }

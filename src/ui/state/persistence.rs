@@ -8,14 +8,16 @@ use std::time::Duration;
 use leptos::ev;
 use leptos::prelude::*;
 
+use crate::domain::file_format;
 use crate::domain::library::TemplateSet;
 use crate::domain::plan::Plan;
 use crate::domain::storage::autosave::templates_not_stored;
+use crate::domain::storage::reminder::{FileSaves, FILE_SAVES_SETTING};
 use crate::domain::storage::{
-    Damaged, PlanShelf, PlanSummary, Reaction, SaveStatus, ShelfError, StartupProblem,
-    SAVE_DELAY_MS, TEMPLATES_KEY,
+    BackupInfo, Damaged, FlushFault, PlanShelf, PlanSummary, Reaction, SaveStatus, ShelfError,
+    StartupProblem, SAVE_DELAY_MS, TEMPLATES_KEY,
 };
-use crate::platform::{self, LocalStore};
+use crate::platform::{self, BrowserStore};
 use crate::ui::{new_plan_id, next_year, EditorState};
 
 /// A message about stored data, with the raw text's backup key when there is one.
@@ -29,7 +31,7 @@ pub struct StorageNotice {
 /// Handles to the stored plans; `Copy`, shared through [`EditorState::plans`].
 #[derive(Clone, Copy)]
 pub struct Persistence {
-    shelf: StoredValue<PlanShelf<LocalStore>, LocalStorage>,
+    shelf: StoredValue<PlanShelf<BrowserStore>, LocalStorage>,
     pub list: RwSignal<Vec<PlanSummary>>,
     pub trash: RwSignal<Vec<PlanSummary>>,
     /// The revision the open plan was last loaded or saved at.
@@ -42,6 +44,11 @@ pub struct Persistence {
     /// The drafter's own templates (saved from plans or imported from files). This in-memory
     /// copy is the one the app uses, even when storing it failed.
     pub user_templates: RwSignal<TemplateSet>,
+    /// Whether to offer saving the open plan to a file (see [`FileSaves::due`]).
+    pub file_reminder: RwSignal<bool>,
+    /// "Tự động lưu vào tệp": the plan kept in a file the drafter picked, and the file's name.
+    auto_file: StoredValue<Option<(String, wasm_bindgen::JsValue)>, LocalStorage>,
+    pub auto_file_name: RwSignal<Option<String>>,
 }
 
 fn notice_text(problem: &StartupProblem) -> (String, Option<String>) {
@@ -60,7 +67,8 @@ impl Persistence {
     /// recent, else a new blank plan for next year.
     pub fn open() -> (Persistence, Plan) {
         let now = platform::now();
-        let (mut shelf, problems) = PlanShelf::open(LocalStore::new(), now);
+        let (store, prepared) = platform::take_prepared_store();
+        let (mut shelf, problems) = PlanShelf::open(store, now);
         let mut notices: Vec<StorageNotice> = Vec::new();
         let mut say = |text: String, backup_key: Option<String>| {
             let id = notices.len() as u64 + 1;
@@ -70,6 +78,9 @@ impl Persistence {
                 backup_key,
             });
         };
+        for text in prepared {
+            say(text, None);
+        }
         for problem in &problems {
             let (text, backup) = notice_text(problem);
             say(text, backup);
@@ -126,6 +137,9 @@ impl Persistence {
             notices: RwSignal::new(notices),
             timer: StoredValue::new_local(None),
             user_templates: RwSignal::new(user_templates),
+            file_reminder: RwSignal::new(false),
+            auto_file: StoredValue::new_local(None),
+            auto_file_name: RwSignal::new(None),
         };
         (persistence, plan)
     }
@@ -198,6 +212,12 @@ impl Persistence {
             if self.status.get_untracked() == SaveStatus::Pending {
                 self.save_now(state, false);
             }
+            // IndexedDB: the transaction is issued before the page goes.
+            self.with_shelf(|shelf| {
+                if let Some(durable) = shelf.backing_store().and_then(BrowserStore::indexed) {
+                    durable.flush_now();
+                }
+            });
         };
         let hidden = window_event_listener(ev::visibilitychange, move |_| {
             if platform::page_hidden() {
@@ -206,8 +226,10 @@ impl Persistence {
         });
         let closing = window_event_listener(ev::pagehide, move |_| flush());
         let other_tab = window_event_listener(ev::storage, move |event| {
-            self.on_storage_event(state, &event)
+            self.on_external_write(state, event.key(), event.new_value())
         });
+        self.listen_to_durable_store(state);
+        self.check_file_reminder(state);
         // The app lives as long as the page: these listeners are never removed.
         std::mem::forget((hidden, closing, other_tab));
     }
@@ -264,7 +286,7 @@ impl Persistence {
             .map_err(|e| e.to_string())
     }
 
-    fn with_shelf<R>(&self, f: impl FnOnce(&mut PlanShelf<LocalStore>) -> R) -> R {
+    fn with_shelf<R>(&self, f: impl FnOnce(&mut PlanShelf<BrowserStore>) -> R) -> R {
         self.shelf
             .try_update_value(f)
             .expect("the shelf lives as long as the app")
@@ -312,29 +334,165 @@ impl Persistence {
             other => other,
         });
         let (status, revision) = SaveStatus::after_save(result);
+        if revision.is_some() {
+            platform::request_persistence();
+        }
         if let Some(revision) = revision {
+            self.write_auto_file(state, &plan);
             self.revision.set_value(revision);
             self.saved.set_value(Some(plan));
         }
         self.status.set(status);
         if revision.is_some() {
             self.refresh_list();
+            self.check_file_reminder(state);
         }
     }
 
-    fn on_storage_event(&self, state: EditorState, event: &web_sys::StorageEvent) {
-        if event.key().as_deref() == Some(TEMPLATES_KEY) {
+    /// "Tự động lưu vào tệp": asks for a file, writes the open plan to it now and after each
+    /// autosave from then on (while this plan stays open).
+    pub fn start_auto_file(&self, state: EditorState) {
+        let this = *self;
+        let (id, name, text) = state.read_plan(|e| {
+            (
+                e.id.clone(),
+                file_format::plan_file_name(e),
+                file_format::write_plan(e),
+            )
+        });
+        leptos::task::spawn_local(async move {
+            let (handle, file_name) = match platform::file_access::pick_file(&name).await {
+                Ok(picked) => picked,
+                Err(error) => {
+                    state.say(format!("Chưa chọn được tệp để tự động lưu: {error}"), true);
+                    return;
+                }
+            };
+            match platform::file_access::write_file(&handle, &text).await {
+                Ok(()) => {
+                    this.auto_file.set_value(Some((id, handle)));
+                    this.auto_file_name.set(Some(file_name.clone()));
+                    this.file_saved(state);
+                    state.say(
+                        format!("Kế hoạch sẽ được tự động lưu vào tệp “{file_name}”."),
+                        false,
+                    );
+                }
+                Err(error) => state.say(format!("Không ghi được vào tệp: {error}"), true),
+            }
+        });
+    }
+
+    /// Stops writing the picked file.
+    pub fn stop_auto_file(&self) {
+        self.auto_file.set_value(None);
+        self.auto_file_name.set(None);
+    }
+
+    fn write_auto_file(&self, state: EditorState, plan: &Plan) {
+        let handle = self.auto_file.with_value(|file| match file {
+            Some((id, handle)) if *id == plan.id => Some(handle.clone()),
+            _ => None,
+        });
+        let Some(handle) = handle else {
+            if self.auto_file_name.get_untracked().is_some() {
+                // Another plan is open now: its file is not this one's.
+                self.stop_auto_file();
+            }
+            return;
+        };
+        let text = file_format::write_plan(plan);
+        let this = *self;
+        leptos::task::spawn_local(async move {
+            match platform::file_access::write_file(&handle, &text).await {
+                Ok(()) => this.file_saved(state),
+                Err(error) => {
+                    this.stop_auto_file();
+                    state.say(format!("Đã ngừng tự động lưu vào tệp: {error}"), true);
+                }
+            }
+        });
+    }
+
+    fn file_saves(&self) -> FileSaves {
+        self.setting(FILE_SAVES_SETTING)
+            .and_then(|v| serde_json::from_value(v).ok())
+            .unwrap_or_default()
+    }
+
+    fn store_file_saves(&self, saves: &FileSaves) {
+        if let Ok(value) = serde_json::to_value(saves) {
+            // Best effort: without it the reminder counts from the next start.
+            let _ = self.set_setting(FILE_SAVES_SETTING, Some(value));
+        }
+    }
+
+    /// Decides whether to remind the drafter to save the open plan to a file.
+    pub fn check_file_reminder(&self, state: EditorState) {
+        let id = state.read_plan(|e| e.id.clone());
+        let Some(changed_at) = self
+            .list
+            .with_untracked(|list| list.iter().find(|s| s.id == id).map(|s| s.changed_at))
+        else {
+            return;
+        };
+        let now = platform::now();
+        let mut saves = self.file_saves();
+        let mut changed = saves.seen(&id, now);
+        changed |= self.list.with_untracked(|list| {
+            self.trash.with_untracked(|trash| {
+                saves.keep_only(list.iter().chain(trash).map(|s| s.id.as_str()))
+            })
+        });
+        if changed {
+            self.store_file_saves(&saves);
+        }
+        let due = saves.due(&id, changed_at, now);
+        if self.file_reminder.get_untracked() != due {
+            self.file_reminder.set(due);
+        }
+    }
+
+    /// The open plan was saved to a file ("Lưu tệp kế hoạch"): the reminder rests a week.
+    pub fn file_saved(&self, state: EditorState) {
+        let id = state.read_plan(|e| e.id.clone());
+        let mut saves = self.file_saves();
+        saves.saved(&id, platform::now());
+        self.store_file_saves(&saves);
+        self.file_reminder.set(false);
+    }
+
+    /// IndexedDB: a failed flush is said (the data stays in the page and is written again
+    /// on the next change); other tabs' writes arrive as `storage` events do.
+    fn listen_to_durable_store(self, state: EditorState) {
+        let Some(durable) = self.shelf.with_value(|shelf| {
+            shelf
+                .backing_store()
+                .and_then(BrowserStore::indexed)
+                .cloned()
+        }) else {
+            return;
+        };
+        durable.on_fault(move |fault| match fault {
+            Some(fault) => self.status.set(SaveStatus::Failed(fault.to_string())),
+            None => {
+                if matches!(self.status.get_untracked(), SaveStatus::Failed(_)) {
+                    self.status.set(SaveStatus::Saved);
+                }
+            }
+        });
+        durable.on_external(move |(key, value)| self.on_external_write(state, Some(key), value));
+    }
+
+    fn on_external_write(&self, state: EditorState, key: Option<String>, value: Option<String>) {
+        if key.as_deref() == Some(TEMPLATES_KEY) {
             self.reload_user_templates();
             return;
         }
         let open_id = state.read_plan(|e| e.id.clone());
         let revision = self.revision.get_value();
         let change = self.with_shelf(|shelf| {
-            shelf.on_external_change(
-                event.key().as_deref(),
-                event.new_value().as_deref(),
-                Some((&open_id, revision)),
-            )
+            shelf.on_external_change(key.as_deref(), value.as_deref(), Some((&open_id, revision)))
         });
         match SaveStatus::react(&change, revision) {
             Reaction::Stop(status) => {
@@ -364,6 +522,7 @@ impl Persistence {
                     self.status.set(SaveStatus::Saved);
                 }
                 state.open(loaded.plan);
+                self.check_file_reminder(state);
                 state.say("Đã mở kế hoạch.", false);
             }
             Err(ShelfError::Unreadable(damaged)) => {
@@ -382,6 +541,7 @@ impl Persistence {
         let created = self.with_shelf(|shelf| shelf.create(&plan, platform::now()));
         match created {
             Ok(revision) => {
+                platform::request_persistence();
                 self.revision.set_value(revision);
                 self.saved.set_value(Some(plan.clone()));
                 let _ = self.with_shelf(|shelf| shelf.set_last_open(Some(&plan.id)));
@@ -501,6 +661,63 @@ impl Persistence {
             Err(error) => state.say(error.to_string(), true),
         }
         self.refresh_list();
+    }
+
+    /// The backups of unreadable data ("Bản sao lưu"), newest first, with their size in bytes
+    /// (UTF-8).
+    ///
+    /// # Errors
+    ///
+    /// The Vietnamese message of the storage error when the store cannot be read.
+    pub fn backups(&self) -> Result<Vec<(BackupInfo, usize)>, String> {
+        self.shelf.with_value(|shelf| {
+            let list = shelf.backups().map_err(|e| e.to_string())?;
+            Ok(list
+                .into_iter()
+                .map(|info| {
+                    let size = shelf
+                        .backup_text(&info.key)
+                        .ok()
+                        .flatten()
+                        .map_or(0, |t| t.len());
+                    (info, size)
+                })
+                .collect())
+        })
+    }
+
+    /// Deletes a backup for good (the drafter confirmed).
+    ///
+    /// # Errors
+    ///
+    /// The Vietnamese message of the storage error.
+    pub fn remove_backup(&self, key: &str) -> Result<(), String> {
+        self.with_shelf(|shelf| shelf.remove_backup(key))
+            .map_err(|e| e.to_string())
+    }
+
+    /// Whether the plans are kept in IndexedDB (else in localStorage).
+    pub fn in_indexed_db(&self) -> bool {
+        self.shelf.with_value(|shelf| {
+            shelf
+                .backing_store()
+                .and_then(BrowserStore::indexed)
+                .is_some()
+        })
+    }
+
+    /// Test hooks only: makes the IndexedDB writes fail with `fault` (`None`: stop); false
+    /// when the plans are not in IndexedDB.
+    pub fn inject_storage_fault(&self, fault: Option<FlushFault>) -> bool {
+        self.shelf.with_value(
+            |shelf| match shelf.backing_store().and_then(BrowserStore::indexed) {
+                Some(durable) => {
+                    durable.inject_fault(fault);
+                    true
+                }
+                None => false,
+            },
+        )
     }
 
     /// Offers the raw text kept under a backup key as a downloaded file.

@@ -1,0 +1,224 @@
+//! A write-behind mirror: the shelf's synchronous [`KeyValueStore`] over a durable store that
+//! answers later (IndexedDB in the browser).
+//!
+//! The durable store is read once into memory at start; every write then changes the mirror
+//! at once and is queued. The browser glue takes the queue as one [`Batch`] (written in one
+//! transaction, so the durable store never holds half a save), and reports the outcome with
+//! [`MirrorStore::flushed`]. A failed batch goes back into the queue under every key that has
+//! not been written again since, so nothing is lost and the next flush retries it. Only one
+//! batch is out at a time, so batches reach the durable store in the order they were made.
+//! It knows no browser and reads no clock.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use super::store::{KeyValueStore, StoreError};
+
+/// One queued change: the new text of a key, or `None` for a removal.
+pub type Change = (String, Option<String>);
+
+/// Changes to write in one durable transaction, in the order they were made.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Batch {
+    pub changes: Vec<Change>,
+}
+
+/// Why a durable write failed; [`fmt::Display`] gives the Vietnamese message. After any of
+/// these, the data is still in the page and is written again on the next flush.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FlushFault {
+    /// The durable store is full (`QuotaExceededError`).
+    Quota,
+    /// The transaction was aborted (by the browser, or a constraint), with its text.
+    Aborted(String),
+    /// Another tab opened a newer version of the database; this connection was closed.
+    VersionChange,
+    /// The durable store cannot be opened (private mode, blocked by a policy).
+    Unavailable,
+    /// Anything else, with the browser's own text.
+    Other(String),
+}
+
+impl FlushFault {
+    /// The shelf's view of the fault, for code that reacts as to a refused write.
+    pub fn store_error(&self) -> StoreError {
+        match self {
+            FlushFault::Quota => StoreError::QuotaExceeded,
+            FlushFault::Unavailable => StoreError::Unavailable,
+            other => StoreError::Other(other.to_string()),
+        }
+    }
+}
+
+/// What every fault message ends with: nothing is lost while the page stays open.
+const KEPT: &str = "Dữ liệu vẫn còn nguyên trong trang này và sẽ được ghi lại ở lần lưu sau; \
+                    hãy tải kế hoạch về máy nếu cần đóng trang.";
+
+impl fmt::Display for FlushFault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FlushFault::Quota => write!(
+                f,
+                "Bộ nhớ của trình duyệt (IndexedDB) đã đầy nên thay đổi mới nhất chưa được ghi. \
+                 Hãy dọn thùng rác hoặc xóa bản sao lưu không cần nữa. {KEPT}"
+            ),
+            FlushFault::Aborted(detail) => write!(
+                f,
+                "Trình duyệt đã hủy lần ghi vào bộ nhớ (IndexedDB: {detail}). {KEPT}"
+            ),
+            FlushFault::VersionChange => write!(
+                f,
+                "Một thẻ khác vừa mở phiên bản mới hơn của ứng dụng nên thẻ này ngừng ghi vào bộ \
+                 nhớ (IndexedDB). Hãy tải lại trang. {KEPT}"
+            ),
+            FlushFault::Unavailable => write!(
+                f,
+                "Trình duyệt không cho dùng bộ nhớ IndexedDB (chế độ riêng tư hoặc bị chặn). {KEPT}"
+            ),
+            FlushFault::Other(detail) => {
+                write!(
+                    f,
+                    "Bộ nhớ của trình duyệt (IndexedDB) báo lỗi: {detail}. {KEPT}"
+                )
+            }
+        }
+    }
+}
+
+impl std::error::Error for FlushFault {}
+
+/// The durable store's content in memory, with the writes not yet made durable.
+#[derive(Clone, Debug, Default)]
+pub struct MirrorStore {
+    entries: BTreeMap<String, String>,
+    /// The latest change of each key not yet sent, with the order it was made in.
+    queued: BTreeMap<String, (i64, Option<String>)>,
+    /// The keys of the batch sent and not yet answered.
+    in_flight: Option<Batch>,
+    next: i64,
+    fault: Option<FlushFault>,
+}
+
+impl MirrorStore {
+    /// A mirror of what the durable store holds now.
+    pub fn loaded(entries: impl IntoIterator<Item = (String, String)>) -> MirrorStore {
+        MirrorStore {
+            entries: entries.into_iter().collect(),
+            ..MirrorStore::default()
+        }
+    }
+
+    fn queue(&mut self, key: &str, value: Option<String>) {
+        self.next += 1;
+        self.queued.insert(key.to_string(), (self.next, value));
+    }
+
+    /// The queued changes as one batch, oldest first, unless a batch is already out (or
+    /// nothing is queued). Call [`MirrorStore::flushed`] when the durable store answers.
+    pub fn take_batch(&mut self) -> Option<Batch> {
+        if self.in_flight.is_some() || self.queued.is_empty() {
+            return None;
+        }
+        let mut changes: Vec<(i64, Change)> = std::mem::take(&mut self.queued)
+            .into_iter()
+            .map(|(key, (order, value))| (order, (key, value)))
+            .collect();
+        changes.sort_by_key(|(order, _)| *order);
+        let batch = Batch {
+            changes: changes.into_iter().map(|(_, change)| change).collect(),
+        };
+        self.in_flight = Some(batch.clone());
+        Some(batch)
+    }
+
+    /// The durable store's answer to the batch out. On a fault the batch is queued again
+    /// under every key not written since, before those newer writes, and the fault is kept
+    /// for [`MirrorStore::fault`] until a batch succeeds.
+    pub fn flushed(&mut self, result: Result<(), FlushFault>) {
+        let Some(batch) = self.in_flight.take() else {
+            return;
+        };
+        match result {
+            Ok(()) => self.fault = None,
+            Err(fault) => {
+                // Orders below every queued change, in the batch's own order.
+                let base = self
+                    .queued
+                    .values()
+                    .map(|(o, _)| *o)
+                    .min()
+                    .unwrap_or(self.next + 1);
+                let count = batch.changes.len() as i64;
+                for ((key, value), i) in batch.changes.into_iter().zip(0..) {
+                    let order = base - count + i;
+                    self.queued.entry(key).or_insert((order, value));
+                }
+                self.fault = Some(fault);
+            }
+        }
+    }
+
+    /// The fault of the last flush, while no later flush has succeeded.
+    pub fn fault(&self) -> Option<&FlushFault> {
+        self.fault.as_ref()
+    }
+
+    /// Whether every write has been made durable (nothing queued, nothing out).
+    pub fn is_settled(&self) -> bool {
+        self.queued.is_empty() && self.in_flight.is_none()
+    }
+
+    /// Whether a batch is out, waiting for the durable store's answer.
+    pub fn is_flushing(&self) -> bool {
+        self.in_flight.is_some()
+    }
+
+    /// Another tab made `key` durable with this text (`None`: removed it): the mirror shows
+    /// it. A change of this tab still queued for the key stays queued, so local work is never
+    /// dropped; the shelf's revisions decide who may save.
+    pub fn apply_external(&mut self, key: &str, value: Option<String>) {
+        match value {
+            Some(text) => {
+                self.entries.insert(key.to_string(), text);
+            }
+            None => {
+                self.entries.remove(key);
+            }
+        }
+    }
+
+    /// Every entry of the mirror, in key order.
+    pub fn entries(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.entries.iter().map(|(k, v)| (k.as_str(), v.as_str()))
+    }
+}
+
+impl KeyValueStore for MirrorStore {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        Ok(self.entries.get(key).cloned())
+    }
+
+    fn set(&mut self, key: &str, value: &str) -> Result<(), StoreError> {
+        let unchanged = self.entries.get(key).map(String::as_str) == Some(value);
+        if unchanged && !self.queued.contains_key(key) {
+            return Ok(());
+        }
+        self.entries.insert(key.to_string(), value.to_string());
+        self.queue(key, Some(value.to_string()));
+        Ok(())
+    }
+
+    fn remove(&mut self, key: &str) -> Result<(), StoreError> {
+        if self.entries.remove(key).is_some() || self.queued.contains_key(key) {
+            self.queue(key, None);
+        }
+        Ok(())
+    }
+
+    fn keys(&self) -> Result<Vec<String>, StoreError> {
+        Ok(self.entries.keys().cloned().collect())
+    }
+}
+
+#[cfg(test)]
+mod tests;
