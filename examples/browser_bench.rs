@@ -326,11 +326,7 @@ async fn start_up(page: &Page, tasks: usize, runs: usize) -> Result<Vec<String>>
     }
     // Autosave runs on change; give it a moment, then every load restores this plan.
     tokio::time::sleep(Duration::from_millis(1500)).await;
-    page.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": START_JS }),
-    )
-    .await?;
+    page.add_init_script(START_JS).await?;
     let (mut usable, mut wasm, mut fcp) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..runs + 1 {
         page.reload().await?;
