@@ -1,4 +1,5 @@
-//! Browser tests: the built app (`dist/`) in headless Chromium through chromedriver.
+//! Browser tests: the built app (`dist/`) in Chromium, Firefox ESR or WebKitGTK (`CCHC_BROWSER`)
+//! through the engine's WebDriver server.
 //!
 //! Run with `cargo test --test browser` after `trunk build --release` (scripts/test does both).
 //! A name filter works as with libtest: `cargo test --test browser -- smoke::`.
@@ -9,6 +10,7 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod editor;
+mod engines;
 mod export;
 mod files;
 mod harness;
@@ -37,6 +39,7 @@ fn main() {
             worker::tests(),
             wording::tests(),
             search_index::tests(),
+            engines::tests(),
         ]
         .concat(),
     );
