@@ -432,11 +432,7 @@ async fn start_up(page: &Page, tasks: usize, runs: usize) -> Result<Vec<String>>
 /// Loads the page `runs + 1` times (the first a warm-up the caller skips) and returns the
 /// times to the usable main view, to the .wasm downloaded and to the first paint.
 async fn load_times(page: &Page, runs: usize) -> Result<(Vec<f64>, Vec<f64>, Vec<f64>)> {
-    page.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": START_JS }),
-    )
-    .await?;
+    page.add_init_script(START_JS).await?;
     let (mut usable, mut wasm, mut fcp) = (Vec::new(), Vec::new(), Vec::new());
     for _ in 0..runs + 1 {
         page.reload().await?;

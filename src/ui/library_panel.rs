@@ -238,7 +238,9 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
         <div id="library-body" class="library-body">
             <div class="library-filters" role="search" aria-label="Tìm trong thư viện mẫu">
                 <label class="library-query">"Tìm nhiệm vụ mẫu"
-                    <input type="search" autocomplete="off" placeholder="Ví dụ: một cửa, TTHC, số hóa hồ sơ"
+                    // aria-label: WebKit would join the placeholder to the wrapping label's name.
+                    <input type="search" autocomplete="off" aria-label="Tìm nhiệm vụ mẫu"
+                        placeholder="Ví dụ: một cửa, TTHC, số hóa hồ sơ"
                         prop:value=move || panel.query.get()
                         on:input=move |ev| {
                             panel.query.set(event_target_value(&ev));

@@ -218,8 +218,7 @@ async fn print_view_shows_the_appendix_and_prints_a4_landscape(page: Page) -> Re
     }
 
     // The print stylesheet: only the sheet, no buttons, the header row on every page.
-    page.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
-        .await?;
+    page.emulate_print_media(true).await?;
     let print = page
         .js("return { thead: getComputedStyle(document.querySelector('.print-view thead')).display,
                       padding: getComputedStyle(document.querySelector('.print-sheet')).paddingLeft };")
@@ -234,15 +233,9 @@ async fn print_view_shows_the_appendix_and_prints_a4_landscape(page: Page) -> Re
     if !displayed(&page, ".print-sheet table").await? {
         bail!("the print view's table is hidden in print");
     }
-    let pdf = page
-        .cdp(
-            "Page.printToPDF",
-            json!({ "preferCSSPageSize": true, "printBackground": false }),
-        )
-        .await?;
-    let pdf = decode_base64(pdf["data"].as_str().unwrap_or_default())?;
+    let pdf = page.print_pdf().await?;
     if !pdf.starts_with(b"%PDF") {
-        bail!("Page.printToPDF did not return a PDF");
+        bail!("printing did not return a PDF");
     }
     let pdf_text = String::from_utf8_lossy(&pdf);
     // A4 landscape: 297 × 210 mm = 841.9 × 595.3 pt (Skia rounds to 1/100 px).
@@ -274,8 +267,7 @@ async fn print_view_shows_the_appendix_and_prints_a4_landscape(page: Page) -> Re
     let saved = crate::harness::target_dir().join("browser-screenshots/print-view.pdf");
     std::fs::create_dir_all(saved.parent().unwrap())?;
     std::fs::write(&saved, &pdf)?;
-    page.cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))
-        .await?;
+    page.emulate_print_media(false).await?;
 
     // "Đóng bản in" brings the editor back, focus on "Xem bản in".
     page.click_button("Đóng bản in").await?;
@@ -366,30 +358,4 @@ async fn exporting_an_empty_plan_is_refused(page: Page) -> Result {
         bail!("the one download is not the plan with tasks");
     }
     Ok(())
-}
-
-/// Standard base64 (with padding), as CDP returns binary data.
-fn decode_base64(text: &str) -> Result<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() / 4 * 3);
-    let mut buffer = 0u32;
-    let mut bits = 0;
-    for c in text.bytes() {
-        let value = match c {
-            b'A'..=b'Z' => c - b'A',
-            b'a'..=b'z' => c - b'a' + 26,
-            b'0'..=b'9' => c - b'0' + 52,
-            b'+' => 62,
-            b'/' => 63,
-            b'=' | b'\n' | b'\r' => continue,
-            _ => bail!("not base64: {c:?}"),
-        };
-        buffer = (buffer << 6) | u32::from(value);
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buffer >> bits) as u8);
-            buffer &= (1 << bits) - 1;
-        }
-    }
-    Ok(out)
 }

@@ -1,6 +1,12 @@
-//! The browser-test harness: one static server for `dist/` and one chromedriver for the whole
-//! run, a fresh Chromium (fresh profile, fresh download folder) for every test, tests run one
-//! after another and reported through libtest-mimic like `cargo test` does.
+//! The browser-test harness: one static server for `dist/` and one WebDriver server for the
+//! whole run, a fresh browser (fresh profile, fresh download folder) for every test, tests run
+//! one after another and reported through libtest-mimic like `cargo test` does.
+//!
+//! The engine is `$CCHC_BROWSER`: `chromium` (default), `firefox` (Firefox ESR, geckodriver)
+//! or `webkit` (WebKitGTK's MiniBrowser, WebKitWebDriver, on Xvfb). Tests are the same in all
+//! three: they use only WebDriver and the helpers of [`Page`]; Chromium-only DevTools
+//! commands (`page.cdp`) fail in the other engines. To run a script before the app's own (a
+//! spy, a broken API), use [`Page::add_init_script`].
 //!
 //! A test is an `async fn(Page) -> Result` in a feature file (e.g. `smoke.rs`), listed in that
 //! file's `tests()` with [`browser_tests!`]. When it runs, the app has already started without
@@ -43,7 +49,7 @@ use std::time::{Duration, Instant};
 
 use libtest_mimic::{Arguments, Failed, Trial};
 
-pub use driver::ChromeDriver;
+pub use driver::{ChromeDriver, Driver, Engine};
 pub use fantoccini::elements::Element;
 pub use fantoccini::key::Key;
 pub use page::{Kind, Page};
@@ -123,7 +129,7 @@ macro_rules! browser_tests {
 pub(crate) use browser_tests;
 
 /// Runs the given tests with libtest's command line (name filters, `--exact`, `--skip`,
-/// `--list`, `--ignored` …), always one at a time, then stops the server and chromedriver.
+/// `--list`, `--ignored` …), always one at a time, then stops the server and the WebDriver server.
 pub fn run(tests: Vec<BrowserTest>) -> ! {
     // A test's panic is reported as its failure (with its location), not printed on the side.
     let default_hook = std::panic::take_hook();
@@ -136,7 +142,7 @@ pub fn run(tests: Vec<BrowserTest>) -> ! {
     }));
 
     let mut args = Arguments::from_args();
-    // Two shared cores: one Chromium at a time.
+    // Two shared cores: one browser at a time.
     args.test_threads = Some(1);
 
     let runtime = tokio::runtime::Builder::new_multi_thread()
@@ -158,7 +164,7 @@ pub fn run(tests: Vec<BrowserTest>) -> ! {
         .collect();
     let conclusion = libtest_mimic::run(&args, trials);
 
-    // process::exit skips destructors: stop chromedriver and the server first.
+    // process::exit skips destructors: stop the driver and the server first.
     if let Some(Ok(env)) = shared.env.lock().unwrap_or_else(|e| e.into_inner()).take() {
         env.shutdown();
     }
@@ -172,10 +178,10 @@ struct Shared {
     env: Mutex<Option<Result<Env, String>>>,
 }
 
-/// What all tests share: the server of `dist/` and chromedriver (killed when dropped).
+/// What all tests share: the server of `dist/` and the WebDriver server (killed when dropped).
 pub struct Env {
     pub app: StaticServer,
-    pub driver: ChromeDriver,
+    pub driver: Driver,
 }
 
 impl Env {
@@ -189,7 +195,7 @@ impl Env {
         }
         let app = StaticServer::start(&dist)?;
         let _ = APP_TRAFFIC.set(app.traffic());
-        let driver = ChromeDriver::start(&target_dir().join("browser-logs"))?;
+        let driver = Driver::start(&target_dir().join("browser-logs"))?;
         Ok(Env { app, driver })
     }
 

@@ -350,9 +350,8 @@ async fn indexeddb_older_window_cannot_overwrite_a_newer_save(page: Page) -> Res
 async fn indexeddb_blocked_keeps_localstorage(page: Page) -> Result {
     page.js("localStorage.setItem('cchc.backend', 'indexeddb');")
         .await?;
-    page.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": "Object.defineProperty(window, 'indexedDB', { get() { return undefined; } });" }),
+    page.add_init_script(
+        "Object.defineProperty(window, 'indexedDB', { get() { return undefined; } });",
     )
     .await?;
     page.reload().await?;
@@ -537,11 +536,7 @@ async fn last_written(page: &Page) -> Result<String> {
 }
 
 async fn auto_save_to_a_picked_file_after_each_autosave(page: Page) -> Result {
-    page.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": FAKE_PICKER }),
-    )
-    .await?;
+    page.add_init_script(FAKE_PICKER).await?;
     use_indexeddb(&page).await?;
     add_task(&page, "Việc ghi ra tệp").await?;
     page.wait_for_body_text(SAVED).await?;

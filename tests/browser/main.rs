@@ -1,4 +1,5 @@
-//! Browser tests: the built app (`dist/`) in headless Chromium through chromedriver.
+//! Browser tests: the built app (`dist/`) in Chromium, Firefox ESR or WebKitGTK (`CCHC_BROWSER`)
+//! through the engine's WebDriver server.
 //!
 //! Run with `cargo test --test browser` after `trunk build --release` (scripts/test does both).
 //! A name filter works as with libtest: `cargo test --test browser -- smoke::`.
@@ -10,6 +11,7 @@
 mod common;
 mod editor;
 mod editor_keys;
+mod engines;
 mod export;
 mod feedback;
 mod files;
@@ -51,6 +53,7 @@ fn main() {
             word::tests(),
             plan_document::tests(),
             indexeddb::tests(),
+            engines::tests(),
         ]
         .concat(),
     );

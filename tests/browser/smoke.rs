@@ -63,11 +63,8 @@ async fn test_hooks_only_with_the_test_marker(page: Page) -> Result {
         "the marked page has no test hooks"
     );
     // A later script on every new document takes the marker away, as in a drafter's page.
-    page.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": "delete window.__cchcTestHooks;" }),
-    )
-    .await?;
+    page.add_init_script("delete window.__cchcTestHooks;")
+        .await?;
     page.reload().await?;
     assert_eq!(page.count(HEADING).await?, 1);
     let hooks = page.js("return typeof window.cchcApp;").await?;

@@ -285,11 +285,7 @@ async fn list_opens_renames_duplicates_and_reopens_the_last(page: Page) -> Resul
 }
 
 async fn blocked_storage_still_works_for_the_session(page: Page) -> Result {
-    page.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": "Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });" }),
-    )
-    .await?;
+    page.add_init_script("Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });").await?;
     page.reload().await?;
     page.wait_for_body_text("không có gì được lưu lại").await?;
     add_task(&page, "Vẫn sửa được").await?;

@@ -240,11 +240,7 @@ const WORKER_SPY: &str = r#"
 "#;
 
 async fn a_worker_that_crashes_says_so_keeps_the_plan_and_is_restarted(page: Page) -> Result {
-    page.cdp(
-        "Page.addScriptToEvaluateOnNewDocument",
-        json!({ "source": WORKER_SPY }),
-    )
-    .await?;
+    page.add_init_script(WORKER_SPY).await?;
     page.reload().await?;
     open_seed_002(&page).await?;
     // A first export: the worker runs and answers.

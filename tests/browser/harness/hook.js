@@ -27,6 +27,20 @@
       push('uncaught exception: ' + (event.error ? show(event.error) : event.message));
     }
   }, true);
+  // A wasm module that fails to compile or instantiate, however the page awaited it (WebKit
+  // reports a module script's rejected top-level await nowhere else).
+  if (window.WebAssembly) {
+    for (const name of ['compile', 'compileStreaming', 'instantiate', 'instantiateStreaming']) {
+      const real = WebAssembly[name];
+      if (typeof real !== 'function') continue;
+      WebAssembly[name] = function (...args) {
+        return real.apply(this, args).catch((error) => {
+          push(`WebAssembly.${name} failed: ` + show(error));
+          throw error;
+        });
+      };
+    }
+  }
   window.addEventListener('unhandledrejection', (event) => {
     push('unhandled promise rejection: ' + show(event.reason));
   });

@@ -1,4 +1,4 @@
-//! `Page`: one fresh Chromium showing the app, driven the way a person (or a screen reader)
+//! `Page`: one fresh browser (of the engine `CCHC_BROWSER` chose) showing the app, driven the way a person (or a screen reader)
 //! would: controls are found by their ACCESSIBLE NAME, keys are real key events.
 //!
 //! `nth` arguments count from 0, in document order, among the elements with that name.
@@ -15,8 +15,8 @@ use fantoccini::key::Key;
 use fantoccini::Client;
 use serde_json::{json, Value};
 
-use super::driver::CdpCommand;
-use super::server::TempDir;
+use super::driver::{CdpCommand, Engine};
+use super::server::{self, TempDir};
 use super::{bail, Error, Result, APP_READY_SELECTOR, APP_START_TIMEOUT, DEFAULT_TIMEOUT};
 
 const NAMES_JS: &str = include_str!("names.js");
@@ -24,7 +24,7 @@ const NAMES_JS: &str = include_str!("names.js");
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 const POLL: Duration = Duration::from_millis(50);
 
-/// A browser tab of a fresh Chromium session. Cheap to clone (all clones drive the same tab).
+/// A browser tab of a fresh browser session. Cheap to clone (all clones drive the same tab).
 #[derive(Clone)]
 pub struct Page {
     inner: Arc<Inner>,
@@ -34,6 +34,7 @@ struct Inner {
     client: Client,
     base_url: String,
     download_dir: PathBuf,
+    engine: Engine,
     /// The session's profile and download folder, removed when the last clone is dropped.
     _dir: TempDir,
 }
@@ -68,12 +69,14 @@ impl Page {
         base_url: String,
         download_dir: PathBuf,
         dir: TempDir,
+        engine: Engine,
     ) -> Page {
         Page {
             inner: Arc::new(Inner {
                 client,
                 base_url,
                 download_dir,
+                engine,
                 _dir: dir,
             }),
         }
@@ -87,6 +90,79 @@ impl Page {
     /// Where the app is served, e.g. `http://127.0.0.1:41234` (no trailing slash).
     pub fn base_url(&self) -> &str {
         &self.inner.base_url
+    }
+
+    /// The engine this page runs in (`CCHC_BROWSER`).
+    pub fn engine(&self) -> Engine {
+        self.inner.engine
+    }
+
+    /// Runs `script` in every page loaded from now on until the test ends (reloads, other
+    /// windows), before any script of the page and after the harness's own (error hook, test
+    /// marker) and the scripts added before it. Works in every engine: the harness's server
+    /// puts it at the top of the page's `<head>` as a same-origin script.
+    pub async fn add_init_script(&self, script: &str) -> Result {
+        server::add_init_script(script);
+        Ok(())
+    }
+
+    /// Makes CSS `@media print` rules apply (and screen-only ones not) as when printing, or
+    /// back to the screen with `false`. Chromium emulates the medium; the other engines have no
+    /// WebDriver way, so the page's same-origin style sheets are rewritten in place (each
+    /// media rule keeps its original list, to be restored).
+    pub async fn emulate_print_media(&self, print: bool) -> Result {
+        if self.engine() == Engine::Chromium {
+            let media = if print { "print" } else { "" };
+            self.cdp("Emulation.setEmulatedMedia", json!({ "media": media }))
+                .await?;
+            return Ok(());
+        }
+        self.js_with(
+            "const print = arguments[0];
+             const walk = (rules) => {
+               for (const rule of rules) {
+                 if (rule instanceof CSSMediaRule) {
+                   if (rule.__cchcMedia === undefined) rule.__cchcMedia = rule.media.mediaText;
+                   const original = rule.__cchcMedia;
+                   let text = original;
+                   if (print) {
+                     const q = window.matchMedia(original.replace(/\\bprint\\b/g, 'all').replace(/\\bscreen\\b/g, 'not all'));
+                     text = q.matches ? 'all' : 'not all';
+                   }
+                   rule.media.mediaText = text;
+                   walk(rule.cssRules);
+                 }
+               }
+             };
+             for (const sheet of document.styleSheets) walk(sheet.cssRules);
+             for (const link of document.querySelectorAll('link[rel=stylesheet][media]')) {
+               if (link.dataset.cchcMedia === undefined) link.dataset.cchcMedia = link.media;
+               link.media = print ? (/\\bprint\\b|\\ball\\b/.test(link.dataset.cchcMedia) ? 'all' : 'not all') : link.dataset.cchcMedia;
+             }
+             return true;",
+            vec![json!(print)],
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The page printed to PDF, laid out by its print style sheet with the paper size its CSS
+    /// `@page` rule asks for: Chromium through DevTools (`preferCSSPageSize`), the other
+    /// engines through WebDriver's Print Page (the engine's own print settings).
+    pub async fn print_pdf(&self) -> Result<Vec<u8>> {
+        if self.engine() == Engine::Chromium {
+            let pdf = self
+                .cdp(
+                    "Page.printToPDF",
+                    json!({ "preferCSSPageSize": true, "printBackground": false }),
+                )
+                .await?;
+            return decode_base64(pdf["data"].as_str().unwrap_or_default());
+        }
+        self.client()
+            .print(fantoccini::wd::PrintConfiguration::default())
+            .await
+            .map_err(|e| Error::msg(format!("printing to PDF: {e}")))
     }
 
     /// This session's (initially empty) download folder.
@@ -145,7 +221,7 @@ impl Page {
             }
             if state["ready"] == json!(true) {
                 if state["hooked"] != json!(true) {
-                    bail!("the harness's error hook is missing from the page (Page.addScriptToEvaluateOnNewDocument)");
+                    bail!("the harness's error hook is missing from the page (the test server puts it at the top of every HTML page)");
                 }
                 return Ok(());
             }
@@ -498,14 +574,14 @@ impl Page {
 
     // ----- downloads and screenshots ------------------------------------------------------
 
-    /// Finished downloads in this session's folder, sorted (partial `.crdownload` files and
-    /// hidden temporary files are left out).
+    /// Finished downloads in this session's folder, sorted (partial `.crdownload` and `.part`
+    /// files and hidden temporary files are left out).
     pub fn downloads(&self) -> Result<Vec<PathBuf>> {
         let mut files = Vec::new();
         for entry in std::fs::read_dir(self.download_dir())? {
             let path = entry?.path();
             let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if path.is_file() && !name.starts_with('.') && !name.ends_with(".crdownload") {
+            if path.is_file() && !name.starts_with('.') && !is_partial(name) {
                 files.push(path);
             }
         }
@@ -521,7 +597,7 @@ impl Page {
         loop {
             let partial = std::fs::read_dir(self.download_dir())?
                 .filter_map(|e| e.ok())
-                .any(|e| e.file_name().to_string_lossy().ends_with(".crdownload"));
+                .any(|e| is_partial(&e.file_name().to_string_lossy()));
             if !partial {
                 if let Some(found) = self
                     .downloads()?
@@ -554,8 +630,16 @@ impl Page {
 
     // ----- internals ----------------------------------------------------------------------
 
-    /// Runs a Chrome DevTools Protocol command through chromedriver.
+    /// Runs a Chrome DevTools Protocol command through chromedriver. Chromium only: it fails in
+    /// the other engines, so a test must not need it (see [`Page::add_init_script`],
+    /// [`Page::emulate_print_media`]).
     pub async fn cdp(&self, command: &str, params: Value) -> Result<Value> {
+        if self.engine() != Engine::Chromium {
+            bail!(
+                "CDP {command} is Chromium-only; this run drives {} (CCHC_BROWSER)",
+                self.engine().name()
+            );
+        }
         self.client()
             .issue_cmd(CdpCommand {
                 cmd: command.to_string(),
@@ -648,6 +732,37 @@ impl Page {
             DEFAULT_TIMEOUT.as_secs()
         ))
     }
+}
+
+/// Standard base64 (with padding), as CDP returns binary data.
+pub fn decode_base64(text: &str) -> Result<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    let mut buffer = 0u32;
+    let mut bits = 0;
+    for c in text.bytes() {
+        let value = match c {
+            b'A'..=b'Z' => c - b'A',
+            b'a'..=b'z' => c - b'a' + 26,
+            b'0'..=b'9' => c - b'0' + 52,
+            b'+' => 62,
+            b'/' => 63,
+            b'=' | b'\n' | b'\r' => continue,
+            _ => bail!("not base64: {c:?}"),
+        };
+        buffer = (buffer << 6) | u32::from(value);
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+            buffer &= (1 << bits) - 1;
+        }
+    }
+    Ok(out)
+}
+
+/// A download still being written: Chromium's `.crdownload`, Firefox's `.part`.
+fn is_partial(name: &str) -> bool {
+    name.ends_with(".crdownload") || name.ends_with(".part")
 }
 
 fn strings(value: &Value) -> Vec<String> {

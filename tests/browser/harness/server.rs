@@ -1,6 +1,12 @@
 //! A tiny static file server (tiny_http in a thread) and self-removing temporary folders.
+//!
+//! Every HTML page it sends starts with the harness's scripts (the error hook, the test
+//! marker, and what a test added with `Page::add_init_script`): `<script src="/__cchc_test/N.js">`
+//! tags at the top of `<head>`, served by the same server, so they run before any script of the
+//! page in every engine, and a Content-Security-Policy with `script-src 'self'` allows them.
 
 use std::fs::File;
+use std::io::Read;
 use std::path::{Component, Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
@@ -51,6 +57,11 @@ impl StaticServer {
                 .spawn(move || {
                     for request in server.incoming_requests() {
                         let path = request.url().split(['?', '#']).next().unwrap_or("/");
+                        if let Some(name) = path.strip_prefix(HARNESS_PREFIX) {
+                            let name = name.to_string();
+                            harness_reply(request, &name);
+                            continue;
+                        }
                         let blocked = {
                             let mut traffic = traffic.lock().unwrap_or_else(|e| e.into_inner());
                             traffic.requests.push(path.to_string());
@@ -112,6 +123,111 @@ impl Drop for StaticServer {
 
 type Reply = Response<Box<dyn std::io::Read + Send>>;
 
+/// Where the harness's own files are served, on every server (never a path of the app).
+pub const HARNESS_PREFIX: &str = "/__cchc_test/";
+
+/// The scripts put at the top of every HTML page, and where captured downloads go: one
+/// browser session at a time (tests run one after another).
+struct Injection {
+    scripts: Vec<String>,
+    download_dir: Option<PathBuf>,
+}
+
+static INJECTION: Mutex<Injection> = Mutex::new(Injection {
+    scripts: Vec::new(),
+    download_dir: None,
+});
+
+fn injection() -> std::sync::MutexGuard<'static, Injection> {
+    INJECTION.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// A new browser session: every HTML page now starts with `scripts` (in order), and
+/// downloads captured in the page (WebKit) go to `download_dir`.
+pub fn begin_session(scripts: Vec<String>, download_dir: PathBuf) {
+    let mut injection = injection();
+    injection.scripts = scripts;
+    injection.download_dir = Some(download_dir);
+}
+
+/// From the next page load on (until the session ends), `script` runs after the harness's
+/// scripts and those added before it, before any script of the page.
+pub fn add_init_script(script: &str) {
+    injection().scripts.push(script.to_string());
+}
+
+/// `html` with the harness's script tags at the top of its `<head>` (or of the document).
+fn inject_scripts(html: &str) -> String {
+    let count = injection().scripts.len();
+    let tags: String = (0..count)
+        .map(|i| format!("<script src=\"{HARNESS_PREFIX}{i}.js\"></script>"))
+        .collect();
+    let lower = html.to_ascii_lowercase();
+    let at = lower
+        .find("<head")
+        .and_then(|start| lower[start..].find('>').map(|end| start + end + 1))
+        .or_else(|| {
+            lower
+                .find("<!doctype")
+                .and_then(|start| lower[start..].find('>').map(|end| start + end + 1))
+        })
+        .unwrap_or(0);
+    format!("{}{tags}{}", &html[..at], &html[at..])
+}
+
+/// Answers `/__cchc_test/<name>`: `N.js` (an injected script) or `download?name=…` (POST:
+/// a file the page captured, written into the session's download folder).
+fn harness_reply(mut request: tiny_http::Request, name: &str) {
+    let reply = if let Some(index) = name.strip_suffix(".js") {
+        let script = index
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| injection().scripts.get(i).cloned());
+        match script {
+            Some(script) => {
+                let length = script.len();
+                Response::new(
+                    200.into(),
+                    vec![
+                        header("Content-Type", "text/javascript; charset=utf-8"),
+                        header("Cache-Control", "no-store"),
+                    ],
+                    Box::new(std::io::Cursor::new(script.into_bytes()))
+                        as Box<dyn std::io::Read + Send>,
+                    Some(length),
+                    None,
+                )
+            }
+            None => text_reply(404, "no such harness script"),
+        }
+    } else if name == "download" {
+        let file_name = request
+            .url()
+            .split_once("?name=")
+            .and_then(|(_, n)| percent_decode(n.split('&').next().unwrap_or("")));
+        let dir = injection().download_dir.clone();
+        let mut body = Vec::new();
+        match (file_name, dir, request.as_reader().read_to_end(&mut body)) {
+            (Some(file_name), Some(dir), Ok(_))
+                if !file_name.is_empty() && !file_name.contains(['/', '\\']) =>
+            {
+                // Written aside first: a half-written file is never seen as a finished download.
+                let partial = dir.join(format!(".{file_name}.part"));
+                match std::fs::write(&partial, &body)
+                    .and_then(|()| std::fs::rename(&partial, dir.join(&file_name)))
+                {
+                    Ok(()) => text_reply(200, "saved"),
+                    Err(_) => text_reply(500, "cannot save the download"),
+                }
+            }
+            _ => text_reply(400, "bad download"),
+        }
+    } else {
+        text_reply(404, "not found")
+    };
+    let _ = request.respond(reply);
+}
+
 fn respond(root: &Path, url: &str) -> Reply {
     let path = url.split(['?', '#']).next().unwrap_or("/");
     let Some(relative) = percent_decode(path) else {
@@ -128,14 +244,33 @@ fn respond(root: &Path, url: &str) -> Reply {
     if file_path.is_dir() {
         file_path.push("index.html");
     }
-    let Ok(file) = File::open(&file_path) else {
+    let Ok(mut file) = File::open(&file_path) else {
         return text_reply(404, "not found");
     };
+    let content_type = mime_type(&file_path);
+    if content_type.starts_with("text/html") {
+        let mut html = String::new();
+        if file.read_to_string(&mut html).is_err() {
+            return text_reply(500, "cannot read the page");
+        }
+        let body = inject_scripts(&html).into_bytes();
+        let length = body.len();
+        return Response::new(
+            200.into(),
+            vec![
+                header("Content-Type", content_type),
+                header("Cache-Control", "no-store"),
+            ],
+            Box::new(std::io::Cursor::new(body)) as Box<dyn std::io::Read + Send>,
+            Some(length),
+            None,
+        );
+    }
     let length = file.metadata().ok().map(|m| m.len() as usize);
     Response::new(
         200.into(),
         vec![
-            header("Content-Type", mime_type(&file_path)),
+            header("Content-Type", content_type),
             header("Cache-Control", "no-store"),
         ],
         Box::new(file) as Box<dyn std::io::Read + Send>,
