@@ -2,6 +2,7 @@
 
 pub mod agency;
 pub mod deadline;
+pub mod document_sections;
 #[cfg(feature = "documents")]
 pub mod docx;
 pub mod editor_keys;
@@ -13,6 +14,7 @@ pub mod numbering;
 pub mod plan;
 pub mod plan_document;
 pub mod progress;
+pub mod progress_report;
 pub mod province;
 pub mod review;
 pub mod rollover;

@@ -29,7 +29,7 @@ pub enum EditKey {
     Row(RowId, Field),
     Header(HeaderField),
     /// A section of the plan document ("Văn bản kế hoạch").
-    Document(crate::domain::plan_document::Section),
+    Document(crate::domain::document_sections::Section),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

@@ -25,8 +25,8 @@ use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 
+use super::document_sections::PlanDocument;
 use super::numbering::number_rows;
-use super::plan_document::PlanDocument;
 use index::RowIndex;
 
 mod editing;

@@ -1,21 +1,19 @@
 //! A plan's life through the year: each task's progress (status, day done, result), the
-//! reporting periods with their cut-off days, overdue rules for every deadline form, and the
-//! periodic progress report.
+//! reporting periods with their cut-off days, and overdue rules for every deadline form.
 //!
 //! One file per concept: `day.rs` (a calendar day), `status.rs` (status and progress of a
 //! task), `due.rs` (the due day of a deadline text, overdue), `periods.rs` (reporting periods
-//! and cut-offs, settings), `report.rs` (the report's data). Tests in `tests.rs`.
+//! and cut-offs, settings). The report's data, which reads the plan, is
+//! `super::progress_report`. Tests in `tests.rs`.
 
 mod day;
 mod due;
 mod periods;
-mod report;
 mod status;
 
 pub use day::Day;
 pub use due::{due_day, due_of, is_overdue};
 pub use periods::{DayOfYear, PeriodRange, ReportPeriod, ReportingRules};
-pub use report::{build_report, ProgressReport, ReportRow, StatusCounts, Tally};
 pub use status::{Progress, Status};
 
 #[cfg(test)]

@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::plan::{Plan, Task};
+use crate::domain::progress_report::build_report;
 
 fn day(y: i32, m: u8, d: u8) -> Day {
     Day::new(y, m, d).expect("a real day")

@@ -1,9 +1,10 @@
 //! The periodic progress report of a plan ("Báo cáo tiến độ"): counts by status per area and
 //! per lead agency, the share done on time, the overdue tasks, the tasks due next period, and
 //! the table TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn | Kết quả thực hiện | Tình trạng | Ghi
-//! chú. Plain data: the writers (.xlsx, .docx) and the print view lay it out.
+//! chú. Plain data: the writers (.xlsx, .docx) and the print view lay it out. Apart from
+//! `progress` (which the plan's tasks hold) because it reads the plan.
 
-use super::{due_day, Day, PeriodRange, Progress, ReportPeriod, ReportingRules, Status};
+use super::progress::{due_day, Day, PeriodRange, Progress, ReportPeriod, ReportingRules, Status};
 use crate::domain::plan::{Item, Plan};
 use crate::domain::timeline::full_numbers;
 
@@ -109,7 +110,8 @@ impl ProgressReport {
 ///
 /// ```
 /// use cchc_plan::domain::plan::{Plan, Task};
-/// use cchc_plan::domain::progress::{build_report, Day, Progress, ReportPeriod, ReportingRules, Status};
+/// use cchc_plan::domain::progress::{Progress, ReportPeriod, ReportingRules, Status};
+/// use cchc_plan::domain::progress_report::build_report;
 /// let mut plan = Plan::new("p", "Lào Cai", 2027);
 /// let done = Progress { status: Status::Done, ..Progress::default() };
 /// plan.add_task_with(None, Task { content: "Ban hành kế hoạch".into(), deadline: "Tháng 1/2027".into(),
