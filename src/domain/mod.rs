@@ -5,7 +5,6 @@ pub mod deadline;
 pub mod document_sections;
 #[cfg(feature = "documents")]
 pub mod docx;
-pub mod editor_keys;
 pub mod file_format;
 pub mod import;
 pub mod library;

@@ -22,8 +22,6 @@
 //! assert_eq!(report.summary(), "Đã chuyển 1 thời hạn; 1 cần xem lại");
 //! ```
 
-pub mod mentions;
-
 use super::deadline::{self, DeadlineForm};
 use super::plan::{default_title, Item, Plan, RowId};
 

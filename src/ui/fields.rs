@@ -127,12 +127,9 @@ pub fn DeadlineField(row: Signal<Option<Arc<Row>>>, id: RowId) -> impl IntoView 
         deadline::suggest(&text, year)
     });
     let accept = Callback::new(|(_, choice): (String, String)| choice);
-    let complete = Callback::new(move |text: String| {
-        deadline::expand_shortcut(&text, state.read_plan(|p| p.year))
-    });
     view! {
         <SuggestField label="Thời gian thực hiện" class="deadline" list_id=format!("deadline-{id}")
-            value on_text suggest accept complete/>
+            value on_text suggest accept/>
     }
 }
 
@@ -186,12 +183,7 @@ pub fn BudgetField(row: Signal<Option<Arc<Row>>>, id: RowId) -> impl IntoView {
                 }
                 draft.set(Some(text));
             }
-            on:blur=move |_| {
-                // A bad entry stays as typed, marked, for the drafter to correct.
-                if error.with_untracked(Option::is_none) {
-                    draft.set(None);
-                }
-            }/>
+            on:blur=move |_| draft.set(None)/>
         <span class="field-error" id=error_id role="alert">{move || error.get()}</span>
     }
 }

@@ -21,7 +21,6 @@ use crate::domain::agency::split_agencies;
 use crate::domain::deadline::{roll, shift_years};
 use crate::domain::library::{add_templates, plan_from_source, AreaKey, Library, Template};
 use crate::domain::money::{group_thousands, Money};
-use crate::domain::rollover::roll_plan;
 use crate::domain::search::{Filter, Hit};
 use crate::domain::user_library::{builtin_count, remove_template};
 
@@ -162,46 +161,26 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
         add(indices);
         panel.selected.update(HashSet::clear);
     };
-    // The year of a recreated plan (next year unless the drafter types another), and what
-    // the button last said, shown beside it.
-    let recreate_year = RwSignal::new(super::next_year().to_string());
-    let recreate_message = RwSignal::new(None::<(String, bool)>);
-    let recreate_say = move |text: String, error: bool| {
-        recreate_message.set(Some((text.clone(), error)));
-        state.say(text, error);
-    };
     let recreate = move |_| {
         let library = user.get_untracked();
         let source = panel.source.get_untracked();
         let Some(found) = library.source(&source) else {
-            recreate_say(
-                "Hãy chọn một văn bản nguồn trước, rồi bấm “Tạo kế hoạch từ văn bản mẫu”.".into(),
+            state.say(
+                "Hãy chọn một văn bản nguồn trước, rồi bấm “Tạo kế hoạch từ văn bản mẫu”.",
                 true,
             );
             return;
         };
-        let year = match recreate_year.get_untracked().trim().parse::<i32>() {
-            Ok(year) if (2000..=2100).contains(&year) => year,
-            _ => {
-                recreate_say(
-                    "Năm của kế hoạch mới phải là số từ 2000 đến 2100.".into(),
-                    true,
-                );
-                return;
-            }
-        };
-        let Some(mut plan) = plan_from_source(&library, &source, new_plan_id()) else {
+        let Some(plan) = plan_from_source(&library, &source, new_plan_id()) else {
             return;
         };
-        let moved = roll_plan(&mut plan, year);
         let tasks = plan.task_count();
         let total = plan.budget_totals().grand;
         state.start_new_plan(plan);
-        recreate_say(
+        state.say(
             format!(
-                "Đã tạo kế hoạch năm {year} từ văn bản mẫu {}: {tasks} nhiệm vụ, tổng kinh phí {total} triệu đồng{}. Kế hoạch trước vẫn ở trong Danh sách kế hoạch.",
-                found.provenance(),
-                if moved.from == year { String::new() } else { format!("; {}", moved.summary().to_lowercase()) },
+                "Đã tạo kế hoạch từ văn bản mẫu {}: {tasks} nhiệm vụ, tổng kinh phí {total} triệu đồng. Kế hoạch trước vẫn ở trong Danh sách kế hoạch.",
+                found.provenance()
             ),
             false,
         );
@@ -278,18 +257,10 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <label>"Năm của kế hoạch mới"
-                    <input type="number" min="2000" max="2100" class="year" prop:value=move || recreate_year.get()
-                        on:input=move |ev| recreate_year.set(event_target_value(&ev))/>
-                </label>
                 <button type="button" on:click=recreate
                     title="Lập kế hoạch mới giống phụ lục của văn bản nguồn đã chọn (có thể hoàn tác)">
                     "Tạo kế hoạch từ văn bản mẫu"
                 </button>
-                <span class="field-message" role="status"
-                    class:error=move || recreate_message.with(|m| m.as_ref().is_some_and(|m| m.1))>
-                    {move || recreate_message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
-                </span>
             </div>
             <div class="library-actions">
                 <p class="library-summary" aria-live="polite">{summary}</p>
@@ -559,9 +530,7 @@ fn add_to_plan(state: EditorState, library: &Library, mut indices: Vec<usize>) {
     };
     state.current.set(Some(last.row));
 
-    // Full numbers ("I.1, II.1"): a TT alone repeats in every area.
-    let full = use_context::<super::review::ReviewState>().map(|r| r.numbers);
-    let numbers: Vec<String> = full.unwrap_or(state.numbers).with_untracked(|n| {
+    let numbers: Vec<String> = state.numbers.with_untracked(|n| {
         added
             .iter()
             .filter_map(|a| n.get(&a.row).cloned())

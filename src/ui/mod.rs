@@ -14,7 +14,6 @@ mod fields;
 pub mod files;
 mod header;
 mod import;
-mod keys;
 mod library_panel;
 mod plan_document;
 mod plans;
@@ -30,9 +29,9 @@ pub use state::user_library;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use leptos::ev;
 use leptos::prelude::*;
 
-use crate::domain::editor_keys;
 use crate::domain::history::{EditKey, Editor, Field};
 use crate::domain::numbering::number_rows;
 use crate::domain::plan::{BudgetTotals, Plan, Row, RowId, RowKind};
@@ -286,10 +285,8 @@ impl EditorState {
         );
     }
 
-    /// Undoes or redoes one step; fields drop their drafts when it moved. After a change of
-    /// the outline (a row added, deleted, moved) the focus goes to the row it affected.
+    /// Undoes or redoes one step; fields drop their drafts when it moved.
     fn step_history(&self, step: fn(&mut Editor) -> bool, done_text: &str, none_text: &str) {
-        let before = self.read_plan(Plan::outline);
         let mut done = false;
         self.editor.maybe_update(|e| {
             done = step(e);
@@ -297,11 +294,6 @@ impl EditorState {
         });
         if done {
             self.epoch.update(|n| *n += 1);
-            let after = self.read_plan(Plan::outline);
-            let current = self.current.get_untracked();
-            if let Some(row) = editor_keys::affected_row(&before, &after, current) {
-                self.focus_row(row);
-            }
         }
         self.say(if done { done_text } else { none_text }, false);
     }
@@ -394,7 +386,36 @@ fn StatusLine() -> impl IntoView {
     }
 }
 
-/// Keyboard shortcuts for the whole page (see [`keys`]).
+/// Keyboard shortcuts for the whole page.
 fn install_shortcuts(state: EditorState) {
-    keys::install(state);
+    let handle = window_event_listener(ev::keydown, move |event| {
+        let key = event.key();
+        let ctrl = event.ctrl_key() || event.meta_key();
+        let handled = match (ctrl, event.alt_key(), key.as_str()) {
+            (true, false, "z") if !event.shift_key() => {
+                state.undo();
+                true
+            }
+            (true, false, "y") | (true, false, "Z") => {
+                state.redo();
+                true
+            }
+            (true, false, "z") => {
+                state.redo();
+                true
+            }
+            (false, true, "ArrowUp") => toolbar::row_action(state, toolbar::RowAction::MoveUp),
+            (false, true, "ArrowDown") => toolbar::row_action(state, toolbar::RowAction::MoveDown),
+            (false, true, "ArrowRight") => toolbar::row_action(state, toolbar::RowAction::Indent),
+            (false, true, "ArrowLeft") => toolbar::row_action(state, toolbar::RowAction::Outdent),
+            (true, false, "d") => toolbar::row_action(state, toolbar::RowAction::Duplicate),
+            (false, true, "Delete") => toolbar::row_action(state, toolbar::RowAction::Delete),
+            _ => false,
+        };
+        if handled {
+            event.prevent_default();
+        }
+    });
+    // The app lives as long as the page: the listener is never removed.
+    std::mem::forget(handle);
 }

@@ -153,21 +153,13 @@ fn PlanRow(summary: PlanSummary, is_open: Signal<bool>) -> impl IntoView {
                     }.into_any(),
                     None => view! { <span>{title.clone()}</span> }.into_any(),
                 }}
-                // Plans of one name are told apart by province, year and last change: "Mở"
-                // is described by them.
-                <span class="visually-hidden" id=format!("plan-{}", summary.id)>
-                    {format!("{} — {} năm {}, sửa lần cuối {}", summary.title,
-                        if summary.province.is_empty() { "chưa ghi tỉnh" } else { summary.province.as_str() },
-                        summary.year, platform::format_time(summary.changed_at))}
-                </span>
             </td>
             <td>{summary.province.clone()}</td>
             <td>{summary.year}</td>
             <td>{platform::format_time(summary.changed_at)}</td>
             <td class="actions">
                 <Show when=move || !is_open.get() fallback=|| view! { <span class="badge">"Đang mở"</span> }>
-                    <button type="button" aria-describedby=format!("plan-{}", id.get_value())
-                        on:click=move |_| plans.open_plan(state, &id.get_value())>"Mở"</button>
+                    <button type="button" on:click=move |_| plans.open_plan(state, &id.get_value())>"Mở"</button>
                 </Show>
                 {
                     let title = summary.title.clone();

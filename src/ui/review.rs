@@ -9,13 +9,11 @@
 use leptos::prelude::*;
 
 use super::agencies::{AgencySettings, RenamePanel};
-use super::new_plan_id;
 use super::timeline::Timeline;
 use super::EditorState;
-use crate::domain::plan::{Plan, RowId};
+use crate::domain::plan::RowId;
 use crate::domain::review::{FindingKind, RollFlag, Severity};
-use crate::domain::rollover::mentions::{apply, text_mentions, Mention};
-use crate::domain::rollover::{roll_plan, roll_task_to_plan_year};
+use crate::domain::rollover::{roll_plan, roll_task_to_plan_year, RollReport};
 
 // `ui/mod.rs` and the panels name it here.
 pub use super::state::review::ReviewState;
@@ -51,7 +49,7 @@ pub fn RowMarker(id: RowId) -> impl IntoView {
         marker.get().map(|(label, title, count, error)| {
             view! {
                 <span class="findings" class:error=error role="img" aria-label=label title=title
-                    tabindex="0" data-count=count.to_string()></span>
+                    data-count=count.to_string()></span>
             }
         })
     })
@@ -101,15 +99,12 @@ pub fn ReviewTools() -> impl IntoView {
     }
 }
 
-/// "Tạo kế hoạch năm ... từ kế hoạch này": a year and a button. The plan on screen is
-/// copied, the copy moved to that year and stored as a new plan; the plan it came from stays
-/// in the list, unchanged.
+/// "Chuyển kế hoạch sang năm ...": a year and a button; one undo step.
 #[component]
 fn RollForward() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let review = expect_context::<ReviewState>();
     let typed = RwSignal::new(None::<String>);
-    let message = RwSignal::new(None::<(String, bool)>);
     let plan_year = move || state.plan_year.get();
     let shown = move || typed.get().unwrap_or_else(|| (plan_year() + 1).to_string());
     // Another plan, or an undo, resets the field to the year after the plan's.
@@ -117,28 +112,25 @@ fn RollForward() -> impl IntoView {
         state.epoch.track();
         typed.set(None);
     });
-    let refuse = move |text: String| {
-        message.set(Some((text.clone(), true)));
-        state.say(text, true);
-    };
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let Ok(to) = shown().trim().parse::<i32>() else {
-            refuse("Năm của kế hoạch mới phải là số, ví dụ 2027.".into());
+            state.say("Năm chuyển đến phải là số, ví dụ 2027.", true);
             return;
         };
         if !(2000..=2100).contains(&to) {
-            refuse("Năm của kế hoạch mới phải từ 2000 đến 2100.".into());
+            state.say("Năm chuyển đến phải từ 2000 đến 2100.", true);
             return;
         }
         if to == plan_year() {
-            refuse(format!("Kế hoạch này đã là năm {to}."));
+            state.say(format!("Kế hoạch đã là năm {to}."), true);
             return;
         }
-        let mut copy = state.read_plan(Plan::clone);
-        copy.id = new_plan_id();
-        let report = roll_plan(&mut copy, to);
-        state.start_new_plan(copy);
+        let mut report = RollReport::default();
+        state.edit(None, |plan| {
+            report = roll_plan(plan, to);
+            true
+        });
         review.flags.set(
             report
                 .review()
@@ -149,76 +141,25 @@ fn RollForward() -> impl IntoView {
                 })
                 .collect(),
         );
-        let text = format!(
-            "Đã tạo kế hoạch năm {to} từ kế hoạch năm {}; kế hoạch năm {} vẫn còn trong danh sách. {}.",
-            report.from, report.from,
-            report.summary(),
+        state.say(
+            format!(
+                "{}. Kế hoạch đã chuyển từ năm {} sang năm {to} (hoàn tác được bằng Ctrl+Z).",
+                report.summary(),
+                report.from
+            ),
+            false,
         );
-        message.set(Some((text.clone(), false)));
-        state.say(text, false);
         review.last_roll.set(Some(report));
-        review.keep_for_opened(state);
+        state.epoch.update(|n| *n += 1);
     };
     view! {
-        <form class="roll-forward" aria-label="Tạo kế hoạch năm ... từ kế hoạch này" on:submit=submit>
+        <form class="roll-forward" aria-label="Chuyển kế hoạch sang năm ..." on:submit=submit>
             <label>"Năm mới"
                 <input type="number" min="2000" max="2100" prop:value=shown
                     on:input=move |ev| typed.set(Some(event_target_value(&ev)))/>
             </label>
-            <button type="submit">{move || format!("Tạo kế hoạch năm {} từ kế hoạch này", shown().trim())}</button>
-            <span class="field-message" role="status" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.1))>
-                {move || message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
-            </span>
+            <button type="submit">"Chuyển kế hoạch sang năm"</button>
         </form>
-    }
-}
-
-/// The plan check infers how far texts' years are to move (see [`text_mentions`]).
-const NO_SHIFT: Option<i32> = None;
-
-/// The years, dates and places written in task texts ([`text_mentions`]), each with its
-/// proposed change and a button to accept it; nothing changes without that click.
-#[component]
-fn TextMentions(#[prop(into)] shift: Signal<Option<i32>>) -> impl IntoView {
-    let state = expect_context::<EditorState>();
-    let review = expect_context::<ReviewState>();
-    let mentions = Memo::new(move |_| {
-        let shift = shift.get();
-        state.track_plan(|plan| text_mentions(plan, super::suggest::provinces(), shift))
-    });
-    let accept = move |mention: Mention| {
-        let done = state.edit(None, |plan| apply(plan, &mention));
-        if done {
-            state.say(
-                format!("Đã đổi “{}” thành “{}”.", mention.found, mention.proposed),
-                false,
-            );
-        }
-    };
-    move || {
-        let list = mentions.get();
-        (!list.is_empty()).then(|| {
-            view! {
-                <section class="text-mentions" aria-label="Năm, ngày, địa danh trong nội dung">
-                    <p>{format!("Năm, ngày, địa danh trong nội dung và sản phẩm cần xem lại ({}):", list.len())}</p>
-                    <ul>
-                        {list.into_iter().map(|mention| {
-                            let row = mention.row;
-                            let label = format!("Đổi “{}” thành “{}”", mention.found, mention.proposed);
-                            view! {
-                                <li>
-                                    <button type="button" class="goto" on:click=move |_| go_to_row(state, row)>
-                                        {move || format!("Đến dòng {}", review.number(row))}
-                                    </button>
-                                    " " {mention.message()} " "
-                                    <button type="button" class="small" on:click=move |_| accept(mention.clone())>{label}</button>
-                                </li>
-                            }
-                        }).collect_view()}
-                    </ul>
-                </section>
-            }
-        })
     }
 }
 
@@ -261,7 +202,6 @@ fn RollReportView() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     })}
-                    <TextMentions shift=Some(report.to - report.from)/>
                 </div>
             }
         })
@@ -349,7 +289,6 @@ fn PlanCheck() -> impl IntoView {
                     </section>
                 </For>
             </Show>
-            <TextMentions shift=NO_SHIFT/>
         </section>
     }
 }

@@ -33,10 +33,6 @@ pub fn SuggestField(
     on_text: Callback<String>,
     #[prop(optional)] on_blur: Option<Callback<()>>,
     suggest: Callback<String, Vec<String>>,
-    /// What the text becomes when the drafter confirms it (Enter, Tab) without choosing a
-    /// suggestion: a shortcut's full form; `None` keeps it.
-    #[prop(optional)]
-    complete: Option<Callback<String, Option<String>>>,
     accept: Callback<(String, String), String>,
 ) -> impl IntoView {
     let items = RwSignal::new(Vec::<String>::new());
@@ -77,16 +73,9 @@ pub fn SuggestField(
                 if let Some(choice) = choice {
                     ev.prevent_default();
                     take(choice);
-                    return;
-                }
-                let full = complete.and_then(|c| c.run(value.get_untracked()));
-                if let Some(full) = full {
-                    // The key goes on (Enter moves down, Tab across) with the full text.
-                    on_text.run(full);
-                    items.set(Vec::new());
-                } else if ev.key() == "Enter" {
-                    // Enter with nothing chosen closes the list and is left to the page's
-                    // keys (commit and move down; Shift+Enter breaks the line).
+                } else if ev.key() == "Enter" && !ev.shift_key() {
+                    // One-line cells: Enter confirms rather than breaking the line.
+                    ev.prevent_default();
                     items.set(Vec::new());
                 }
             }

@@ -64,13 +64,7 @@ pub fn PlanTable() -> impl IntoView {
                 <div role="rowgroup" class="tbody">
                     <Show when=empty>
                         <div role="row" class="row empty"><div role="cell" class="span-all">
-                            <p><strong>"Bảng đang trống. Bắt đầu bằng một trong ba cách:"</strong></p>
-                            <ol class="first-steps">
-                                <li>"Từ thư viện: bấm “Thư viện mẫu”, tìm nhiệm vụ rồi “Thêm vào kế hoạch”."</li>
-                                <li>"Dựng lại một văn bản: trong “Thư viện mẫu”, chọn “Văn bản nguồn”, năm của kế hoạch mới, rồi bấm “Tạo kế hoạch từ văn bản mẫu”."</li>
-                                <li>"Từ kế hoạch năm trước: bấm “Mở tệp” (tệp .json đã lưu), rồi “Tạo kế hoạch năm ... từ kế hoạch này”."</li>
-                            </ol>
-                            <p>"Hoặc tự lập: bấm “Thêm lĩnh vực” rồi “Thêm nhiệm vụ”."</p>
+                            "Bảng đang trống. Bấm “Thêm lĩnh vực” rồi “Thêm nhiệm vụ” để bắt đầu."
                         </div></div>
                     </Show>
                     <For each=move || state.row_keys() key=|key| *key let(RowKey { id, kind, .. })>
@@ -116,23 +110,12 @@ fn RowView(id: RowId, kind: RowKind) -> impl IntoView {
         RowKind::Group => heading_cells(row, id, "Tên nhóm", "Cộng nhóm").into_any(),
         RowKind::Task => task_cells(row, id).into_any(),
     };
-    // The row's findings are its accessible description (a hidden list after its cells).
-    let findings = use_context::<super::review::ReviewState>().map(|review| {
-        Memo::new(move |_| {
-            review
-                .review
-                .with(|r| r.marker_label(id).map(|_| r.marker_title(id)))
-        })
-    });
-    let findings = move || findings.and_then(|f| f.get());
-    let describedby = move || findings().map(|_| format!("findings-{id}"));
     view! {
-        <div role="row" data-row=id.to_string() class=class aria-describedby=describedby class:current=move || state.current_selector.with_value(|s| s.selected(&Some(id)))
+        <div role="row" data-row=id.to_string() class=class class:current=move || state.current_selector.with_value(|s| s.selected(&Some(id)))
             on:focusin=move |_| state.current.set(Some(id))
             on:focusout=move |_| state.seal()>
             <div role="cell" class="tt">{number}<super::review::RowMarker id/></div>
             {cells}
-            {move || findings().map(|text| view! { <span hidden id=format!("findings-{id}")>{text}</span> })}
         </div>
     }
 }

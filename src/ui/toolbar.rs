@@ -3,7 +3,6 @@
 use leptos::prelude::*;
 
 use super::{new_plan_id, EditorState};
-use crate::domain::editor_keys::ADD_TASK_SHORTCUT;
 use crate::domain::plan::{Plan, RowId};
 
 /// An action on the current row, from a button or a shortcut.
@@ -70,21 +69,6 @@ pub fn row_action(state: EditorState, action: RowAction) -> bool {
     true
 }
 
-/// Adds a row next to the current one and moves the focus into it.
-fn add_row(state: EditorState, add: fn(&mut Plan, Option<RowId>) -> RowId) {
-    let mut id = 0;
-    state.edit(None, |plan| {
-        id = add(plan, state.current.get_untracked());
-        true
-    });
-    state.focus_row(id);
-}
-
-/// Adds a task below the current row ([`ADD_TASK_SHORTCUT`]).
-pub fn add_task_below(state: EditorState) {
-    add_row(state, Plan::add_task);
-}
-
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<EditorState>();
@@ -93,7 +77,17 @@ pub fn Toolbar() -> impl IntoView {
     let can_redo = move || state.can_redo.get();
     let has_current = move || state.current.with(|c| c.is_some());
 
-    let add = move |add: fn(&mut Plan, Option<RowId>) -> RowId| move |_| add_row(state, add);
+    // Adds a row next to the current one and moves the focus into it.
+    let add = move |add_row: fn(&mut Plan, Option<RowId>) -> RowId| {
+        move |_| {
+            let mut id = 0;
+            state.edit(None, |plan| {
+                id = add_row(plan, state.current.get_untracked());
+                true
+            });
+            state.focus_row(id);
+        }
+    };
     let add_area = add(Plan::add_area);
     let add_group = add(Plan::add_group);
     let add_task = add(Plan::add_task);
@@ -111,7 +105,7 @@ pub fn Toolbar() -> impl IntoView {
             <div class="tool-group">
                 <button type="button" on:click=add_area>"Thêm lĩnh vực"</button>
                 <button type="button" on:click=add_group>"Thêm nhóm"</button>
-                <button type="button" title=ADD_TASK_SHORTCUT on:click=add_task>"Thêm nhiệm vụ"</button>
+                <button type="button" on:click=add_task>"Thêm nhiệm vụ"</button>
             </div>
             <div class="tool-group" aria-label="Dòng đang chọn" role="group">
                 <button type="button" title="Alt+↑" disabled=move || !has_current() on:click=action(RowAction::MoveUp)>"Lên"</button>

@@ -10,17 +10,14 @@
 #[path = "../common/mod.rs"]
 mod common;
 mod editor;
-mod editor_keys;
 mod engines;
 mod export;
-mod feedback;
 mod files;
 mod harness;
 mod harness_checks;
 mod import;
 mod indexeddb;
 mod library;
-mod next_year;
 mod plan_document;
 mod review;
 mod search_index;
@@ -37,12 +34,9 @@ fn main() {
             smoke::tests(),
             harness_checks::tests(),
             editor::tests(),
-            editor_keys::tests(),
             storage::tests(),
             library::tests(),
-            next_year::tests(),
             export::tests(),
-            feedback::tests(),
             review::tests(),
             files::tests(),
             switching::tests(),

@@ -45,8 +45,7 @@ async fn open_seed_004(page: &Page) -> Result {
 /// Moves the open plan to `year` with the roll-forward control.
 async fn move_to(page: &Page, year: &str) -> Result {
     page.clear_and_type("Năm mới", 0, year).await?;
-    page.click_button(&format!("Tạo kế hoạch năm {year} từ kế hoạch này"))
-        .await?;
+    page.click_button("Chuyển kế hoạch sang năm").await?;
     page.wait_for("the plan year to change", |p| async move {
         Ok(p.value_of("Năm kế hoạch", 0).await? == year)
     })

@@ -40,7 +40,7 @@ mod suggest;
 
 pub use parse::parse;
 pub use roll::{roll, shift_years, Rolled};
-pub use suggest::{expand_shortcut, suggest};
+pub use suggest::suggest;
 
 /// What a deadline text says, as far as this module understands it.
 ///

@@ -86,24 +86,6 @@ pub fn suggest(input: &str, plan_year: i32) -> Vec<String> {
 
 const MAX_SUGGESTIONS: usize = 5;
 
-/// The deadline a shortcut stands for, taken when the drafter confirms the cell (Enter or
-/// Tab) without choosing a suggestion: the first suggestion, when the text is not already a
-/// deadline the parser reads ("q2" → "Quý II/2027", "tx" → "Thường xuyên"). `None` keeps
-/// the text as typed ("Tháng 12", "6 tháng đầu năm", free text).
-///
-/// ```
-/// use cchc_plan::domain::deadline::expand_shortcut;
-/// assert_eq!(expand_shortcut("q2", 2027).as_deref(), Some("Quý II/2027"));
-/// assert_eq!(expand_shortcut("Quý II/2027", 2027), None);
-/// assert_eq!(expand_shortcut("Theo chỉ đạo của UBND tỉnh", 2027), None);
-/// ```
-pub fn expand_shortcut(input: &str, plan_year: i32) -> Option<String> {
-    if super::parse(input).form != super::DeadlineForm::Unknown {
-        return None;
-    }
-    suggest(input, plan_year).into_iter().next()
-}
-
 /// Typed abbreviations (folded) and what they stand for; "{Y}" is the plan year.
 const ABBREVIATIONS: &[(&str, &[&str])] = &[
     ("tx", &["Thường xuyên", "Thường xuyên trong năm {Y}"]),
@@ -115,7 +97,6 @@ const ABBREVIATIONS: &[(&str, &[&str])] = &[
         &["Định kỳ hàng tháng", "Định kỳ hàng quý", "Định kỳ hàng năm"],
     ),
     ("tkh", &["Theo kế hoạch"]),
-    ("ca nam", &["Cả năm", "Năm {Y}"]),
 ];
 
 /// Phrases offered when the input is the start of one of them (folded).
@@ -128,9 +109,6 @@ const PHRASES: &[&str] = &[
     "Định kỳ hàng tháng",
     "Định kỳ hàng quý",
     "Theo kế hoạch",
-    "6 tháng đầu năm {Y}",
-    "6 tháng cuối năm {Y}",
-    "Cả năm",
 ];
 
 /// A month number in house style: 01 and 02 padded, the others not.

@@ -23,9 +23,6 @@ pub struct ReviewState {
     pub last_roll: RwSignal<Option<RollReport>>,
     /// "II.3.1": every row's TT after its area's, for links that must be unambiguous.
     pub numbers: Memo<HashMap<RowId, String>>,
-    /// The opened plan the last move made ([`ReviewState::keep_for_opened`]): its flags and
-    /// report belong to it and are kept when it opens.
-    keep: StoredValue<Option<u64>>,
 }
 
 impl ReviewState {
@@ -60,12 +57,11 @@ impl ReviewState {
             })
         });
         let last_roll = RwSignal::new(None);
-        let keep = StoredValue::new(None::<u64>);
         // A plan opened (another one, or a newer version of this one): the last move's flags
         // and report were about rows of the plan that was on screen before.
         Effect::new(move |previous: Option<u64>| {
             let opened = state.opened();
-            if previous.is_some_and(|p| p != opened) && keep.get_value() != Some(opened) {
+            if previous.is_some_and(|p| p != opened) {
                 flags.set(Vec::new());
                 last_roll.set(None);
             }
@@ -76,14 +72,7 @@ impl ReviewState {
             flags,
             last_roll,
             numbers,
-            keep,
         }
-    }
-
-    /// Keeps the flags and report set now for the plan opened last (a move to another year
-    /// makes a new plan and opens it; its report is about that plan's rows).
-    pub fn keep_for_opened(&self, state: EditorState) {
-        self.keep.set_value(Some(untrack(|| state.opened())));
     }
 
     /// The row's TT with its area's ("II.3.1").
