@@ -291,6 +291,14 @@ impl Page {
         if !button.is_enabled().await? {
             bail!("the button {name:?} (#{nth}) is disabled");
         }
+        // Into the middle of the viewport first, as a user scrolls to what they click: the
+        // drivers' own scrolling may leave it under the sticky toolbar.
+        self.client()
+            .execute(
+                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
+                vec![serde_json::to_value(&button)?],
+            )
+            .await?;
         button
             .click()
             .await
