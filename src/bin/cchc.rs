@@ -358,18 +358,7 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
                 return USAGE;
             }
         };
-        match seed_plan(source, args.output.as_deref()) {
-            Ok(message) => {
-                if let Some(message) = message {
-                    println!("{message}");
-                }
-                0
-            }
-            Err(message) => {
-                eprintln!("{message}");
-                FAILED
-            }
-        }
+        finish(seed_plan(source, args.output.as_deref()))
     }
 
     /// Writes the plan of a built-in source to `output` (a message to print) or to stdout.
@@ -429,7 +418,12 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
                 return USAGE;
             }
         };
-        match import_file(&input, args.output.as_deref()) {
+        finish(import_file(&input, args.output.as_deref()))
+    }
+
+    /// Prints a command's message (stdout) or its error (stderr); returns the exit code.
+    fn finish(result: Result<Option<String>, String>) -> i32 {
+        match result {
             Ok(message) => {
                 if let Some(message) = message {
                     println!("{message}");
