@@ -128,7 +128,21 @@ fn ensure_started(client: &mut Client) -> Result<(), WorkerError> {
         _on_message: on_message,
         _on_error: on_error,
     });
+    mark("loading");
     Ok(())
+}
+
+/// Says on `<html data-documents-worker>` whether the worker is "loading", "ready" or
+/// "failed", for whoever must not cut its start short (the browser tests wait for it to
+/// settle before they reload: Chromium can stall the next page for seconds when a worker's
+/// start is cut by a navigation).
+fn mark(state: &str) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute("data-documents-worker", state);
+    }
 }
 
 /// A message from the worker of this generation.
@@ -140,6 +154,7 @@ fn on_message(generation: u32, data: JsValue) {
                     return;
                 };
                 live.ready = true;
+                mark("ready");
                 for outgoing in std::mem::take(&mut live.waiting) {
                     post(&live.worker, &outgoing);
                 }
@@ -211,6 +226,7 @@ fn fail_all(generation: u32, error: &WorkerError) {
     });
     let Some(live) = live else { return };
     live.worker.terminate();
+    mark("failed");
     let reason = JsValue::from_str(&encode_error(error));
     for (_, pending) in live.pending {
         let _ = pending.reject.call1(&JsValue::NULL, &reason);

@@ -23,6 +23,8 @@ const NAMES_JS: &str = include_str!("names.js");
 /// How WebDriver marks an element reference in JSON.
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 const POLL: Duration = Duration::from_millis(50);
+/// How long a page may take to start its documents worker before a navigation leaves it.
+const WORKER_START_GRACE: Duration = Duration::from_secs(2);
 
 /// A browser tab of a fresh browser session. Cheap to clone (all clones drive the same tab).
 #[derive(Clone)]
@@ -186,6 +188,7 @@ impl Page {
     pub async fn open_url_with_timeout(&self, url: &str, timeout: Duration) -> Result {
         self.fail_on_console_errors("before leaving the page")
             .await?;
+        self.let_the_worker_settle().await?;
         self.client().goto(url).await?;
         self.wait_until_started(timeout).await
     }
@@ -193,8 +196,35 @@ impl Page {
     /// Reloads the page (as F5 would) and waits until the app has rendered again.
     pub async fn reload(&self) -> Result {
         self.fail_on_console_errors("before reloading").await?;
+        self.let_the_worker_settle().await?;
         self.client().refresh().await?;
         self.wait_until_started(APP_START_TIMEOUT).await
+    }
+
+    /// Before leaving an app page: waits until the documents worker, which the app starts
+    /// when the browser is idle after its first render, has loaded or failed
+    /// (`<html data-documents-worker>`), as a user who reloads some seconds later would. A
+    /// navigation that cuts a worker's start can stall the next page's module import in
+    /// Chromium for about 15 s; the tests are not about that stall. A page where no worker
+    /// starts within [`WORKER_START_GRACE`] (not the app, or WebKit's one-second fallback
+    /// timer plus some) is left at once after it.
+    async fn let_the_worker_settle(&self) -> Result {
+        let started = Instant::now();
+        loop {
+            let state = self
+                .js("return document.documentElement.dataset.documentsWorker || ''")
+                .await
+                .unwrap_or_default();
+            match state.as_str().unwrap_or_default() {
+                "ready" | "failed" => return Ok(()),
+                "" if started.elapsed() > WORKER_START_GRACE => return Ok(()),
+                _ if started.elapsed() > APP_START_TIMEOUT => bail!(
+                    "the documents worker was still loading after {:.1} s",
+                    APP_START_TIMEOUT.as_secs_f64()
+                ),
+                _ => tokio::time::sleep(POLL).await,
+            }
+        }
     }
 
     /// Waits until `main.app` exists. Fails at once, with the messages, if the page logged an
@@ -208,7 +238,11 @@ impl Page {
                     "return { ready: !!document.querySelector(arguments[0]),
                               hooked: Array.isArray(window.__cchcErrors),
                               errors: window.__cchcErrors ? window.__cchcErrors.slice() : [],
-                              body: document.body ? document.body.innerHTML.slice(0, 300) : '(no body)' };",
+                              body: document.body ? document.body.innerHTML.slice(0, 300) : '(no body)',
+                              resources: performance.getEntriesByType('resource')
+                                .map(e => e.name.replace(location.origin, '') + ' ' + Math.round(e.duration) + ' ms'),
+                              wasm: typeof window.wasmBindings,
+                              scripts: Array.from(document.scripts).map(s => s.src || ('inline ' + s.type)) };",
                     vec![json!(APP_READY_SELECTOR)],
                 )
                 .await?;
@@ -227,9 +261,12 @@ impl Page {
             }
             if started.elapsed() > timeout {
                 bail!(
-                    "the page stayed blank: no `{APP_READY_SELECTOR}` after {:.1} s and no error logged; <body> starts with: {:?}",
+                    "the page stayed blank: no `{APP_READY_SELECTOR}` after {:.1} s and no error logged; <body> starts with: {:?}\nwasm bindings: {}\nscripts: {}\nfetched: {}",
                     timeout.as_secs_f64(),
-                    state["body"].as_str().unwrap_or("")
+                    state["body"].as_str().unwrap_or(""),
+                    state["wasm"],
+                    state["scripts"],
+                    state["resources"]
                 );
             }
             tokio::time::sleep(POLL).await;

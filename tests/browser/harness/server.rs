@@ -59,7 +59,7 @@ impl StaticServer {
                         let path = request.url().split(['?', '#']).next().unwrap_or("/");
                         if let Some(name) = path.strip_prefix(HARNESS_PREFIX) {
                             let name = name.to_string();
-                            harness_reply(request, &name);
+                            std::thread::spawn(move || harness_reply(request, &name));
                             continue;
                         }
                         let blocked = {
@@ -67,12 +67,18 @@ impl StaticServer {
                             traffic.requests.push(path.to_string());
                             traffic.blocked.iter().any(|b| b == path)
                         };
-                        let response = if blocked {
-                            text_reply(404, "not found")
-                        } else {
-                            respond(&root, request.url())
-                        };
-                        let _ = request.respond(response);
+                        // Each answer is written by its own thread: a big file to a browser
+                        // that stopped reading (a reload during the worker's prefetch) must
+                        // not hold up the next page's requests.
+                        let root = root.clone();
+                        std::thread::spawn(move || {
+                            let response = if blocked {
+                                text_reply(404, "not found")
+                            } else {
+                                respond(&root, request.url())
+                            };
+                            let _ = request.respond(response);
+                        });
                     }
                 })?
         };
