@@ -8,6 +8,7 @@
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
+use super::file_format::{read_templates, FileError};
 use super::library::{area_of_heading, builtin, AreaKey, Library, Source, Template, TemplateSet};
 use super::plan::{Plan, RowId, RowKind};
 use super::sharing::{fresh_id, merge_templates, preview_merge, MergePreview};
@@ -243,8 +244,9 @@ pub fn preview(user: &TemplateSet, incoming: &TemplateSet) -> MergePreview {
     preview_merge(builtin().templates(), user, incoming)
 }
 
-/// Merges a template file into the drafter's set as [`preview`] announced. Sources equal to
-/// built-in ones are not copied; sources that only share a built-in id are renamed.
+/// Merges a template file into the drafter's set as [`preview`] announced. Sources that
+/// only share a built-in id are renamed. The set stays whole on its own, as a file is: the
+/// built-in sources its templates name are kept in it (a stored set is read as a file).
 pub fn merge_into(user: &mut TemplateSet, incoming: TemplateSet) -> MergePreview {
     let base = builtin();
     let builtin_sources = base.sources().len();
@@ -252,8 +254,56 @@ pub fn merge_into(user: &mut TemplateSet, incoming: TemplateSet) -> MergePreview
     sources.append(&mut user.sources);
     user.sources = sources;
     let done = merge_templates(user, base.templates(), incoming);
-    user.sources.drain(..builtin_sources);
+    let used: HashSet<&str> = user.templates.iter().map(|t| t.source.as_str()).collect();
+    let named: Vec<Source> = user
+        .sources
+        .drain(..builtin_sources)
+        .filter(|s| used.contains(s.id.as_str()))
+        .collect();
+    user.sources.splice(0..0, named);
     done
+}
+
+/// Reads the drafter's stored set. A set stored before [`merge_into`] kept the built-in
+/// sources its templates name (their templates then named sources it did not list) is
+/// completed from the built-in library instead of being refused.
+///
+/// # Errors
+/// What [`read_templates`] says of the text, completed or not.
+pub fn read_stored(text: &str) -> Result<TemplateSet, FileError> {
+    let error = match read_templates(text) {
+        Ok(set) => return Ok(set),
+        Err(error) => error,
+    };
+    let Ok(mut value) = serde_json::from_str::<serde_json::Value>(text) else {
+        return Err(error);
+    };
+    let listed: HashSet<String> = value["sources"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|s| s["id"].as_str().map(str::to_string))
+        .collect();
+    let named: HashSet<String> = value["templates"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(|t| t["source"].as_str().map(str::to_string))
+        .collect();
+    let missing: Vec<serde_json::Value> = builtin()
+        .sources()
+        .iter()
+        .filter(|s| named.contains(&s.id) && !listed.contains(&s.id))
+        .filter_map(|s| serde_json::to_value(s).ok())
+        .collect();
+    if missing.is_empty() {
+        return Err(error);
+    }
+    match value.get_mut("sources") {
+        Some(serde_json::Value::Array(sources)) => sources.extend(missing),
+        _ => value["sources"] = serde_json::Value::Array(missing),
+    }
+    read_templates(&value.to_string()).map_err(|_| error)
 }
 
 /// Deletes one of the drafter's own templates: its sub-tasks become plain templates, and

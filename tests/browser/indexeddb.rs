@@ -22,8 +22,7 @@ pub fn tests() -> Vec<BrowserTest> {
         indexeddb_newer_schema_is_kept,
         indexeddb_older_window_cannot_overwrite_a_newer_save,
         indexeddb_blocked_keeps_localstorage,
-        // Fails on this branch: after the reload the 25.000 templates written to IndexedDB
-        // (checked above 5 MB) are not read back (count 0); kept unregistered until fixed.
+        indexeddb_keeps_25000_imported_templates_searchable,
         indexeddb_keeps_50_plans_of_300_tasks,
         file_reminder_after_eight_days_without_a_file_save,
         auto_save_to_a_picked_file_after_each_autosave,
@@ -370,7 +369,6 @@ async fn indexeddb_blocked_keeps_localstorage(page: Page) -> Result {
     Ok(())
 }
 
-#[allow(dead_code)]
 async fn indexeddb_keeps_25000_imported_templates_searchable(page: Page) -> Result {
     use crate::search_index::{large_template_file, COUNT, MARKER, QUERY};
     use_indexeddb(&page).await?;

@@ -14,9 +14,10 @@ use super::blob::{
 use super::errors::{Damaged, ShelfError, StartupProblem, Subject};
 use super::migrate::BlobProblem;
 use super::store::{KeyValueStore, MemoryStore};
-use crate::domain::file_format::{read_templates, write_templates, FileError};
+use crate::domain::file_format::{write_templates, FileError};
 use crate::domain::plan::Plan;
 use crate::domain::template::TemplateSet;
+use crate::domain::user_library;
 
 mod recovery;
 mod tabs;
@@ -395,7 +396,7 @@ impl<S: KeyValueStore> PlanShelf<S> {
         let Ok(Some(text)) = self.store().get(TEMPLATES_KEY) else {
             return (TemplateSet::default(), None);
         };
-        match read_templates(&text) {
+        match user_library::read_stored(&text) {
             Ok(set) => (set, None),
             Err(error) => {
                 let problem = match error {

@@ -179,7 +179,7 @@ fn a_source_sharing_a_built_in_id_keeps_its_own_province() {
 }
 
 #[test]
-fn merging_a_file_keeps_built_in_sources_out_of_the_drafters_set() {
+fn merging_a_file_keeps_only_the_built_in_sources_its_templates_name() {
     let builtin_one = first_builtin();
     let incoming = TemplateSet {
         sources: builtin().sources().to_vec(),
@@ -198,9 +198,38 @@ fn merging_a_file_keeps_built_in_sources_out_of_the_drafters_set() {
     let done = merge_into(&mut user, incoming);
     assert_eq!(done, expected);
     assert_eq!((done.new, done.identical), (1, 1));
-    assert_eq!(user.sources.len(), 1, "{:?}", user.sources);
+    let ids: Vec<&str> = user.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, [builtin_one.source.as_str(), "user-lam-dong-2027"]);
     assert_eq!(user.templates.len(), 1);
     assert_eq!(combine(&user).problem, None);
+    // Stored as a file, it reads back whole (it once named a source it did not list).
+    let text = crate::domain::file_format::write_templates(&user);
+    assert_eq!(read_templates(&text), Ok(user.clone()));
+    assert_eq!(read_stored(&text), Ok(user));
+}
+
+#[test]
+fn a_stored_set_naming_unlisted_built_in_sources_is_completed_when_read() {
+    let builtin_one = first_builtin();
+    let mut old = own_set(vec![own("u-1", "Việc của tỉnh")]);
+    old.templates.push(Template::new(
+        "x-1",
+        builtin_one.source.clone(),
+        AreaKey::Other,
+        "Việc mới",
+    ));
+    let text = crate::domain::file_format::write_templates(&old);
+    assert!(read_templates(&text).is_err(), "the old stored form");
+    let read = read_stored(&text).expect("completed from the built-in library");
+    assert_eq!(read.templates, old.templates);
+    let ids: Vec<&str> = read.sources.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(ids, ["user-lam-dong-2027", builtin_one.source.as_str()]);
+    // A source nobody knows is still refused, with the reader's message.
+    let mut unknown = old.clone();
+    unknown.templates[1].source = "khong-ai-biet".into();
+    let text = crate::domain::file_format::write_templates(&unknown);
+    let error = read_stored(&text).unwrap_err().to_string();
+    assert!(error.contains("khong-ai-biet"), "{error}");
 }
 
 fn plan_with_task(content: &str) -> (Plan, RowId, RowId) {
