@@ -255,13 +255,13 @@ async fn template_import(page: &Page, count: usize) -> Result<Vec<String>> {
             })
             .collect();
         lines.push(format!(
-            "{count} templates ({what}, {mb:.1} MB): {added} added, stored in localStorage: {stored}"
+            "{count} templates ({what}, {mb:.1} MB): {added} added, stored in the browser: {stored}"
         ));
         lines.push(Figures(read_merge).line("  import: read + merge (target < 500 ms)", "ms"));
         lines.push(field(&answers, "readMs").line("    of which read and check the file", "ms"));
         lines.push(field(&answers, "mergeMs").line("    of which merge into the library", "ms"));
         lines.push(
-            field(&answers, "saveMs").line("  then store the library (write + localStorage)", "ms"),
+            field(&answers, "saveMs").line("  then store the library (write to the store)", "ms"),
         );
         lines.push(Figures(total).line("  whole importTemplates call", "ms"));
         let (_, answers) = time_hook(
@@ -476,7 +476,7 @@ async fn load_times(page: &Page, runs: usize) -> Result<(Vec<f64>, Vec<f64>, Vec
     Ok((usable, wasm, fcp))
 }
 
-/// Start-up with 50 stored plans of 300 tasks in IndexedDB (the `cchc.backend` flag on).
+/// Start-up with 50 stored plans of 300 tasks in IndexedDB (the default store, asked for outright).
 async fn start_with_stored_plans(page: &Page, runs: usize) -> Result<Vec<String>> {
     const PLANS: usize = 50;
     page.js("localStorage.setItem('cchc.backend', 'indexeddb');")

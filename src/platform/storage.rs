@@ -67,8 +67,9 @@ impl KeyValueStore for LocalStore {
     }
 }
 
-/// The flag that moves this browser's plans to IndexedDB (`"indexeddb"` under this key in
-/// localStorage). Until the switch is complete the app keeps localStorage unless it is set.
+/// Where this browser keeps the plans: IndexedDB unless this key of localStorage says
+/// `"localStorage"` (the store the app falls back to where IndexedDB cannot be opened; kept
+/// by choice for the tests of that store's own faults).
 pub const BACKEND_KEY: &str = "cchc.backend";
 
 /// The store the shelf is opened on: localStorage alone, or IndexedDB for the plans, the
@@ -144,13 +145,14 @@ thread_local! {
     static PREPARED: RefCell<Option<(BrowserStore, Vec<String>)>> = const { RefCell::new(None) };
 }
 
-/// Prepares the store before the app mounts: with the IndexedDB flag set, opens IndexedDB,
-/// reads it into memory and moves what localStorage still holds into it (see
+/// Prepares the store before the app mounts: opens IndexedDB, reads it into memory and moves
+/// what localStorage still holds of the app's data into it (see
 /// [`crate::domain::storage::relocate`]); old keys are removed only once read back equal.
-/// Without the flag, or when IndexedDB cannot be opened, the app keeps localStorage.
+/// When IndexedDB cannot be opened (private mode, blocked), or [`BACKEND_KEY`] asks for it,
+/// the app keeps localStorage.
 pub async fn prepare_store() {
     let local = LocalStore::new();
-    let wanted = local.get(BACKEND_KEY).ok().flatten().as_deref() == Some("indexeddb");
+    let wanted = local.get(BACKEND_KEY).ok().flatten().as_deref() != Some("localStorage");
     let mut notices = Vec::new();
     let store = if wanted {
         match IndexedStore::open().await {

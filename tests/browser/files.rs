@@ -575,6 +575,8 @@ async fn dropping_a_file_on_the_page_opens_it(page: Page) -> Result {
 }
 
 async fn full_storage_keeps_the_library_in_memory_and_says_so(page: Page) -> Result {
+    // A full localStorage (IndexedDB is the store where it opens).
+    page.use_local_storage().await?;
     page.click_button("Thêm nhiệm vụ").await?;
     page.wait_for_field_count("Nội dung, nhiệm vụ", 1).await?;
     page.type_into("Nội dung, nhiệm vụ", 0, OWN_CONTENT).await?;
@@ -609,6 +611,7 @@ async fn full_storage_keeps_the_library_in_memory_and_says_so(page: Page) -> Res
 /// version may add that id) used to vanish from the library without a word. It is kept under
 /// a fresh id, stored so, shown beside the built-in one, and the drafter is told.
 async fn a_stored_template_sharing_a_built_in_id_is_kept_and_reported(page: Page) -> Result {
+    page.use_local_storage().await?;
     let builtin_one = builtin().templates()[0].clone();
     let content = "Số hóa hồ sơ một cửa cấp xã của Lâm Đồng";
     let mut own = builtin_one.clone();

@@ -39,6 +39,7 @@
 mod driver;
 mod page;
 mod server;
+mod stored;
 
 use std::future::Future;
 use std::path::PathBuf;

@@ -57,6 +57,8 @@ async fn typed_text_survives_an_immediate_reload(page: Page) -> Result {
 }
 
 async fn corrupt_plan_is_backed_up_and_reported(page: Page) -> Result {
+    // localStorage's own rules (IndexedDB's: tests/browser/indexeddb.rs).
+    page.use_local_storage().await?;
     add_task(&page, "Việc quan trọng").await?;
     wait_saved(&page).await?;
     let key = stored_plan_key(&page).await?;
@@ -93,6 +95,7 @@ async fn corrupt_plan_is_backed_up_and_reported(page: Page) -> Result {
 }
 
 async fn newer_schema_is_kept_and_reported(page: Page) -> Result {
+    page.use_local_storage().await?;
     add_task(&page, "Việc của bản mới").await?;
     wait_saved(&page).await?;
     let key = stored_plan_key(&page).await?;
@@ -123,6 +126,7 @@ return fill('filler.tiny.', 1);
 "#;
 
 async fn full_storage_keeps_editing_and_warns(page: Page) -> Result {
+    page.use_local_storage().await?;
     add_task(&page, "Trước khi đầy").await?;
     wait_saved(&page).await?;
     let error = page.js(FILL_JS).await?;
@@ -154,6 +158,7 @@ async fn full_storage_keeps_editing_and_warns(page: Page) -> Result {
 }
 
 async fn older_window_cannot_overwrite_a_newer_save(page: Page) -> Result {
+    page.use_local_storage().await?;
     add_task(&page, "Bản đầu").await?;
     wait_saved(&page).await?;
     let client = page.client();
@@ -285,7 +290,8 @@ async fn list_opens_renames_duplicates_and_reopens_the_last(page: Page) -> Resul
 }
 
 async fn blocked_storage_still_works_for_the_session(page: Page) -> Result {
-    page.add_init_script("Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } });").await?;
+    // As a browser policy blocks them: both stores.
+    page.add_init_script("Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('blocked', 'SecurityError'); } }); Object.defineProperty(window, 'indexedDB', { get() { return undefined; } });").await?;
     page.reload().await?;
     page.wait_for_body_text("không có gì được lưu lại").await?;
     add_task(&page, "Vẫn sửa được").await?;

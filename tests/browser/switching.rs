@@ -221,12 +221,9 @@ async fn type_everywhere_then_reload(
     let plan = open_plan(page).await?;
     let id = plan_id(&plan);
     let stored = page
-        .js_with(
-            "return localStorage.getItem('cchc.plan.' + arguments[0]) || '';",
-            vec![json!(id)],
-        )
-        .await?;
-    let stored = stored.as_str().unwrap_or_default().to_string();
+        .stored_text(&format!("cchc.plan.{id}"))
+        .await?
+        .unwrap_or_default();
     for text in ["ABC", "PRODUCT", "Sở Nội vụ", "Quý II/2027", "TIÊU ĐỀ MỚI"] {
         if !stored.contains(text) {
             bail!("{text:?} is not in the stored plan {id}: {stored}");
