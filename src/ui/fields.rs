@@ -127,9 +127,13 @@ pub fn DeadlineField(row: Signal<Option<Arc<Row>>>, id: RowId) -> impl IntoView 
         deadline::suggest(&text, year)
     });
     let accept = Callback::new(|(_, choice): (String, String)| choice);
+    let expand = Callback::new(move |text: String| {
+        let year = state.read_plan(|e| e.year);
+        deadline::expand(&text, year)
+    });
     view! {
         <SuggestField label="Thời gian thực hiện" class="deadline" list_id=format!("deadline-{id}")
-            value on_text suggest accept/>
+            value on_text suggest accept expand/>
     }
 }
 
@@ -183,7 +187,13 @@ pub fn BudgetField(row: Signal<Option<Arc<Row>>>, id: RowId) -> impl IntoView {
                 }
                 draft.set(Some(text));
             }
-            on:blur=move |_| draft.set(None)/>
+            on:blur=move |_| {
+                // A bad entry stays in the box, marked, with its message, so the drafter
+                // corrects it instead of retyping it; the plan keeps the old budget.
+                if error.with_untracked(Option::is_none) {
+                    draft.set(None);
+                }
+            }/>
         <span class="field-error" id=error_id role="alert">{move || error.get()}</span>
     }
 }

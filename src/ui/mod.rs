@@ -386,12 +386,31 @@ fn StatusLine() -> impl IntoView {
     }
 }
 
+/// Whether a key went to an element outside the plan's own fields: the library's search, a
+/// dialog or a file preview.
+fn outside_the_plan(event: &ev::KeyboardEvent) -> bool {
+    use wasm_bindgen::JsCast;
+    event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        .and_then(|e| {
+            e.closest("[role=search], dialog, .file-preview")
+                .ok()
+                .flatten()
+        })
+        .is_some()
+}
+
 /// Keyboard shortcuts for the whole page.
 fn install_shortcuts(state: EditorState) {
     let handle = window_event_listener(ev::keydown, move |event| {
         let key = event.key();
         let ctrl = event.ctrl_key() || event.meta_key();
+        // Undo and redo in a text box outside the plan (the library's search, a dialog) are
+        // that box's own.
+        let own_undo = ctrl && matches!(key.as_str(), "z" | "Z" | "y") && outside_the_plan(&event);
         let handled = match (ctrl, event.alt_key(), key.as_str()) {
+            _ if own_undo => false,
             (true, false, "z") if !event.shift_key() => {
                 state.undo();
                 true
@@ -406,9 +425,20 @@ fn install_shortcuts(state: EditorState) {
             }
             (false, true, "ArrowUp") => toolbar::row_action(state, toolbar::RowAction::MoveUp),
             (false, true, "ArrowDown") => toolbar::row_action(state, toolbar::RowAction::MoveDown),
-            (false, true, "ArrowRight") => toolbar::row_action(state, toolbar::RowAction::Indent),
-            (false, true, "ArrowLeft") => toolbar::row_action(state, toolbar::RowAction::Outdent),
-            (true, false, "d") => toolbar::row_action(state, toolbar::RowAction::Duplicate),
+            // Alt+← / Alt+→ (history) and Ctrl+D (bookmark) never reach the browser while the
+            // app has focus, row or no row.
+            (false, true, "ArrowRight") => {
+                toolbar::row_action(state, toolbar::RowAction::Indent);
+                true
+            }
+            (false, true, "ArrowLeft") => {
+                toolbar::row_action(state, toolbar::RowAction::Outdent);
+                true
+            }
+            (true, false, "d") => {
+                toolbar::row_action(state, toolbar::RowAction::Duplicate);
+                true
+            }
             (false, true, "Delete") => toolbar::row_action(state, toolbar::RowAction::Delete),
             _ => false,
         };

@@ -34,6 +34,10 @@ pub fn SuggestField(
     #[prop(optional)] on_blur: Option<Callback<()>>,
     suggest: Callback<String, Vec<String>>,
     accept: Callback<(String, String), String>,
+    /// What Enter or Tab commits when no suggestion is highlighted: the whole text's
+    /// expansion (a deadline shortcut), or `None` to leave the text as typed.
+    #[prop(optional)]
+    expand: Option<Callback<String, Option<String>>>,
 ) -> impl IntoView {
     let items = RwSignal::new(Vec::<String>::new());
     let active = RwSignal::new(None::<usize>);
@@ -70,9 +74,17 @@ pub fn SuggestField(
                 let choice = active
                     .get_untracked()
                     .and_then(|i| items.with_untracked(|list| list.get(i).cloned()));
+                let expanded = || expand.and_then(|expand| expand.run(value.get_untracked()));
                 if let Some(choice) = choice {
                     ev.prevent_default();
                     take(choice);
+                } else if let Some(text) = expanded() {
+                    // Tab still moves on; Enter stays (one-line cell).
+                    if ev.key() == "Enter" {
+                        ev.prevent_default();
+                    }
+                    on_text.run(text);
+                    items.set(Vec::new());
                 } else if ev.key() == "Enter" && !ev.shift_key() {
                     // One-line cells: Enter confirms rather than breaking the line.
                     ev.prevent_default();

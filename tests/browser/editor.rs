@@ -13,6 +13,8 @@ pub fn tests() -> Vec<BrowserTest> {
         bad_budgets_are_refused_and_the_old_value_kept,
         indent_outdent_and_duplicate_renumber,
         agency_and_deadline_suggestions,
+        deadline_shortcuts_commit_on_enter_and_tab,
+        keys_act_where_the_focus_is_and_never_leave_the_page,
         new_plan_keeps_the_previous_one,
         former_province_gets_its_new_unit,
     ]
@@ -383,12 +385,31 @@ async fn bad_budgets_are_refused_and_the_old_value_kept(page: Page) -> Result {
             bail!("the field holding {bad:?} is not marked invalid");
         }
     }
-    // Leaving the field shows the kept value again.
+    // Leaving the field keeps the bad text in the box, marked, with its message, so the
+    // drafter corrects it instead of retyping it; the plan keeps 12,5.
     page.field("Sản phẩm", 1).await?.click().await?;
-    page.wait_for("the budget field to show 12,5 again", |page| async move {
-        Ok(page.value_of("Kinh phí (triệu đồng)", 1).await? == "12,5")
-    })
-    .await?;
+    assert_eq!(page.value_of("Kinh phí (triệu đồng)", 1).await?, "1,2345");
+    let field = page.field("Kinh phí (triệu đồng)", 1).await?;
+    if field.attr("aria-invalid").await?.as_deref() != Some("true") {
+        bail!("the field left with a bad budget is not marked invalid");
+    }
+    page.wait_for_body_text("Giữ giá trị cũ: 12,5").await?;
+    page.wait_for_text("Tổng kinh phí", "1.612,5").await?;
+    // Corrected in place: one more keystroke away from a valid number.
+    page.field("Kinh phí (triệu đồng)", 1)
+        .await?
+        .click()
+        .await?;
+    page.press_keys(fantoccini::key::Key::End.to_string())
+        .await?;
+    page.press_keys(fantoccini::key::Key::Backspace.to_string())
+        .await?;
+    page.wait_for_text("Tổng kinh phí", "1.601,234").await?;
+    page.field("Sản phẩm", 1).await?.click().await?;
+    assert_eq!(page.value_of("Kinh phí (triệu đồng)", 1).await?, "1,234");
+    if field.attr("aria-invalid").await?.as_deref() != Some("false") {
+        bail!("the corrected budget is still marked invalid");
+    }
     // 0,1 + 0,2 is exactly 0,3.
     page.clear_and_type("Kinh phí (triệu đồng)", 0, "0,1")
         .await?;
@@ -470,6 +491,89 @@ async fn agency_and_deadline_suggestions(page: Page) -> Result {
         page.value_of("Thời gian thực hiện", 0).await?,
         "Sau khi có hướng dẫn"
     );
+    Ok(())
+}
+
+/// "q2" and Enter, "t12" and Tab give the house-style deadline without picking from the list;
+/// Tab still moves on; the half-year and whole-year phrases are offered; free text stays.
+async fn deadline_shortcuts_commit_on_enter_and_tab(page: Page) -> Result {
+    page.click_button("Thêm nhiệm vụ").await?;
+    let year = page.value_of("Năm kế hoạch", 0).await?;
+    page.type_into("Thời gian thực hiện", 0, "q2").await?;
+    page.press_keys(Key::Enter.to_string()).await?;
+    let quarter = format!("Quý II/{year}");
+    assert_eq!(page.value_of("Thời gian thực hiện", 0).await?, quarter);
+    page.clear_and_type("Thời gian thực hiện", 0, "t12").await?;
+    page.press_keys(Key::Tab.to_string()).await?;
+    let month = format!("Tháng 12/{year}");
+    assert_eq!(page.value_of("Thời gian thực hiện", 0).await?, month);
+    let focused = page
+        .js("return document.activeElement.getAttribute('aria-label') || '';")
+        .await?;
+    if focused == serde_json::json!("Thời gian thực hiện") {
+        bail!("Tab committed the deadline but kept the focus");
+    }
+    for (typed, offered) in [
+        ("6 thang d", format!("6 tháng đầu năm {year}")),
+        ("6 thang c", format!("6 tháng cuối năm {year}")),
+        ("ca nam", format!("Cả năm {year}")),
+    ] {
+        page.clear_and_type("Thời gian thực hiện", 0, typed).await?;
+        page.wait_for_text("Gợi ý thời gian thực hiện", &offered)
+            .await?;
+    }
+    // Free text and the start of a phrase stay as typed on Enter.
+    page.clear_and_type("Thời gian thực hiện", 0, "Khi có văn bản của Bộ")
+        .await?;
+    page.press_keys(Key::Enter.to_string()).await?;
+    assert_eq!(
+        page.value_of("Thời gian thực hiện", 0).await?,
+        "Khi có văn bản của Bộ"
+    );
+    Ok(())
+}
+
+/// Ctrl+Z in the library's search box undoes the search text, not the plan; Alt+← and Ctrl+D
+/// never reach the browser (history, bookmarks), with or without a row chosen.
+async fn keys_act_where_the_focus_is_and_never_leave_the_page(page: Page) -> Result {
+    // A page to go back to, had Alt+← reached the browser.
+    page.goto("/?truoc=1").await?;
+    page.goto("/").await?;
+    page.click_button("Thêm nhiệm vụ").await?;
+    page.type_into("Nội dung, nhiệm vụ", 0, "Việc A").await?;
+    page.click_button("Thư viện mẫu").await?;
+    page.type_into("Tìm nhiệm vụ mẫu", 0, "mot cua").await?;
+    page.press_keys(format!("{}z", Key::Control)).await?;
+    page.wait_for("the search text undone", |page| async move {
+        Ok(page.value_of("Tìm nhiệm vụ mẫu", 0).await?.len() < "mot cua".len())
+    })
+    .await?;
+    assert_eq!(page.value_of("Nội dung, nhiệm vụ", 0).await?, "Việc A");
+    // In the plan, Ctrl+Z undoes the plan.
+    page.field("Nội dung, nhiệm vụ", 0).await?.click().await?;
+    page.press_keys(format!("{}z", Key::Control)).await?;
+    page.wait_for("the typing undone", |page| async move {
+        Ok(page.value_of("Nội dung, nhiệm vụ", 0).await? != "Việc A")
+    })
+    .await?;
+    // Alt+← and Ctrl+D, from a field and from the page with no row chosen.
+    for from_field in [true, false] {
+        if from_field {
+            page.field("Sản phẩm", 0).await?.click().await?;
+        } else {
+            page.js("document.activeElement.blur(); return true;")
+                .await?;
+        }
+        page.press_keys(format!("{}{}", Key::Alt, Key::Left))
+            .await?;
+        page.press_keys(format!("{}d", Key::Control)).await?;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        let search = page.js("return location.search;").await?;
+        if search != serde_json::json!("") {
+            bail!("Alt+← left the page (now at {search})");
+        }
+        page.find_of(Kind::Field, "Nội dung, nhiệm vụ", 0).await?;
+    }
     Ok(())
 }
 

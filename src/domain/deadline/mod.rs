@@ -40,7 +40,7 @@ mod suggest;
 
 pub use parse::parse;
 pub use roll::{roll, shift_years, Rolled};
-pub use suggest::suggest;
+pub use suggest::{expand, suggest};
 
 /// What a deadline text says, as far as this module understands it.
 ///

@@ -86,6 +86,44 @@ pub fn suggest(input: &str, plan_year: i32) -> Vec<String> {
 
 const MAX_SUGGESTIONS: usize = 5;
 
+/// The house-style deadline a whole shortcut stands for, as Enter or Tab commits it: the
+/// first of [`suggest`]'s completions when the input is a shortcut (a quarter, a month, a
+/// range, a year, "trước 5/1", an abbreviation such as "tx"), `None` for anything else (the
+/// start of a phrase, free text, a deadline already in house style), which stays as typed.
+///
+/// ```
+/// use cchc_plan::domain::deadline::expand;
+/// assert_eq!(expand("q2", 2027).as_deref(), Some("Quý II/2027"));
+/// assert_eq!(expand("t12", 2027).as_deref(), Some("Tháng 12/2027"));
+/// assert_eq!(expand("tx", 2027).as_deref(), Some("Thường xuyên"));
+/// assert_eq!(expand("Quý II/2027", 2027), None);
+/// assert_eq!(expand("Thư", 2027), None);
+/// assert_eq!(expand("Khi có văn bản của Bộ", 2027), None);
+/// ```
+#[must_use]
+pub fn expand(input: &str, plan_year: i32) -> Option<String> {
+    let toks = tokenize(input);
+    if toks.is_empty() {
+        return None;
+    }
+    let p = || Parser::new(&toks);
+    let shortcut = p()
+        .suggest_quarters(plan_year)
+        .or_else(|| p().suggest_months(plan_year))
+        .or_else(|| p().suggest_before(plan_year))
+        .or_else(|| p().suggest_years(plan_year))
+        .and_then(|v| v.into_iter().next())
+        .or_else(|| {
+            let typed = fold(input.trim());
+            ABBREVIATIONS
+                .iter()
+                .find(|(abbr, _)| typed == *abbr)
+                .and_then(|(_, phrases)| phrases.first())
+                .map(|s| s.replace("{Y}", &plan_year.to_string()))
+        })?;
+    (shortcut != input.trim()).then_some(shortcut)
+}
+
 /// Typed abbreviations (folded) and what they stand for; "{Y}" is the plan year.
 const ABBREVIATIONS: &[(&str, &[&str])] = &[
     ("tx", &["Thường xuyên", "Thường xuyên trong năm {Y}"]),
@@ -109,6 +147,9 @@ const PHRASES: &[&str] = &[
     "Định kỳ hàng tháng",
     "Định kỳ hàng quý",
     "Theo kế hoạch",
+    "6 tháng đầu năm {Y}",
+    "6 tháng cuối năm {Y}",
+    "Cả năm {Y}",
 ];
 
 /// A month number in house style: 01 and 02 padded, the others not.
