@@ -235,16 +235,22 @@ pub fn AgencySettings() -> impl IntoView {
                         <thead><tr><th scope="col">"Tên cũ"</th><th scope="col">"Tên mới"</th><th></th></tr></thead>
                         <tbody>
                             // Rows by position: editing one rule never replaces the inputs.
-                            <For each=move || 0..rule_count() key=|i| *i let(i)>
+                            // Each box follows its own text only (a memo): committing the old
+                            // name must not reset a new name being typed in the same row.
+                            <For each=move || 0..rule_count() key=|i| *i children=move |i| {
+                                let old_text = Memo::new(move |_| rule_text(i, false));
+                                let new_text = Memo::new(move |_| rule_text(i, true));
+                                view! {
                                 <tr>
-                                    <td><input type="text" aria-label="Tên cũ" prop:value=move || rule_text(i, false)
+                                    <td><input type="text" aria-label="Tên cũ" prop:value=old_text
                                         on:change=move |ev| set_old(i, event_target_value(&ev).trim().to_string())/></td>
-                                    <td><input type="text" aria-label="Tên mới" prop:value=move || rule_text(i, true)
+                                    <td><input type="text" aria-label="Tên mới" prop:value=new_text
                                         on:change=move |ev| set_new(i, event_target_value(&ev).trim().to_string())/></td>
                                     <td><button type="button" aria-label=move || format!("Xóa dòng đổi tên {}", rule_text(i, false))
                                         on:click=move |_| remove_rule(i)>"Xóa"</button></td>
                                 </tr>
-                            </For>
+                                }
+                            }/>
                         </tbody>
                     </table>
                     <button type="button" on:click=add_rule>"Thêm dòng đổi tên"</button>

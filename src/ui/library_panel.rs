@@ -275,7 +275,7 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
                     <button type="button" on:click=move |_| panel.selected.update(HashSet::clear)>"Bỏ chọn"</button>
                 </Show>
             </div>
-            <ol class="library-results" aria-label="Kết quả tìm mẫu">
+            <ol class="library-results" aria-label="Kết quả tìm mẫu" tabindex="-1">
                 <For each=shown key=|(generation, hit): &(u64, Hit)| (*generation, hit.index, hit.content.clone(), hit.product.clone())
                     children=move |(_, hit)| view! { <ResultItem hit panel plan_year in_plan on_add=Callback::new(add)/> }/>
             </ol>

@@ -240,9 +240,9 @@ async fn print_view_shows_the_appendix_and_prints_a4_landscape(page: Page) -> Re
     let pdf_text = String::from_utf8_lossy(&pdf);
     // A4 landscape: 297 × 210 mm = 841.9 × 595.3 pt (Skia rounds to 1/100 px).
     let boxes: Vec<(f64, f64)> = pdf_text
-        .match_indices("/MediaBox [")
+        .match_indices("/MediaBox")
         .filter_map(|(i, _)| {
-            let rest = &pdf_text[i + 11..];
+            let rest = pdf_text[i + 9..].trim_start().strip_prefix('[')?;
             let numbers: Vec<f64> = rest[..rest.find(']')?]
                 .split_whitespace()
                 .filter_map(|n| n.parse().ok())

@@ -233,6 +233,12 @@ async fn paste(page: &Page, html: &str, text: &str) -> Result {
                data.setData('text/plain', text);
                const event = new ClipboardEvent('paste',
                    { clipboardData: data, bubbles: true, cancelable: true });
+               // Firefox's ClipboardEvent ignores `clipboardData` in its init (its own init
+               // takes dataType and data): the event carries the same DataTransfer as in the
+               // other engines, as a real paste would.
+               if (event.clipboardData !== data) {
+                   Object.defineProperty(event, 'clipboardData', { value: data });
+               }
                document.activeElement.dispatchEvent(event);
                window.__pasted = event.defaultPrevented;
            }, 0);"#,

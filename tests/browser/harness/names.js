@@ -103,7 +103,10 @@ const __cchcNames = (() => {
     textOf(el) {
       if (el.tagName === 'SELECT') return norm(el.selectedOptions.length ? el.selectedOptions[0].textContent : '');
       if (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA') return el.value;
-      return norm(el.innerText);
+      // A row the browser skips painting (content-visibility: auto, off screen) has no
+      // innerText in Firefox; its text is still what a person reads after scrolling to it.
+      const skipped = el.checkVisibility && el.checkVisibility() && !el.checkVisibility({ contentVisibilityAuto: true });
+      return norm(skipped ? el.textContent : el.innerText);
     },
   };
 })();

@@ -161,8 +161,15 @@ impl Page {
                 .await?;
             return decode_base64(pdf["data"].as_str().unwrap_or_default());
         }
+        // WebDriver's print takes the page from its parameters, not from the CSS `@page` rule:
+        // ask for what the app's print stylesheet asks (A4 landscape); Chromium above shows
+        // that the stylesheet itself asks for it.
+        let landscape = fantoccini::wd::PrintConfiguration::builder()
+            .orientation(fantoccini::wd::PrintOrientation::Landscape)
+            .build()
+            .map_err(|e| Error::msg(format!("print settings: {e}")))?;
         self.client()
-            .print(fantoccini::wd::PrintConfiguration::default())
+            .print(landscape)
             .await
             .map_err(|e| Error::msg(format!("printing to PDF: {e}")))
     }
@@ -261,12 +268,13 @@ impl Page {
             }
             if started.elapsed() > timeout {
                 bail!(
-                    "the page stayed blank: no `{APP_READY_SELECTOR}` after {:.1} s and no error logged; <body> starts with: {:?}\nwasm bindings: {}\nscripts: {}\nfetched: {}",
+                    "the page stayed blank: no `{APP_READY_SELECTOR}` after {:.1} s and no error logged; <body> starts with: {:?}\nwasm bindings: {}\nscripts: {}\nfetched: {}\nthe app's server was asked for: {:?}",
                     timeout.as_secs_f64(),
                     state["body"].as_str().unwrap_or(""),
                     state["wasm"],
                     state["scripts"],
-                    state["resources"]
+                    state["resources"],
+                    super::app_requests()
                 );
             }
             tokio::time::sleep(POLL).await;
