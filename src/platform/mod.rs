@@ -9,6 +9,7 @@ mod download;
 pub mod file_access;
 mod file_input;
 pub mod indexed;
+pub mod offline;
 pub use indexed::{request_persistence, storage_estimate};
 mod page;
 mod storage;

@@ -24,6 +24,7 @@ mod suggest;
 mod table;
 mod timeline;
 mod toolbar;
+mod update;
 pub use state::user_library;
 
 use std::collections::HashMap;
@@ -360,6 +361,7 @@ pub fn App() -> impl IntoView {
             <plans::PlanList/>
             <toolbar::Toolbar/>
             <files::FileBar/>
+            <update::UpdateBanner/>
             <StatusLine/>
             <plans::StorageStatus/>
             <header::PlanHeader/>

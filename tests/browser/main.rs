@@ -18,6 +18,7 @@ mod harness_checks;
 mod import;
 mod indexeddb;
 mod library;
+mod offline;
 mod plan_document;
 mod review;
 mod search_index;
@@ -37,6 +38,7 @@ fn main() {
             storage::tests(),
             library::tests(),
             export::tests(),
+            offline::tests(),
             review::tests(),
             files::tests(),
             switching::tests(),

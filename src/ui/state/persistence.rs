@@ -208,17 +208,7 @@ impl Persistence {
                 self.schedule(state);
             }
         });
-        let flush = move || {
-            if self.status.get_untracked() == SaveStatus::Pending {
-                self.save_now(state, false);
-            }
-            // IndexedDB: the transaction is issued before the page goes.
-            self.with_shelf(|shelf| {
-                if let Some(durable) = shelf.backing_store().and_then(BrowserStore::indexed) {
-                    durable.flush_now();
-                }
-            });
-        };
+        let flush = move || self.flush(state);
         let hidden = window_event_listener(ev::visibilitychange, move |_| {
             if platform::page_hidden() {
                 flush();
@@ -232,6 +222,29 @@ impl Persistence {
         self.check_file_reminder(state);
         // The app lives as long as the page: these listeners are never removed.
         std::mem::forget((hidden, closing, other_tab));
+    }
+
+    /// Saves a pending change at once and issues the IndexedDB write before the page goes
+    /// (hidden, closed, or reloaded for a new version).
+    pub fn flush(self, state: EditorState) {
+        if self.status.get_untracked() == SaveStatus::Pending {
+            self.save_now(state, false);
+        }
+        self.with_shelf(|shelf| {
+            if let Some(durable) = shelf.backing_store().and_then(BrowserStore::indexed) {
+                durable.flush_now();
+            }
+        });
+    }
+
+    /// Whether every saved change is durable (always, where IndexedDB is not the store).
+    pub fn is_settled(&self) -> bool {
+        self.with_shelf(|shelf| {
+            shelf
+                .backing_store()
+                .and_then(BrowserStore::indexed)
+                .is_none_or(|durable| durable.is_settled())
+        })
     }
 
     /// Keeps a setting of the drafter's in the stored settings under `key`: loads it now,

@@ -27,10 +27,17 @@
       return;
     }
     const name = link.getAttribute('download') || 'download';
-    fetch('/__cchc_test/download?name=' + encodeURIComponent(name), { method: 'POST', body: blob })
-      .then((response) => {
-        if (!response.ok) throw new Error('the test server refused it: ' + response.status);
-      })
-      .catch(fail);
+    // A download made while the test server is stopped (the offline tests) is delivered once
+    // it is back: a network failure is retried for up to 30 s.
+    const started = Date.now();
+    const deliver = () =>
+      fetch('/__cchc_test/download?name=' + encodeURIComponent(name), { method: 'POST', body: blob })
+        .then((response) => {
+          if (!response.ok) throw new Error('the test server refused it: ' + response.status);
+        }, (error) => {
+          if (Date.now() - started < 30000) return new Promise((resolve) => setTimeout(resolve, 250)).then(deliver);
+          throw error;
+        });
+    deliver().catch(fail);
   }, true);
 })();

@@ -34,6 +34,9 @@ pub struct Traffic {
     pub requests: Vec<String>,
     /// Paths answered "404 not found" whatever the folder holds.
     pub blocked: Vec<String>,
+    /// The site is off line: every request but the harness's own fails as on a network
+    /// error (see [`StaticServer::go_offline`]).
+    pub offline: bool,
 }
 
 impl StaticServer {
@@ -62,11 +65,15 @@ impl StaticServer {
                             std::thread::spawn(move || harness_reply(request, &name));
                             continue;
                         }
-                        let blocked = {
+                        let (blocked, offline) = {
                             let mut traffic = traffic.lock().unwrap_or_else(|e| e.into_inner());
                             traffic.requests.push(path.to_string());
-                            traffic.blocked.iter().any(|b| b == path)
+                            (traffic.blocked.iter().any(|b| b == path), traffic.offline)
                         };
+                        if offline {
+                            std::thread::spawn(move || fail_at_network_level(request));
+                            continue;
+                        }
                         // Each answer is written by its own thread: a big file to a browser
                         // that stopped reading (a reload during the worker's prefetch) must
                         // not hold up the next page's requests.
@@ -105,6 +112,16 @@ impl StaticServer {
     /// What the server was asked for, and what it refuses (shared with its thread).
     pub fn traffic(&self) -> Arc<Mutex<Traffic>> {
         Arc::clone(&self.traffic)
+    }
+
+    /// Takes the site off line (or back): from now on every request but the harness's own
+    /// fails as a network error does, at once, in every engine. (Dropping the server is not
+    /// the same: the browser's open keep-alive connections would then hang, not fail.)
+    pub fn go_offline(&self, offline: bool) {
+        self.traffic
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .offline = offline;
     }
 
     /// `http://127.0.0.1:<port>` (no trailing slash).
@@ -283,6 +300,18 @@ fn respond(root: &Path, url: &str) -> Reply {
         length,
         None,
     )
+}
+
+/// Answers with a response every engine must refuse as a network error (two different
+/// Content-Length values; the Fetch standard makes that a network error), as when the
+/// server cannot be reached.
+fn fail_at_network_level(request: tiny_http::Request) {
+    use std::io::Write;
+    let mut writer = request.into_writer();
+    let _ = writer.write_all(
+        b"HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\nContent-Type: text/plain\r\n\r\nxy",
+    );
+    let _ = writer.flush();
 }
 
 fn text_reply(status: u16, text: &str) -> Reply {

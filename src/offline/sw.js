@@ -1,0 +1,81 @@
+// The service worker: the app opens, edits and exports with no network once it was loaded.
+// scripts/post-build prepends VERSION (a hash of the build's files) and FILES (every file of
+// dist/), and writes the result to dist/sw.js.
+//
+// - Install: every file of the build goes into the cache "cchc-<VERSION>" (fetched past the
+//   HTTP cache), so a half-cached build is never used.
+// - Requests: the network first, as if there were no service worker (a server's answer, even
+//   an error page, is passed on untouched; a good answer not yet cached is kept); only when
+//   the network fails does the cached file answer, and a page navigation gets the cached
+//   index.html. The app's files are content-
+//   hashed, so a cached one is never stale; the page of a new build still works online while
+//   the old worker runs.
+// - Update: a new build means a new sw.js, which installs beside the old one and waits; the
+//   page shows "Đã có phiên bản mới", saves, and asks it to take over ("skipWaiting"), then
+//   reloads. Older caches are removed once the new worker is active.
+
+const CACHE = "cchc-" + VERSION;
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    caches.open(CACHE).then((cache) =>
+      cache.addAll(FILES.map((file) => new Request(file, { cache: "reload" }))),
+    ),
+  );
+});
+
+self.addEventListener("message", (event) => {
+  if (event.data === "skipWaiting") {
+    self.skipWaiting();
+  }
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    caches
+      .keys()
+      .then((keys) =>
+        Promise.all(
+          keys
+            .filter((key) => key.startsWith("cchc-") && key !== CACHE)
+            .map((key) => caches.delete(key)),
+        ),
+      )
+      .then(() => self.clients.claim()),
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
+    return;
+  }
+  event.respondWith(fetch(request).then((response) => keep(event, response), () => cached(request)));
+});
+
+// A good answer of the site that is not cached yet (one the build's list does not name) is
+// kept for offline use too.
+function keep(event, response) {
+  if (response.ok && response.type === "basic") {
+    const copy = response.clone();
+    event.waitUntil(
+      caches
+        .open(CACHE)
+        .then((cache) =>
+          cache
+            .match(event.request, { ignoreSearch: true })
+            .then((hit) => hit || cache.put(event.request, copy)),
+        ),
+    );
+  }
+  return response;
+}
+
+// With no network: the cached file, or for a page the cached index.html.
+async function cached(request) {
+  const cache = await caches.open(CACHE);
+  const hit =
+    (await cache.match(request, { ignoreSearch: true })) ||
+    (request.mode === "navigate" ? await cache.match("./index.html") : undefined);
+  return hit || Response.error();
+}
