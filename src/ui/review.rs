@@ -10,10 +10,10 @@ use leptos::prelude::*;
 
 use super::agencies::{AgencySettings, RenamePanel};
 use super::timeline::Timeline;
-use super::EditorState;
-use crate::domain::plan::RowId;
+use super::{new_plan_id, EditorState};
+use crate::domain::plan::{Plan, RowId};
 use crate::domain::review::{FindingKind, RollFlag, Severity};
-use crate::domain::rollover::{roll_plan, roll_task_to_plan_year, RollReport};
+use crate::domain::rollover::{roll_plan, roll_task_to_plan_year};
 
 // `ui/mod.rs` and the panels name it here.
 pub use super::state::review::ReviewState;
@@ -99,7 +99,8 @@ pub fn ReviewTools() -> impl IntoView {
     }
 }
 
-/// "Chuyển kế hoạch sang năm ...": a year and a button; one undo step.
+/// "Tạo kế hoạch năm ... từ kế hoạch này": a year and a button; a new plan for that year,
+/// deadlines moved, and the plan on screen kept as it was in the list.
 #[component]
 fn RollForward() -> impl IntoView {
     let state = expect_context::<EditorState>();
@@ -126,11 +127,12 @@ fn RollForward() -> impl IntoView {
             state.say(format!("Kế hoạch đã là năm {to}."), true);
             return;
         }
-        let mut report = RollReport::default();
-        state.edit(None, |plan| {
-            report = roll_plan(plan, to);
-            true
-        });
+        // A new plan: last year's stays in the list as it was.
+        let mut next = state.read_plan(Plan::clone);
+        next.id = new_plan_id();
+        let report = roll_plan(&mut next, to);
+        state.start_new_plan(next);
+        review.roll_opened.set_value(state.opened());
         review.flags.set(
             report
                 .review()
@@ -143,8 +145,9 @@ fn RollForward() -> impl IntoView {
         );
         state.say(
             format!(
-                "{}. Kế hoạch đã chuyển từ năm {} sang năm {to} (hoàn tác được bằng Ctrl+Z).",
+                "{}. Đã tạo kế hoạch năm {to} từ kế hoạch năm {}; kế hoạch năm {} vẫn giữ nguyên trong danh sách kế hoạch.",
                 report.summary(),
+                report.from,
                 report.from
             ),
             false,
@@ -153,12 +156,12 @@ fn RollForward() -> impl IntoView {
         state.epoch.update(|n| *n += 1);
     };
     view! {
-        <form class="roll-forward" aria-label="Chuyển kế hoạch sang năm ..." on:submit=submit>
+        <form class="roll-forward" aria-label="Tạo kế hoạch năm ... từ kế hoạch này" on:submit=submit>
             <label>"Năm mới"
                 <input type="number" min="2000" max="2100" prop:value=shown
                     on:input=move |ev| typed.set(Some(event_target_value(&ev)))/>
             </label>
-            <button type="submit">"Chuyển kế hoạch sang năm"</button>
+            <button type="submit">{move || format!("Tạo kế hoạch năm {} từ kế hoạch này", shown().trim())}</button>
         </form>
     }
 }

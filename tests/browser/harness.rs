@@ -258,11 +258,28 @@ static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 async fn run_in_fresh_browser(env: &Env, test: &BrowserTest) -> Result {
     // Each test starts with an empty request log and nothing blocked.
     *app_traffic() = Traffic::default();
+    let timings = std::env::var_os("CCHC_BROWSER_TIMINGS").is_some();
+    let starting = Instant::now();
     let page = env.driver.new_page(&env.app.base_url()).await?;
+    if timings {
+        eprintln!(
+            "{}: starting the browser took {:.1} s",
+            test.name,
+            starting.elapsed().as_secs_f64()
+        );
+    }
     let deadline = Instant::now() + TEST_TIMEOUT;
 
     let outcome = async {
+        let loading = Instant::now();
         page.goto("/").await?;
+        if timings {
+            eprintln!(
+                "{}: the first load took {:.1} s",
+                test.name,
+                loading.elapsed().as_secs_f64()
+            );
+        }
         IN_TEST_BODY.store(true, Ordering::SeqCst);
         let mut task = tokio::spawn((test.body)(page.clone()));
         let finished = tokio::time::timeout_at(deadline.into(), &mut task).await;
@@ -316,7 +333,15 @@ async fn run_in_fresh_browser(env: &Env, test: &BrowserTest) -> Result {
             Err(Error::msg(format!("{error}\n{note}")))
         }
     };
+    let closing = Instant::now();
     page.close().await;
+    if timings {
+        eprintln!(
+            "{}: closing the browser took {:.1} s",
+            test.name,
+            closing.elapsed().as_secs_f64()
+        );
+    }
     outcome
 }
 

@@ -46,8 +46,21 @@ async fn open_with_service_worker(page: &Page, server: &StaticServer) -> Result 
         if state["controlled"] == json!(true) {
             return Ok(());
         }
-        if started.elapsed() > std::time::Duration::from_secs(30) {
-            bail!("the service worker did not control the page within 30 s: {state}");
+        if started.elapsed() > std::time::Duration::from_secs(75) {
+            let cached = page
+                .js("return caches.keys().then((keys) => Promise.all(keys.map((k) =>
+                         caches.open(k).then((c) => c.keys()).then((r) => k + ': ' + r.map((q) => new URL(q.url).pathname).join(' ')))));")
+                .await?;
+            let requests = server
+                .traffic()
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .requests
+                .join(" ");
+            bail!(
+                "the service worker did not control the page within 75 s: {state}\n\
+                 cached: {cached}\nthe server was asked for: {requests}"
+            );
         }
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }

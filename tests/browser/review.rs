@@ -42,10 +42,11 @@ async fn open_seed_004(page: &Page) -> Result {
     Ok(())
 }
 
-/// Moves the open plan to `year` with the roll-forward control.
+/// Makes the plan of `year` from the open plan with the roll-forward control (it opens).
 async fn move_to(page: &Page, year: &str) -> Result {
     page.clear_and_type("Năm mới", 0, year).await?;
-    page.click_button("Chuyển kế hoạch sang năm").await?;
+    page.click_button(&format!("Tạo kế hoạch năm {year} từ kế hoạch này"))
+        .await?;
     page.wait_for("the plan year to change", |p| async move {
         Ok(p.value_of("Năm kế hoạch", 0).await? == year)
     })
@@ -85,7 +86,8 @@ async fn seed_004_moves_to_2027_with_new_agency_names(page: Page) -> Result {
         .any(|d| d.contains("2022")));
 
     move_to(&page, "2027").await?;
-    page.wait_for_body_text("Đã chuyển ").await?;
+    page.wait_for_body_text("Đã tạo kế hoạch năm 2027 từ kế hoạch năm 2022")
+        .await?;
     let summary = page.body_text().await?;
     assert!(summary.contains("cần xem lại"), "{summary}");
     let deadlines = values(&page, "Thời gian thực hiện").await?;
@@ -130,16 +132,33 @@ async fn seed_004_moves_to_2027_with_new_agency_names(page: Page) -> Result {
     .await?;
     assert_eq!(agency_values(&page).await?, before);
     assert_eq!(page.value_of("Năm kế hoạch", 0).await?, "2027");
-    // The next undo takes the plan back to 2022.
-    page.click_button("Hoàn tác").await?;
-    page.wait_for("the plan to be of 2022 again", |p| async move {
+    // Last year's plan is still there, unchanged: a second plan in the list.
+    page.js("document.querySelector('.plan-list .toggle').click();")
+        .await?;
+    page.wait_for_body_text("Đang mở").await?;
+    // The row of 2022 (the list also holds the plan the app started with).
+    let open_2022 = "const row = [...document.querySelectorAll('.plan-list tbody tr')]
+                 .find((tr) => tr.cells[2].textContent.trim() === '2022');
+             const open = row && [...row.querySelectorAll('button')].find((b) => b.textContent === 'Mở');
+             if (open) { open.click(); }
+             return !!open;";
+    page.wait_for("the plan of 2022 in the plan list", |p| async move {
+        Ok(p.js(open_2022).await? == json!(true))
+    })
+    .await?;
+    page.wait_for("the 2022 plan to open", |p| async move {
         Ok(p.value_of("Năm kế hoạch", 0).await? == "2022")
     })
     .await?;
-    assert!(values(&page, "Thời gian thực hiện")
-        .await?
-        .iter()
-        .any(|d| d == "Tháng 12/2021"));
+    let deadlines = values(&page, "Thời gian thực hiện").await?;
+    assert!(
+        deadlines.iter().any(|d| d == "Tháng 12/2021"),
+        "{deadlines:?}"
+    );
+    assert_eq!(
+        count_naming(&agency_values(&page).await?, OLD_NAME),
+        old_count
+    );
     Ok(())
 }
 

@@ -351,7 +351,8 @@ async fn undo_and_redo_of_structural_edits_redraw_every_row(page: Page) -> Resul
 async fn moving_the_plan_to_another_year_keeps_rows_and_typing(page: Page) -> Result {
     store_b_then_show_a(&page).await?;
     page.clear_and_type("Năm mới", 0, "2027").await?;
-    page.click_button("Chuyển kế hoạch sang năm").await?;
+    page.click_button("Tạo kế hoạch năm 2027 từ kế hoạch này")
+        .await?;
     wait_for_value(&page, "Năm kế hoạch", 0, "2027").await?;
     wait_rows_match(&page, "moving the plan to 2027").await?;
     type_everywhere_then_reload(&page, 2, "Tên lĩnh vực", 1).await

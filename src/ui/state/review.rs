@@ -21,6 +21,9 @@ pub struct ReviewState {
     /// Deadlines the last move flagged, shown in the check while unchanged.
     pub flags: RwSignal<Vec<RollFlag>>,
     pub last_roll: RwSignal<Option<RollReport>>,
+    /// The opened plan (see `EditorState::opened`) the flags and report are about: the plan a
+    /// move to another year created.
+    pub roll_opened: StoredValue<u64>,
     /// "II.3.1": every row's TT after its area's, for links that must be unambiguous.
     pub numbers: Memo<HashMap<RowId, String>>,
 }
@@ -57,11 +60,13 @@ impl ReviewState {
             })
         });
         let last_roll = RwSignal::new(None);
+        let roll_opened = StoredValue::new(0);
         // A plan opened (another one, or a newer version of this one): the last move's flags
-        // and report were about rows of the plan that was on screen before.
+        // and report were about rows of the plan that was on screen before (unless that move
+        // made the plan now open).
         Effect::new(move |previous: Option<u64>| {
             let opened = state.opened();
-            if previous.is_some_and(|p| p != opened) {
+            if previous.is_some_and(|p| p != opened) && roll_opened.get_value() != opened {
                 flags.set(Vec::new());
                 last_roll.set(None);
             }
@@ -71,6 +76,7 @@ impl ReviewState {
             review,
             flags,
             last_roll,
+            roll_opened,
             numbers,
         }
     }
