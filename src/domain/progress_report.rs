@@ -38,6 +38,43 @@ impl StatusCounts {
         (total > 0).then(|| self.on_time as f64 * 100.0 / total as f64)
     }
 
+    /// The share done on time as reports write it: "42,9%" (a dash without tasks).
+    ///
+    /// ```
+    /// use cchc_plan::domain::progress_report::StatusCounts;
+    /// let counts = StatusCounts { by_status: [4, 0, 3, 0, 0], on_time: 3, overdue: 0 };
+    /// assert_eq!(counts.on_time_share(), "42,9%");
+    /// assert_eq!(StatusCounts::default().on_time_share(), "–");
+    /// ```
+    pub fn on_time_share(&self) -> String {
+        self.on_time_percent()
+            .map_or_else(|| "–".to_string(), |v| format!("{v:.1}%").replace('.', ","))
+    }
+
+    /// The counts in one sentence, as the report's summary and the app say them.
+    ///
+    /// ```
+    /// use cchc_plan::domain::progress_report::StatusCounts;
+    /// let counts = StatusCounts { by_status: [2, 1, 3, 1, 0], on_time: 3, overdue: 2 };
+    /// assert_eq!(counts.sentence(),
+    ///     "7 nhiệm vụ: 2 chưa triển khai, 1 đang thực hiện, 3 hoàn thành, 1 hoàn thành quá hạn, \
+    ///      0 không thực hiện; hoàn thành đúng hạn 3 (42,9%); quá hạn 2.");
+    /// ```
+    pub fn sentence(&self) -> String {
+        let parts: Vec<String> = Status::ALL
+            .into_iter()
+            .map(|s| format!("{} {}", self.get(s), s.label().to_lowercase()))
+            .collect();
+        format!(
+            "{} nhiệm vụ: {}; hoàn thành đúng hạn {} ({}); quá hạn {}.",
+            self.total(),
+            parts.join(", "),
+            self.on_time,
+            self.on_time_share(),
+            self.overdue
+        )
+    }
+
     fn add(&mut self, status: Status, on_time: bool, overdue: bool) {
         if let Some(i) = Status::ALL.iter().position(|s| *s == status) {
             self.by_status[i] += 1;

@@ -39,6 +39,7 @@ use std::sync::Arc;
 use super::agency::{is_district_level, AgencyField, RenameTable};
 use super::deadline::{self, DeadlineForm};
 use super::plan::{Plan, Row, RowId, RowKind, Task};
+use super::progress::{due_day, Day};
 use super::text::{canonical_tone_placement, fold_words};
 use unicode_normalization::char::is_combining_mark;
 
@@ -76,11 +77,13 @@ pub enum FindingKind {
     Duplicate,
     EmptyArea,
     MissingBudget,
+    /// An open task whose due day has passed (only in plans that track progress).
+    Overdue,
 }
 
 impl FindingKind {
     /// Every kind, in panel order.
-    pub const ALL: [FindingKind; 12] = [
+    pub const ALL: [FindingKind; 13] = [
         FindingKind::NoContent,
         FindingKind::NoLead,
         FindingKind::DistrictLevel,
@@ -93,6 +96,7 @@ impl FindingKind {
         FindingKind::Duplicate,
         FindingKind::EmptyArea,
         FindingKind::MissingBudget,
+        FindingKind::Overdue,
     ];
 
     /// The heading of the group of such findings (Vietnamese).
@@ -110,6 +114,7 @@ impl FindingKind {
             FindingKind::Duplicate => "Nhiệm vụ trùng lặp",
             FindingKind::EmptyArea => "Lĩnh vực, nhóm trống",
             FindingKind::MissingBudget => "Thiếu kinh phí (lĩnh vực có dự toán)",
+            FindingKind::Overdue => "Quá hạn, chưa hoàn thành",
         }
     }
 
@@ -128,6 +133,7 @@ impl FindingKind {
             FindingKind::Duplicate => "duplicate",
             FindingKind::EmptyArea => "empty-area",
             FindingKind::MissingBudget => "missing-budget",
+            FindingKind::Overdue => "overdue",
         }
     }
 
@@ -248,6 +254,8 @@ struct RowCheck {
 pub struct Checker {
     renames: Arc<RenameTable>,
     cache: HashMap<RowId, RowCheck>,
+    /// The day overdue tasks are judged against (none: no overdue findings).
+    today: Option<Day>,
 }
 
 impl Checker {
@@ -255,7 +263,14 @@ impl Checker {
         Checker {
             renames,
             cache: HashMap::new(),
+            today: None,
         }
+    }
+
+    /// The day "quá hạn" is judged against: the app passes today (its clock can be moved in
+    /// tests); without one, nothing is overdue.
+    pub fn set_today(&mut self, today: Option<Day>) {
+        self.today = today;
     }
 
     /// The rename table this checker uses.
@@ -289,6 +304,9 @@ impl Checker {
         }
         table_findings(plan, &keys, &mut out);
         roll_findings(plan, flags, &mut out);
+        if let Some(today) = self.today {
+            overdue_findings(plan, today, &mut out);
+        }
         Review::from_rows(out)
     }
 }
@@ -567,6 +585,38 @@ fn roll_findings(plan: &Plan, flags: &[RollFlag], out: &mut [(RowId, Vec<Finding
             format!(
                 "Thời hạn “{}” cần xem lại sau khi chuyển sang năm {}",
                 flag.text, plan.year
+            ),
+        ));
+    }
+}
+
+/// Open tasks past their due day on `today`, in a plan that tracks progress (some task has
+/// a status or result recorded): a plan nobody follows up is not a list of late tasks.
+fn overdue_findings(plan: &Plan, today: Day, out: &mut [(RowId, Vec<Finding>)]) {
+    let tracked = plan
+        .rows()
+        .iter()
+        .any(|row| row.task().is_some_and(|t| !t.progress.is_empty()));
+    if !tracked {
+        return;
+    }
+    for (row, found) in plan.rows().iter().zip(out.iter_mut()) {
+        let Some(task) = row.task() else {
+            continue;
+        };
+        if !task.progress.status.is_open() {
+            continue;
+        }
+        let Some(due) = due_day(&task.deadline, plan.year).filter(|due| *due < today) else {
+            continue;
+        };
+        found.1.push(finding(
+            row.id,
+            FindingKind::Overdue,
+            format!(
+                "Quá hạn: thời hạn “{}” (ngày {due}) đã qua, nhiệm vụ đang ở tình trạng “{}”",
+                task.deadline,
+                task.progress.status.label()
             ),
         ));
     }

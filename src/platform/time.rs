@@ -39,3 +39,15 @@ pub fn format_time(ms: f64) -> String {
         date.get_minutes()
     )
 }
+
+/// Today in the browser's time zone, as (year, month 1-12, day 1-31), by [`now`] (so the
+/// test hooks' clock shift moves it too).
+#[must_use]
+pub fn today_ymd() -> (i32, u8, u8) {
+    let date = js_sys::Date::new(&JsValue::from_f64(now()));
+    (
+        date.get_full_year() as i32,
+        (date.get_month() + 1) as u8,
+        date.get_date() as u8,
+    )
+}

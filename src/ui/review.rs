@@ -9,6 +9,8 @@
 use leptos::prelude::*;
 
 use super::agencies::{AgencySettings, RenamePanel};
+use super::progress::ProgressPanel;
+use super::report::ReportPanel;
 use super::timeline::Timeline;
 use super::{new_plan_id, EditorState};
 use crate::domain::plan::{Plan, RowId};
@@ -64,6 +66,8 @@ pub fn ReviewTools() -> impl IntoView {
     let rename_open = RwSignal::new(false);
     let timeline_open = RwSignal::new(false);
     let settings_open = RwSignal::new(false);
+    let progress_open = RwSignal::new(false);
+    let report_open = RwSignal::new(false);
     let summary = move || {
         review.review.with(|r| {
             let (errors, warnings) = r.counts();
@@ -90,11 +94,17 @@ pub fn ReviewTools() -> impl IntoView {
                 {toggle(timeline_open, "timeline", "Tiến độ theo quý")}
                 {toggle(settings_open, "agency-settings", "Danh mục cơ quan")}
             </div>
+            <div class="tool-group">
+                {toggle(progress_open, "progress-panel", "Theo dõi tiến độ")}
+                {toggle(report_open, "report-panel", "Báo cáo tiến độ")}
+            </div>
             <RollReportView/>
             <Show when=move || check_open.get()><PlanCheck/></Show>
             <Show when=move || rename_open.get()><RenamePanel open=rename_open/></Show>
             <Show when=move || timeline_open.get()><Timeline/></Show>
             <Show when=move || settings_open.get()><AgencySettings/></Show>
+            <Show when=move || progress_open.get()><ProgressPanel/></Show>
+            <Show when=move || report_open.get()><ReportPanel/></Show>
         </section>
     }
 }

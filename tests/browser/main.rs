@@ -20,6 +20,7 @@ mod indexeddb;
 mod library;
 mod offline;
 mod plan_document;
+mod progress;
 mod review;
 mod search_index;
 mod smoke;
@@ -49,6 +50,7 @@ fn main() {
             word::tests(),
             plan_document::tests(),
             indexeddb::tests(),
+            progress::tests(),
             engines::tests(),
         ]
         .concat(),

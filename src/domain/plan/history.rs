@@ -42,6 +42,12 @@ pub enum Field {
     Deadline,
     Budget,
     Note,
+    /// The task's progress: what was produced ("Kết quả thực hiện").
+    Result,
+    /// The task's progress: the value reached ("Giá trị đạt").
+    Reached,
+    /// The task's progress: why it is not done.
+    Reason,
 }
 
 impl Field {

@@ -41,7 +41,25 @@ impl ReportPeriod {
         }
     }
 
-    /// The command line's names: q1, 6m, q3, year.
+    /// As a choice among the periods names it: "Quý I", "6 tháng", "Quý III", "Cả năm".
+    pub fn choice(self) -> &'static str {
+        match self {
+            ReportPeriod::Year => "Cả năm",
+            other => other.label(),
+        }
+    }
+
+    /// The command line's name (and a form's value): q1, 6m, q3, year.
+    pub fn code(self) -> &'static str {
+        match self {
+            ReportPeriod::Q1 => "q1",
+            ReportPeriod::SixMonths => "6m",
+            ReportPeriod::Q3 => "q3",
+            ReportPeriod::Year => "year",
+        }
+    }
+
+    /// Reads a [`ReportPeriod::code`] (and "h1", "nam", "y").
     pub fn from_code(code: &str) -> Option<ReportPeriod> {
         match code.trim().to_ascii_lowercase().as_str() {
             "q1" => Some(ReportPeriod::Q1),
@@ -72,6 +90,33 @@ impl ReportPeriod {
 pub struct DayOfYear {
     pub day: u8,
     pub month: u8,
+}
+
+impl DayOfYear {
+    /// Reads "14/3" or "14/03" (a day that some year has: 29/2 is one).
+    ///
+    /// ```
+    /// use cchc_plan::domain::progress::DayOfYear;
+    /// assert_eq!(DayOfYear::parse("14/03"), Some(DayOfYear { day: 14, month: 3 }));
+    /// assert_eq!(DayOfYear::parse("29/2"), Some(DayOfYear { day: 29, month: 2 }));
+    /// assert_eq!(DayOfYear::parse("31/4"), None);
+    /// assert_eq!(DayOfYear::parse("abc"), None);
+    /// ```
+    pub fn parse(text: &str) -> Option<DayOfYear> {
+        let (day, month) = text.trim().split_once(['/', '-', '.'])?;
+        let day: u8 = day.trim().parse().ok()?;
+        let month: u8 = month.trim().parse().ok()?;
+        // A leap year: every day of the year exists in it.
+        super::Day::new(2028, month, day)?;
+        Some(DayOfYear { day, month })
+    }
+}
+
+/// "14/3".
+impl std::fmt::Display for DayOfYear {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}/{}", self.day, self.month)
+    }
 }
 
 /// When the reporting year starts and where each period is cut off: settings.

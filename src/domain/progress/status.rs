@@ -44,6 +44,23 @@ impl Status {
         }
     }
 
+    /// Its name in files (and a form's value): "not_started", "in_progress", "done",
+    /// "done_late", "not_done".
+    pub fn code(self) -> &'static str {
+        match self {
+            Status::NotStarted => "not_started",
+            Status::InProgress => "in_progress",
+            Status::Done => "done",
+            Status::DoneLate => "done_late",
+            Status::NotDone => "not_done",
+        }
+    }
+
+    /// Reads a [`Status::code`].
+    pub fn from_code(code: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.code() == code)
+    }
+
     /// Done, on time or late.
     pub fn is_done(self) -> bool {
         matches!(self, Status::Done | Status::DoneLate)

@@ -331,3 +331,19 @@ fn progress_is_part_of_the_stored_plan_and_left_out_while_empty() {
     let task = back.rows().iter().find_map(|r| r.task()).expect("the task");
     assert!(task.progress.is_empty());
 }
+
+#[test]
+fn codes_read_back() {
+    for status in Status::ALL {
+        assert_eq!(Status::from_code(status.code()), Some(status));
+        // The code is the file's name of the status.
+        assert_eq!(
+            serde_json::to_string(&status).unwrap(),
+            format!("\"{}\"", status.code())
+        );
+    }
+    for period in ReportPeriod::ALL {
+        assert_eq!(ReportPeriod::from_code(period.code()), Some(period));
+    }
+    assert_eq!(ReportPeriod::Year.choice(), "Cả năm");
+}

@@ -353,3 +353,42 @@ fn renames_apply_in_one_undo_step() {
     assert_eq!(editor.plan(), &plan);
     assert!(!editor.can_undo());
 }
+
+#[test]
+fn open_tasks_past_their_due_day_are_overdue_once_progress_is_tracked() {
+    use crate::domain::progress::{Day, Progress, Status};
+    let mut plan = Plan::new("p", "Lào Cai", 2027);
+    let a = plan.add_area_titled(None, "Cải cách thể chế".into());
+    let q1 = plan.add_task_with(Some(a), task("Rà soát", &["Sở Tư pháp"], "Quý I/2027"));
+    let march = plan.add_task_with(Some(a), task("Kiểm tra", &["Sở Nội vụ"], "Tháng 3/2027"));
+    let q3 = plan.add_task_with(
+        Some(a),
+        task("Tuyên truyền", &["Sở Nội vụ"], "Quý III/2027"),
+    );
+    let mut checker = Checker::new(Arc::new(RenameTable::builtin()));
+    checker.set_today(Day::new(2027, 4, 2));
+    // Nobody follows this plan up yet: no task is called late.
+    assert!(checker.check(&plan, &[]).is_empty());
+
+    plan.update_task(march, |t| {
+        t.progress = Progress {
+            status: Status::Done,
+            ..Progress::default()
+        }
+    });
+    let review = checker.check(&plan, &[]);
+    assert_eq!(kinds(&review, q1), vec![FindingKind::Overdue]);
+    assert!(
+        review.of_row(q1)[0].message.contains("31/03/2027"),
+        "{review:?}"
+    );
+    assert!(kinds(&review, march).is_empty(), "done is not overdue");
+    assert!(kinds(&review, q3).is_empty(), "not due yet");
+
+    // The same plan on the last day of the quarter: not late yet.
+    checker.set_today(Day::new(2027, 3, 31));
+    assert!(kinds(&checker.check(&plan, &[]), q1).is_empty());
+    // Without a day, the check says nothing about lateness.
+    checker.set_today(None);
+    assert!(checker.check(&plan, &[]).is_empty());
+}

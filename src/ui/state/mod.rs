@@ -4,6 +4,7 @@
 
 pub mod agencies;
 pub mod persistence;
+pub mod progress;
 pub mod review;
 pub mod user_library;
 

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use super::agencies::AgencyState;
+use super::progress::ProgressState;
 use crate::domain::plan::RowId;
 use crate::domain::review::{Checker, Review, RollFlag};
 use crate::domain::rollover::RollReport;
@@ -29,11 +30,12 @@ pub struct ReviewState {
 }
 
 impl ReviewState {
-    pub fn new(state: EditorState, agencies: AgencyState) -> ReviewState {
+    pub fn new(state: EditorState, agencies: AgencyState, progress: ProgressState) -> ReviewState {
         let flags = RwSignal::new(Vec::<RollFlag>::new());
         let checker = StoredValue::new(Checker::new(agencies.renames.get_untracked()));
         let review = Memo::new(move |_| {
             let table = agencies.renames.get();
+            let today = progress.today.get();
             flags.with(|flags| {
                 state.track_plan(|e| {
                     checker
@@ -41,6 +43,7 @@ impl ReviewState {
                             if !Arc::ptr_eq(c.renames(), &table) {
                                 *c = Checker::new(table.clone());
                             }
+                            c.set_today(Some(today));
                             c.check(e, flags)
                         })
                         .unwrap_or_default()

@@ -1,0 +1,276 @@
+//! The plan through the year (issue #21): statuses, results and reasons recorded in "Theo dõi
+//! tiến độ" on seed 002's recreated plan (Đắk Nông 2021), overdue tasks on a moved clock, the
+//! plan check's "quá hạn", undo, a reload, and "Báo cáo tiến độ" with its counts and its
+//! reporting days ("Mốc báo cáo").
+
+use fantoccini::key::Key;
+use serde_json::{json, Value};
+
+use cchc_plan::domain::file_format::write_plan;
+use cchc_plan::domain::library::{builtin, plan_from_source};
+use cchc_plan::domain::plan::{Plan, RowId};
+use cchc_plan::domain::progress::{
+    is_overdue, Day, Progress, ReportPeriod, ReportingRules, Status,
+};
+use cchc_plan::domain::progress_report::build_report;
+
+use crate::harness::{browser_tests, BrowserTest, Page, Result, TempDir};
+
+pub fn tests() -> Vec<BrowserTest> {
+    browser_tests![
+        statuses_are_recorded_kept_and_reported,
+        reporting_days_are_settings_kept_across_a_reload,
+    ]
+}
+
+const SEED_002: &str = "002_591ff2b9d60f55ba.txt";
+
+fn seed_002() -> Plan {
+    plan_from_source(builtin(), SEED_002, "kh-seed-002").expect("seed 002")
+}
+
+/// Opens the plan as the drafter does ("Mở tệp", then "Mở kế hoạch"): a new stored plan,
+/// the last one opened, so a reload comes back to it.
+async fn open_plan(page: &Page, plan: &Plan) -> Result {
+    let dir = TempDir::new("progress")?;
+    let file = dir.path().join(format!("{}.json", plan.id));
+    std::fs::write(&file, write_plan(plan))?;
+    page.upload_file("Mở tệp", 0, &file).await?;
+    page.click_button("Mở kế hoạch").await?;
+    page.wait_for_field_count("Nội dung, nhiệm vụ", plan.task_count())
+        .await?;
+    page.wait_for_body_text("Đã lưu trong trình duyệt.").await
+}
+
+/// Moves the app's clock to noon of `day` (local time).
+async fn set_clock(page: &Page, day: Day) -> Result {
+    page.js_with(
+        "const t = new Date(arguments[0], arguments[1] - 1, arguments[2], 12).getTime();\
+         window.cchcApp.shiftClock(t - Date.now());",
+        vec![json!(day.year()), json!(day.month()), json!(day.day())],
+    )
+    .await?;
+    Ok(())
+}
+
+/// The accessible names of the status boxes in "Theo dõi tiến độ", in table order.
+async fn status_boxes(page: &Page) -> Result<Vec<String>> {
+    let names = page
+        .js("return [...document.querySelectorAll('#progress-panel select')]\
+             .map(s => s.getAttribute('aria-label')).filter(n => n.startsWith('Tình trạng nhiệm vụ'));")
+        .await?;
+    Ok(serde_json::from_value(names)?)
+}
+
+/// How many task lines the progress table shows.
+async fn listed(page: &Page) -> Result<usize> {
+    let count = page
+        .js("return document.querySelectorAll('#progress-panel tbody tr').length;")
+        .await?;
+    Ok(count.as_u64().unwrap_or_default() as usize)
+}
+
+/// The task ids in plan order.
+fn task_ids(plan: &Plan) -> Vec<RowId> {
+    plan.rows()
+        .iter()
+        .filter(|r| r.task().is_some())
+        .map(|r| r.id)
+        .collect()
+}
+
+fn overdue_count(plan: &Plan, on: Day) -> usize {
+    plan.rows()
+        .iter()
+        .filter_map(|r| r.task())
+        .filter(|t| is_overdue(&t.progress, &t.deadline, plan.year, on))
+        .count()
+}
+
+async fn statuses_are_recorded_kept_and_reported(page: Page) -> Result {
+    let mut expected = seed_002();
+    assert_eq!(expected.year, 2021);
+    open_plan(&page, &expected).await?;
+    let today = Day::new(2021, 4, 2).expect("a day");
+    set_clock(&page, today).await?;
+
+    page.click_button("Theo dõi tiến độ").await?;
+    let boxes = status_boxes(&page).await?;
+    assert_eq!(boxes.len(), expected.task_count(), "{boxes:?}");
+    // Nothing recorded yet: every task "Chưa triển khai", and the tasks due before today
+    // are already late.
+    let summary = page.text_of("Tóm tắt tiến độ").await?;
+    let late = overdue_count(&expected, today);
+    assert!(late > 3, "seed 002 has tasks due in Quý I: {late}");
+    assert!(
+        summary.contains(&format!(
+            "Đang hiện {0} trong {0} nhiệm vụ; {late} nhiệm vụ quá hạn tính đến ngày 02/04/2021.",
+            expected.task_count()
+        )),
+        "{summary}"
+    );
+
+    // The first task done, with its result; the second under way; the third dropped, with
+    // a reason.
+    let ids = task_ids(&expected);
+    page.select_option(&boxes[0], 0, "Hoàn thành").await?;
+    let result_box = boxes[0].replace("Tình trạng", "Kết quả thực hiện");
+    page.type_into(&result_box, 0, "Quyết định số 12/QĐ-UBND")
+        .await?;
+    page.select_option(&boxes[1], 0, "Đang thực hiện").await?;
+    page.select_option(&boxes[2], 0, "Không thực hiện").await?;
+    let reason_box = boxes[2].replace("Tình trạng", "Lý do");
+    page.type_into(&reason_box, 0, "Chuyển sang năm sau")
+        .await?;
+    // The day done is today unless another is written.
+    let day_box = boxes[0].replace("Tình trạng", "Ngày hoàn thành");
+    assert_eq!(page.value_of(&day_box, 0).await?, "02/04/2021");
+    for (i, progress) in [
+        Progress {
+            status: Status::Done,
+            completed_on: Some(today),
+            result: "Quyết định số 12/QĐ-UBND".into(),
+            ..Progress::default()
+        },
+        Progress {
+            status: Status::InProgress,
+            ..Progress::default()
+        },
+        Progress {
+            status: Status::NotDone,
+            reason: "Chuyển sang năm sau".into(),
+            ..Progress::default()
+        },
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        expected.update_task(ids[i], |t| t.progress = progress);
+    }
+    let late = overdue_count(&expected, today);
+    page.wait_for_body_text(&format!(
+        "{late} nhiệm vụ quá hạn tính đến ngày 02/04/2021."
+    ))
+    .await?;
+
+    // Only the overdue ones, and they stand out.
+    page.select_option("Lọc theo tình trạng", 0, "Quá hạn")
+        .await?;
+    page.wait_for("the overdue filter", |p| async move {
+        Ok(listed(&p).await? == late)
+    })
+    .await?;
+    let marked = page
+        .js("return document.querySelectorAll('#progress-panel tbody tr.overdue').length;")
+        .await?;
+    assert_eq!(marked, json!(late));
+    assert!(page.body_text().await?.contains("Quá hạn (từ "));
+    page.select_option("Lọc theo tình trạng", 0, "Hoàn thành")
+        .await?;
+    page.wait_for(
+        "the done filter",
+        |p| async move { Ok(listed(&p).await? == 1) },
+    )
+    .await?;
+
+    // The plan check says which tasks are late.
+    page.click_button("Kiểm tra kế hoạch").await?;
+    page.wait_for_body_text("Quá hạn, chưa hoàn thành").await?;
+
+    // Undo takes the reason back, then the dropped status; redo brings it again.
+    page.select_option("Lọc theo tình trạng", 0, "Tất cả")
+        .await?;
+    page.press_keys(format!("{}z", Key::Control)).await?;
+    page.wait_for("the reason to be undone", |p| {
+        let reason_box = reason_box.clone();
+        async move { Ok(p.value_of(&reason_box, 0).await?.is_empty()) }
+    })
+    .await?;
+    page.press_keys(format!("{}z", Key::Control)).await?;
+    page.wait_for("the status to be undone", |p| {
+        let name = boxes[2].clone();
+        async move { Ok(p.value_of(&name, 0).await? == Status::NotStarted.code()) }
+    })
+    .await?;
+    page.press_keys(format!("{}y", Key::Control)).await?;
+    page.press_keys(format!("{}y", Key::Control)).await?;
+    page.wait_for("the reason to be redone", |p| {
+        let reason_box = reason_box.clone();
+        async move { Ok(p.value_of(&reason_box, 0).await? == "Chuyển sang năm sau") }
+    })
+    .await?;
+
+    // Kept with the plan.
+    page.reload().await?;
+    set_clock(&page, today).await?;
+    page.click_button("Theo dõi tiến độ").await?;
+    assert_eq!(page.value_of(&boxes[0], 0).await?, Status::Done.code());
+    assert_eq!(
+        page.value_of(&result_box, 0).await?,
+        "Quyết định số 12/QĐ-UBND"
+    );
+    assert_eq!(page.value_of(&boxes[2], 0).await?, Status::NotDone.code());
+    assert_eq!(page.value_of(&reason_box, 0).await?, "Chuyển sang năm sau");
+
+    // The Quý I report counts what was recorded, as the domain does.
+    page.click_button("Báo cáo tiến độ").await?;
+    page.select_option("Kỳ báo cáo", 0, "Quý I").await?;
+    let report = build_report(
+        &expected,
+        &ReportingRules::default(),
+        ReportPeriod::Q1,
+        None,
+    );
+    page.wait_for_text("Tổng hợp tiến độ", &report.total.sentence())
+        .await?;
+    assert_eq!(report.total.done(), 1);
+    let text = page.body_text().await?;
+    assert!(
+        text.contains("Báo cáo tiến độ thực hiện Kế hoạch cải cách hành chính Quý I năm 2021"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Số liệu từ ngày 15/12/2020 đến ngày 14/03/2021"),
+        "{text}"
+    );
+    for row in &report.overdue {
+        assert!(text.contains(&row.content), "{} not listed", row.content);
+    }
+    Ok(())
+}
+
+async fn reporting_days_are_settings_kept_across_a_reload(page: Page) -> Result {
+    let plan = seed_002();
+    open_plan(&page, &plan).await?;
+    page.click_button("Báo cáo tiến độ").await?;
+    page.select_option("Kỳ báo cáo", 0, "Quý I").await?;
+    page.wait_for_body_text("đến ngày 14/03/2021").await?;
+    page.click("Mốc báo cáo").await?;
+    page.clear_and_type("Ngày chốt số liệu Quý I", 0, "20/3")
+        .await?;
+    page.press_keys(Key::Tab.to_string()).await?;
+    page.wait_for_body_text("đến ngày 20/03/2021").await?;
+    // A day that is not one is refused, said, and the setting stays.
+    page.clear_and_type("Ngày chốt số liệu Quý I", 0, "31/4")
+        .await?;
+    page.press_keys(Key::Tab.to_string()).await?;
+    page.wait_for_body_text(
+        "“31/4” không phải ngày/tháng (ví dụ 14/3): Ngày chốt số liệu Quý I giữ nguyên.",
+    )
+    .await?;
+    assert!(page.body_text().await?.contains("đến ngày 20/03/2021"));
+
+    page.reload().await?;
+    page.click_button("Báo cáo tiến độ").await?;
+    page.select_option("Kỳ báo cáo", 0, "Quý I").await?;
+    page.wait_for_body_text("đến ngày 20/03/2021").await?;
+    page.click("Mốc báo cáo").await?;
+    assert_eq!(page.value_of("Ngày chốt số liệu Quý I", 0).await?, "20/3");
+    page.click_button("Dùng mốc mặc định").await?;
+    page.wait_for_body_text("đến ngày 14/03/2021").await?;
+    let stored: Value = page
+        .js("return document.body.innerText.includes('đến ngày 20/03/2021');")
+        .await?;
+    assert_eq!(stored, json!(false));
+    Ok(())
+}
