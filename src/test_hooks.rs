@@ -156,7 +156,7 @@ fn import_templates(files: Files, text: &str) -> js_sys::Object {
     let t0 = performance_now();
     let incoming = match file_format::read_file(text.as_bytes()) {
         Ok(file_format::OpenedFile::Templates(set)) => set,
-        Ok(file_format::OpenedFile::Plan(_)) => {
+        Ok(file_format::OpenedFile::Plan(_) | file_format::OpenedFile::UpdateForm(_)) => {
             set(&out, "error", "not a template file");
             return out;
         }

@@ -14,6 +14,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::import::{ImportPreview, ImportUi};
+use super::update_form::{FormUi, UpdateForms};
 use super::user_library::UserLibrary;
 use super::{new_plan_id, EditorState};
 use crate::documents::{route_file, FileRoute};
@@ -54,6 +55,8 @@ pub struct Files {
     error: RwSignal<Option<String>>,
     /// The preview of an office file being imported.
     pub import: ImportUi,
+    /// A "phiếu cập nhật tiến độ" being filled, or a reply being reviewed.
+    pub forms: FormUi,
 }
 
 /// The number as Vietnamese write it: "25.000".
@@ -70,6 +73,7 @@ impl Files {
             content: StoredValue::new(None),
             error: RwSignal::new(None),
             import: ImportUi::new(state),
+            forms: FormUi::new(),
         }
     }
 
@@ -147,6 +151,18 @@ impl Files {
         self.error.set(None);
         self.import.cancel();
         let (summary, incoming, merge) = match opened {
+            // A form is shown for filling, a reply beside the plan: no preview first.
+            OpenedFile::UpdateForm(form) => {
+                if let Err(why) = self.forms.open(self.state, form) {
+                    self.refuse_text(name, why);
+                } else {
+                    self.cancel();
+                    request_animation_frame(|| {
+                        platform::focus(".update-form h2");
+                    });
+                }
+                return None;
+            }
             OpenedFile::Plan(plan) => (plan_summary(name, &plan), Incoming::Plan(plan), None),
             OpenedFile::Templates(set) => {
                 let merge = self
@@ -520,6 +536,7 @@ pub fn FileBar() -> impl IntoView {
             </div>
         })}
         {move || files.pending.get().map(|summary| view! { <Preview summary files/> })}
+        <UpdateForms forms=files.forms/>
         <Show when=move || files.import.is_open()>
             <ImportPreview import=files.import/>
         </Show>

@@ -27,6 +27,7 @@ mod table;
 mod timeline;
 mod toolbar;
 mod update;
+mod update_form;
 pub use state::user_library;
 
 use std::collections::HashMap;

@@ -12,10 +12,14 @@ use leptos::prelude::*;
 
 use super::review::{go_to_row, ReviewState};
 use super::state::progress::ProgressState;
+use super::update_form::download_form;
 use super::EditorState;
 use crate::domain::history::Field;
 use crate::domain::plan::{Item, Plan, Row, RowId};
-use crate::domain::progress::{due_day, Day, Progress, ReportPeriod, ReportingRules, Status};
+use crate::domain::progress::{
+    due_day, lead_agencies, Day, Progress, ProgressEdit, ReportPeriod, ReportingRules, Status,
+    UpdateForm,
+};
 
 /// The status filter's choices: every status, and the overdue ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -211,6 +215,7 @@ pub fn ProgressPanel() -> impl IntoView {
                         }/>
                 </label>
             </div>
+            <SendForms leads=Signal::derive(move || options.with(|o| o.1.clone()))/>
             <p class="progress-summary" role="status" aria-label="Tóm tắt tiến độ">{summary}</p>
             <Show when=as_of_bad>
                 <p class="field-error" role="alert">"Ngày không đọc được: hãy viết theo dạng ngày/tháng/năm, ví dụ 31/3/2027. Đang tính quá hạn đến hôm nay."</p>
@@ -274,65 +279,24 @@ fn ProgressLine(id: RowId, as_of: Memo<Day>) -> impl IntoView {
                 .and_then(|t| due_day(&t.deadline, year.get()))
         })
     };
-    let set_status = move |code: String| {
-        let Some(status) = Status::from_code(&code) else {
-            return;
-        };
+    let on_edit = Callback::new(move |edit: ProgressEdit| {
         let today = as_of.get_untracked();
-        state.edit(None, |plan| {
-            plan.update_task(id, |t| {
-                t.progress.status = status;
-                // Done: the day is today unless one was written.
-                if status.is_done() && t.progress.completed_on.is_none() {
-                    t.progress.completed_on = Some(today);
-                }
-                if !status.is_done() {
-                    t.progress.completed_on = None;
-                }
-            })
-        });
-    };
-    // The day done as typed, until it reads as a day.
-    let day_draft = RwSignal::new(None::<String>);
-    Effect::new(move |_| {
-        state.epoch.track();
-        day_draft.set(None);
-    });
-    let day_bad = move || day_draft.with(|d| d.as_ref().is_some_and(|t| Day::parse(t).is_none()));
-    let set_day = move |text: String| {
-        let trimmed = text.trim();
-        if trimmed.is_empty() {
-            day_draft.set(None);
-            state.edit(None, |plan| {
-                plan.update_task(id, |t| t.progress.completed_on = None)
-            });
-            return;
-        }
-        match Day::parse(trimmed) {
-            Some(day) => {
-                day_draft.set(None);
-                state.edit(None, |plan| {
-                    plan.update_task(id, |t| t.progress.completed_on = Some(day))
-                });
+        // Typing in a text box is one undo step per box; a choice is a step of its own.
+        let field = match edit {
+            ProgressEdit::Result(_) => Some(Field::Result),
+            ProgressEdit::Reached(_) => Some(Field::Reached),
+            ProgressEdit::Reason(_) => Some(Field::Reason),
+            ProgressEdit::Status(_) | ProgressEdit::CompletedOn(_) => None,
+        };
+        let change =
+            move |plan: &mut Plan| plan.update_task(id, |t| edit.apply(&mut t.progress, today));
+        match field {
+            Some(field) => state.edit_row(id, field, change),
+            None => {
+                state.edit(None, change);
             }
-            None => day_draft.set(Some(text)),
         }
-    };
-    let text_field = move |field: Field,
-                           label: &'static str,
-                           get: fn(&Progress) -> &String,
-                           set: fn(&mut Progress, String)| {
-        let name = move || format!("{label} nhiệm vụ {}", number());
-        view! {
-            <textarea rows="1" spellcheck="false" lang="vi" aria-label=name
-                prop:value=move || row.with(|r| r.as_ref().and_then(|r| r.task()).map(|t| get(&t.progress).clone()).unwrap_or_default())
-                on:input=move |ev| {
-                    let text = event_target_value(&ev);
-                    state.edit_row(id, field, |p| p.update_task(id, |t| set(&mut t.progress, text)));
-                }
-                on:blur=move |_| state.seal()></textarea>
-        }
-    };
+    });
     view! {
         <tr class:overdue=overdue data-row-progress=id.to_string()>
             <td><button type="button" class="goto" title="Đến dòng này trong bảng"
@@ -345,27 +309,153 @@ fn ProgressLine(id: RowId, as_of: Memo<Day>) -> impl IntoView {
                     <span class="overdue-badge">" Quá hạn"{due().map(|d| format!(" (từ {})", d.next())).unwrap_or_default()}</span>
                 })}
             </td>
-            <td>
-                <select aria-label=move || format!("Tình trạng nhiệm vụ {}", number())
-                    on:change=move |ev| set_status(event_target_value(&ev))>
-                    {Status::ALL.into_iter().map(|s| view! {
-                        <option value=s.code() selected=move || progress().status == s>{s.label()}</option>
-                    }).collect_view()}
-                </select>
-            </td>
-            <td>
-                <input type="text" class="day" inputmode="numeric" spellcheck="false" placeholder="dd/mm/yyyy"
-                    aria-label=move || format!("Ngày hoàn thành nhiệm vụ {}", number())
-                    aria-invalid=move || day_bad().to_string()
-                    prop:value=move || day_draft.get().unwrap_or_else(|| progress().completed_on.map(|d| d.to_string()).unwrap_or_default())
-                    on:change=move |ev| set_day(event_target_value(&ev))/>
-                <Show when=day_bad>
-                    <span class="field-error" role="alert">"Viết ngày theo dạng ngày/tháng/năm, ví dụ 20/3/2027."</span>
-                </Show>
-            </td>
-            <td>{text_field(Field::Result, "Kết quả thực hiện", |p| &p.result, |p, v| p.result = v)}</td>
-            <td>{text_field(Field::Reached, "Giá trị đạt", |p| &p.reached, |p, v| p.reached = v)}</td>
-            <td>{text_field(Field::Reason, "Lý do", |p| &p.reason, |p, v| p.reason = v)}</td>
+            <ProgressCells number=Signal::derive(number) progress=Signal::derive(progress) on_edit/>
         </tr>
     }
 }
+
+/// The progress fields of one task (status, day done, result, value reached, reason) as
+/// table cells, named after the task's number; each change goes to `on_edit`. Shared by
+/// the plan's progress view and the agency's form ("Phiếu cập nhật tiến độ").
+#[component]
+pub(super) fn ProgressCells(
+    number: Signal<String>,
+    progress: Signal<Progress>,
+    on_edit: Callback<ProgressEdit>,
+) -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    // The day done as typed, until it reads as a day.
+    let day_draft = RwSignal::new(None::<String>);
+    Effect::new(move |_| {
+        state.epoch.track();
+        day_draft.set(None);
+    });
+    let day_bad = move || day_draft.with(|d| d.as_ref().is_some_and(|t| Day::parse(t).is_none()));
+    let set_day = move |text: String| {
+        let trimmed = text.trim();
+        if trimmed.is_empty() {
+            day_draft.set(None);
+            on_edit.run(ProgressEdit::CompletedOn(None));
+            return;
+        }
+        match Day::parse(trimmed) {
+            Some(day) => {
+                day_draft.set(None);
+                on_edit.run(ProgressEdit::CompletedOn(Some(day)));
+            }
+            None => day_draft.set(Some(text)),
+        }
+    };
+    let text_field = move |label: &'static str,
+                           get: fn(&Progress) -> &String,
+                           make: fn(String) -> ProgressEdit| {
+        view! {
+            <textarea rows="1" spellcheck="false" lang="vi"
+                aria-label=move || format!("{label} nhiệm vụ {}", number.get())
+                prop:value=move || progress.with(|p| get(p).clone())
+                on:input=move |ev| on_edit.run(make(event_target_value(&ev)))
+                on:blur=move |_| state.seal()></textarea>
+        }
+    };
+    view! {
+        <td>
+            <select aria-label=move || format!("Tình trạng nhiệm vụ {}", number.get())
+                on:change=move |ev| {
+                    if let Some(status) = Status::from_code(&event_target_value(&ev)) {
+                        on_edit.run(ProgressEdit::Status(status));
+                    }
+                }>
+                {Status::ALL.into_iter().map(|s| view! {
+                    <option value=s.code() selected=move || progress.with(|p| p.status == s)>{s.label()}</option>
+                }).collect_view()}
+            </select>
+        </td>
+        <td>
+            <input type="text" class="day" inputmode="numeric" spellcheck="false" placeholder="dd/mm/yyyy"
+                aria-label=move || format!("Ngày hoàn thành nhiệm vụ {}", number.get())
+                aria-invalid=move || day_bad().to_string()
+                prop:value=move || day_draft.get().unwrap_or_else(|| progress.with(|p| p.completed_on.map(|d| d.to_string()).unwrap_or_default()))
+                on:change=move |ev| set_day(event_target_value(&ev))/>
+            <Show when=day_bad>
+                <span class="field-error" role="alert">"Viết ngày theo dạng ngày/tháng/năm, ví dụ 20/3/2027."</span>
+            </Show>
+        </td>
+        <td>{text_field("Kết quả thực hiện", |p| &p.result, ProgressEdit::Result)}</td>
+        <td>{text_field("Giá trị đạt", |p| &p.reached, ProgressEdit::Reached)}</td>
+        <td>{text_field("Lý do", |p| &p.reason, ProgressEdit::Reason)}</td>
+    }
+}
+
+/// "Gửi phiếu cập nhật": a form file for one lead agency, or one per lead agency.
+#[component]
+fn SendForms(leads: Signal<Vec<String>>) -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let progress = expect_context::<ProgressState>();
+    let recipient = RwSignal::new(String::new());
+    let message = RwSignal::new(None::<(String, bool)>);
+    let send = move |_| {
+        let who = recipient.get_untracked();
+        let today = progress.today.get_untracked();
+        let forms: Vec<UpdateForm> = state.read_plan(|plan| {
+            let agencies = match who.as_str() {
+                "" => Vec::new(),
+                ALL_LEADS => lead_agencies(plan),
+                one => vec![one.to_string()],
+            };
+            agencies
+                .iter()
+                .map(|agency| UpdateForm::for_agency(plan, agency, today))
+                .collect()
+        });
+        if forms.is_empty() {
+            message.set(Some(("Hãy chọn cơ quan nhận phiếu.".to_string(), true)));
+            return;
+        }
+        let mut names = Vec::new();
+        for form in &forms {
+            match download_form(form) {
+                Ok(name) => names.push(name),
+                Err(error) => return message.set(Some((error, true))),
+            }
+        }
+        let text = match forms.as_slice() {
+            [form] => format!(
+                "Đã tạo phiếu cập nhật cho {} ({} nhiệm vụ): {}. Gửi tệp này cho cơ quan; khi nhận lại phiếu trả lời, mở tệp đó bằng “Mở tệp”.",
+                form.agency,
+                form.tasks.len(),
+                names[0]
+            ),
+            _ => format!(
+                "Đã tạo {} phiếu cập nhật: {}. Gửi mỗi tệp cho cơ quan của nó; khi nhận lại phiếu trả lời, mở tệp đó bằng “Mở tệp”.",
+                forms.len(),
+                names.join(", ")
+            ),
+        };
+        message.set(Some((text, false)));
+    };
+    view! {
+        <div class="send-forms" role="group" aria-label="Gửi phiếu cập nhật">
+            <label>"Gửi phiếu cập nhật cho "
+                <select aria-label="Cơ quan nhận phiếu" on:change=move |ev| recipient.set(event_target_value(&ev))>
+                    <option value="" selected=move || recipient.with(String::is_empty)>"Chọn cơ quan chủ trì…"</option>
+                    <option value=ALL_LEADS>"Tất cả cơ quan chủ trì (mỗi cơ quan một phiếu)"</option>
+                    {move || leads.get().into_iter().map(|name| {
+                        let chosen = name.clone();
+                        let value = name.clone();
+                        view! { <option value=value selected=move || recipient.with(|r| *r == chosen)>{name}</option> }
+                    }).collect_view()}
+                </select>
+            </label>
+            <button type="button" on:click=send
+                title="Tải về một tệp chỉ có các nhiệm vụ do cơ quan này chủ trì, để cơ quan điền tiến độ rồi gửi lại">
+                "Tạo phiếu cập nhật"
+            </button>
+            <p class="form-message" role="status" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.1))>
+                {move || message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
+            </p>
+        </div>
+    }
+}
+
+/// The recipient value that sends one form per lead agency.
+const ALL_LEADS: &str = "*";

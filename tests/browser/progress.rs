@@ -6,20 +6,21 @@
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
-use cchc_plan::domain::file_format::write_plan;
+use cchc_plan::domain::file_format::{read_file, write_plan, write_update_form, OpenedFile};
 use cchc_plan::domain::library::{builtin, plan_from_source};
 use cchc_plan::domain::plan::{Plan, RowId};
 use cchc_plan::domain::progress::{
-    is_overdue, Day, Progress, ReportPeriod, ReportingRules, Status,
+    is_overdue, lead_agencies, Day, Progress, ReportPeriod, ReportingRules, Status, UpdateForm,
 };
 use cchc_plan::domain::progress_report::build_report;
 
-use crate::harness::{browser_tests, BrowserTest, Page, Result, TempDir};
+use crate::harness::{bail, browser_tests, BrowserTest, Page, Result, TempDir};
 
 pub fn tests() -> Vec<BrowserTest> {
     browser_tests![
         statuses_are_recorded_kept_and_reported,
         reporting_days_are_settings_kept_across_a_reload,
+        an_agency_fills_its_form_in_a_second_window_and_the_reply_is_merged,
     ]
 }
 
@@ -272,5 +273,156 @@ async fn reporting_days_are_settings_kept_across_a_reload(page: Page) -> Result 
         .js("return document.body.innerText.includes('đến ngày 20/03/2021');")
         .await?;
     assert_eq!(stored, json!(false));
+    Ok(())
+}
+
+/// Reads a downloaded form or reply.
+fn read_form(path: &std::path::Path) -> Result<UpdateForm> {
+    match read_file(&std::fs::read(path)?) {
+        Ok(OpenedFile::UpdateForm(form)) => Ok(form),
+        other => bail!("{} is not a form: {other:?}", path.display()),
+    }
+}
+
+async fn an_agency_fills_its_form_in_a_second_window_and_the_reply_is_merged(page: Page) -> Result {
+    let plan = seed_002();
+    open_plan(&page, &plan).await?;
+    // The lead agency with the most tasks, and what its form must hold.
+    let agency = lead_agencies(&plan)
+        .into_iter()
+        .max_by_key(|a| {
+            plan.rows()
+                .iter()
+                .filter_map(|r| r.task())
+                .filter(|t| t.lead.contains(a))
+                .count()
+        })
+        .expect("seed 002 has lead agencies");
+    let expected = UpdateForm::for_agency(&plan, &agency, Day::new(2021, 4, 2).expect("a day"));
+    assert!(
+        expected.tasks.len() >= 2,
+        "{agency}: {}",
+        expected.tasks.len()
+    );
+
+    page.click_button("Theo dõi tiến độ").await?;
+    page.click_button("Tạo phiếu cập nhật").await?;
+    page.wait_for_body_text("Hãy chọn cơ quan nhận phiếu.")
+        .await?;
+    page.select_option("Cơ quan nhận phiếu", 0, &agency).await?;
+    page.click_button("Tạo phiếu cập nhật").await?;
+    let sent_path = page.wait_for_download(&expected.file_name()).await?;
+    page.wait_for_body_text(&format!(
+        "Đã tạo phiếu cập nhật cho {agency} ({} nhiệm vụ)",
+        expected.tasks.len()
+    ))
+    .await?;
+    let sent = read_form(&sent_path)?;
+    assert_eq!(sent.tasks, expected.tasks);
+    assert_eq!(
+        (sent.plan_id.as_str(), sent.replied_on),
+        (plan.id.as_str(), None)
+    );
+
+    // The agency, in a window of its own, fills the form: only its tasks are there.
+    let client = page.client();
+    let first = client.window().await?;
+    let second = client.new_window(false).await?.handle;
+    client.switch_to_window(second).await?;
+    client.goto(&format!("{}/", page.base_url())).await?;
+    page.wait_for_field_count("Nội dung, nhiệm vụ", plan.task_count())
+        .await?;
+    page.upload_file("Mở tệp", 0, &sent_path).await?;
+    page.wait_for_body_text(&format!("Phiếu cập nhật tiến độ: {agency}"))
+        .await?;
+    let in_form: Value = page
+        .js("return [...document.querySelectorAll('.update-form select')].map(s => s.getAttribute('aria-label'));")
+        .await?;
+    let names: Vec<String> = expected
+        .tasks
+        .iter()
+        .map(|t| format!("Tình trạng nhiệm vụ {}", t.number))
+        .collect();
+    assert_eq!(in_form, json!(names));
+    let first_task = &expected.tasks[0];
+    page.select_option(&names[0], 0, "Hoàn thành").await?;
+    page.clear_and_type(
+        &format!("Ngày hoàn thành nhiệm vụ {}", first_task.number),
+        0,
+        "20/3/2021",
+    )
+    .await?;
+    page.type_into(
+        &format!("Kết quả thực hiện nhiệm vụ {}", first_task.number),
+        0,
+        "Báo cáo số 7/BC",
+    )
+    .await?;
+    page.select_option(&names[1], 0, "Đang thực hiện").await?;
+    page.click_button("Lưu phiếu trả lời").await?;
+    let reply_name = expected
+        .file_name()
+        .replace("phieu-cap-nhat", "phieu-tra-loi");
+    let reply_path = page.wait_for_download(&reply_name).await?;
+    page.wait_for_body_text("Đã lưu phiếu trả lời").await?;
+    let reply = read_form(&reply_path)?;
+    assert!(reply.replied_on.is_some());
+    assert_eq!(reply.tasks[0].progress.status, Status::Done);
+    assert_eq!(reply.tasks[0].progress.completed_on, Day::new(2021, 3, 20));
+    assert_eq!(reply.tasks[0].progress.result, "Báo cáo số 7/BC");
+    assert_eq!(reply.tasks[1].progress.status, Status::InProgress);
+    assert!(reply.tasks[2..].iter().all(|t| t.progress == t.sent));
+    client.close_window().await?;
+    client.switch_to_window(first).await?;
+
+    // A reply about another plan is refused, and nothing changes.
+    let mut stranger = reply.clone();
+    stranger.plan_id = "kh-khac".into();
+    stranger.plan_title = "Kế hoạch khác".into();
+    let dir = TempDir::new("progress-reply")?;
+    let stranger_path = dir.path().join("phieu-tra-loi-khac.json");
+    std::fs::write(&stranger_path, write_update_form(&stranger))?;
+    page.upload_file("Mở tệp", 0, &stranger_path).await?;
+    page.wait_for_body_text("thuộc kế hoạch “Kế hoạch khác” năm 2021, không phải kế hoạch đang mở")
+        .await?;
+
+    // The reply, opened in the plan: two changes, old and new, taken in one step.
+    page.upload_file("Mở tệp", 0, &reply_path).await?;
+    page.wait_for_body_text(&format!("Phiếu trả lời của {agency}"))
+        .await?;
+    let take_first = format!("Nhận cập nhật nhiệm vụ {}", first_task.number);
+    let take_second = format!("Nhận cập nhật nhiệm vụ {}", expected.tasks[1].number);
+    assert_eq!(page.count(&take_first).await?, 1);
+    assert_eq!(page.count(&take_second).await?, 1);
+    assert!(page
+        .body_text()
+        .await?
+        .contains("Hoàn thành ngày 20/03/2021 — Báo cáo số 7/BC"));
+    page.click_button("Nhận các cập nhật đã chọn").await?;
+    page.wait_for_body_text(&format!("Đã nhận 2 cập nhật tiến độ từ phiếu của {agency}"))
+        .await?;
+    let status_first = &names[0];
+    assert_eq!(page.value_of(status_first, 0).await?, Status::Done.code());
+    assert_eq!(
+        page.value_of(&names[1], 0).await?,
+        Status::InProgress.code()
+    );
+    let stored: Value = page.js("return window.cchcApp.planFile();").await?;
+    assert!(stored
+        .as_str()
+        .unwrap_or_default()
+        .contains("Báo cáo số 7/BC"));
+
+    // One undo takes the whole reply back.
+    page.click_button("Hoàn tác").await?;
+    page.wait_for("the merge to be undone", |p| {
+        let name = names[1].clone();
+        async move { Ok(p.value_of(&name, 0).await? == Status::NotStarted.code()) }
+    })
+    .await?;
+    assert_eq!(
+        page.value_of(status_first, 0).await?,
+        Status::NotStarted.code()
+    );
     Ok(())
 }

@@ -21,6 +21,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::plan::{Plan, PlanData};
+use super::progress::UpdateForm;
 use super::template::TemplateSet;
 
 mod templates;
@@ -39,6 +40,8 @@ pub const VERSION: u32 = 1;
 pub enum FileKind {
     Plan,
     Templates,
+    /// "Phiếu cập nhật tiến độ" for one lead agency, or its reply.
+    UpdateForm,
 }
 
 impl FileKind {
@@ -46,6 +49,7 @@ impl FileKind {
         match self {
             FileKind::Plan => "kế hoạch",
             FileKind::Templates => "thư viện nhiệm vụ mẫu",
+            FileKind::UpdateForm => "phiếu cập nhật tiến độ",
         }
     }
 }
@@ -138,9 +142,10 @@ pub fn read_envelope(text: &str) -> Result<(FileKind, Value), FileError> {
     let kind = match object.get("kind").and_then(Value::as_str) {
         Some("plan") => FileKind::Plan,
         Some("templates") => FileKind::Templates,
+        Some("update_form") => FileKind::UpdateForm,
         _ => {
             return Err(FileError::Invalid(
-                "trường \"kind\" phải là \"plan\" hoặc \"templates\"".into(),
+                "trường \"kind\" phải là \"plan\", \"templates\" hoặc \"update_form\"".into(),
             ))
         }
     };
@@ -169,6 +174,35 @@ pub fn write_plan(plan: &Plan) -> String {
         plan,
     };
     serde_json::to_string_pretty(&file).expect("plans always serialise")
+}
+
+#[derive(Serialize)]
+struct FormFileOut<'a> {
+    format: &'static str,
+    version: u32,
+    kind: FileKind,
+    form: &'a UpdateForm,
+}
+
+/// Writes a "phiếu cập nhật tiến độ" (or its reply) file.
+///
+/// ```
+/// use cchc_plan::domain::file_format::{read_file, write_update_form, OpenedFile};
+/// use cchc_plan::domain::plan::Plan;
+/// use cchc_plan::domain::progress::{Day, UpdateForm};
+/// let plan = Plan::new("p", "Lâm Đồng", 2027);
+/// let form = UpdateForm::for_agency(&plan, "Sở Nội vụ", Day::new(2027, 3, 1).unwrap());
+/// let text = write_update_form(&form);
+/// assert_eq!(read_file(text.as_bytes()), Ok(OpenedFile::UpdateForm(form)));
+/// ```
+pub fn write_update_form(form: &UpdateForm) -> String {
+    let file = FormFileOut {
+        format: FORMAT,
+        version: VERSION,
+        kind: FileKind::UpdateForm,
+        form,
+    };
+    serde_json::to_string_pretty(&file).expect("forms always serialise")
 }
 
 /// The name a plan file is saved under: "KH-CCHC-Lam-Dong-2027.json".
@@ -273,6 +307,7 @@ fn serde_message_vi(message: &str) -> String {
 pub enum OpenedFile {
     Plan(Plan),
     Templates(TemplateSet),
+    UpdateForm(UpdateForm),
 }
 
 /// Opens a file as the user gave it (picked or dropped): checks its size, its encoding
@@ -307,6 +342,15 @@ pub fn read_file(bytes: &[u8]) -> Result<OpenedFile, FileError> {
             plan_from_value(body).map(OpenedFile::Plan)
         }
         FileKind::Templates => templates_from_value(value).map(OpenedFile::Templates),
+        FileKind::UpdateForm => {
+            let body = value
+                .get_mut("form")
+                .map(Value::take)
+                .ok_or_else(|| FileError::Invalid("thiếu trường \"form\"".into()))?;
+            serde_path_to_error::deserialize(body)
+                .map(OpenedFile::UpdateForm)
+                .map_err(|e| FileError::Invalid(located(&e)))
+        }
     }
 }
 
