@@ -5,12 +5,13 @@
 //! (`CCHC_FUZZ_CASES=1000000 cargo test --release --test file_format_props`).
 
 use cchc_plan::domain::file_format::{
-    read_file, read_plan, read_templates, write_plan, write_templates, OpenedFile,
+    read_file, read_plan, read_templates, write_plan, write_templates, write_update_form,
+    OpenedFile,
 };
 use cchc_plan::domain::library::{builtin, AreaKey, Criterion, Source, Template, TemplateSet};
 use cchc_plan::domain::money::Money;
 use cchc_plan::domain::plan::{Plan, Task};
-use cchc_plan::domain::progress::{Day, Progress, Status};
+use cchc_plan::domain::progress::{Day, Progress, Status, UpdateForm};
 use proptest::prelude::*;
 
 /// Text as drafters write it: Vietnamese letters, digits, punctuation, sometimes odd
@@ -261,9 +262,14 @@ fn make_valid_files() -> Vec<Vec<u8>> {
             .cloned()
             .collect(),
     };
+    let mut form =
+        UpdateForm::for_agency(&plan, "Văn phòng UBND tỉnh", Day::new(2027, 4, 1).unwrap());
+    form.tasks[0].progress.status = Status::Done;
+    form.replied_on = Day::new(2027, 4, 3);
     vec![
         write_plan(&plan).into_bytes(),
         write_templates(&set).into_bytes(),
+        write_update_form(&form).into_bytes(),
     ]
 }
 
@@ -328,11 +334,12 @@ proptest! {
     /// Valid files with a few random edits: an error or a file, never a panic; a file that
     /// still reads is written back readable.
     #[test]
-    fn reader_never_panics_on_mutated_files(which in 0usize..2, mutations in prop::collection::vec(mutation(), 1..4)) {
+    fn reader_never_panics_on_mutated_files(which in 0usize..3, mutations in prop::collection::vec(mutation(), 1..4)) {
         let bytes = apply(valid_files()[which].clone(), &mutations);
         match read_file(&bytes) {
             Ok(OpenedFile::Plan(plan)) => prop_assert_eq!(read_plan(&write_plan(&plan)).unwrap(), plan),
             Ok(OpenedFile::Templates(set)) => prop_assert_eq!(read_templates(&write_templates(&set)).unwrap(), set),
+            Ok(OpenedFile::UpdateForm(form)) => prop_assert_eq!(read_file(write_update_form(&form).as_bytes()).unwrap(), OpenedFile::UpdateForm(form)),
             Err(error) => prop_assert!(!error.to_string().is_empty()),
         }
     }
