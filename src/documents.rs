@@ -258,26 +258,27 @@ pub fn handle_with_file(head: &[u8], file: &[u8]) -> (Response, Vec<u8>) {
             rules,
             period,
             as_of,
-        } => {
-            let report = build_report(plan, rules, *period, *as_of);
-            file_outcome(
-                build_report_xlsx(&report, plan),
-                report_file_name(&report, plan),
-                XLSX_MIME,
-            )
         }
-        Job::ExportReportDocx {
+        | Job::ExportReportDocx {
             plan,
             rules,
             period,
             as_of,
         } => {
             let report = build_report(plan, rules, *period, *as_of);
-            file_outcome(
-                build_report_docx(&report, plan),
-                report_docx_file_name(&report, plan),
-                DOCX_MIME,
-            )
+            if matches!(request.job, Job::ExportReportDocx { .. }) {
+                file_outcome(
+                    build_report_docx(&report, plan),
+                    report_docx_file_name(&report, plan),
+                    DOCX_MIME,
+                )
+            } else {
+                file_outcome(
+                    build_report_xlsx(&report, plan),
+                    report_file_name(&report, plan),
+                    XLSX_MIME,
+                )
+            }
         }
         Job::ReadOffice { name } => match crate::domain::import::read_file(name, file) {
             Ok(document) => (Outcome::Source { document }, Vec::new()),

@@ -12,24 +12,13 @@ use crate::domain::workbook::{
 };
 
 use super::builder::DocxBuilder;
-use super::heading;
+use super::heading::{self, part_title as title};
 use super::page::PageSetup;
-use super::paragraph::{Align, Para, ParaStyle, Run};
+use super::paragraph::Align;
 use super::table::{Table, TableRow};
 use super::task_table::{header_row, text_cell, widths_mm};
+use super::totals::note_line;
 use super::{plan_properties, DocxError};
-
-/// A part's bold title, kept with its table.
-fn title(doc: &mut DocxBuilder, text: &str) {
-    doc.push_paragraph(
-        Para::new(Align::Left)
-            .style(ParaStyle::Table)
-            .run(Run::new(text).bold())
-            .space_before(9.0)
-            .space_after(3.0)
-            .keep_with_next(),
-    );
-}
 
 /// A table of these Excel widths fitted to the page, with its header row.
 fn open_table<S: AsRef<str>>(weights: &[f64], headers: &[S], text_width: f32) -> Table {
@@ -60,12 +49,7 @@ fn count_table(doc: &mut DocxBuilder, table: &CountTable, text_width: f32) {
     out.rows.push(count_row(&table.total, true));
     doc.push_table(&out);
     if let Some(note) = table.note {
-        doc.push_paragraph(
-            Para::new(Align::Justify)
-                .style(ParaStyle::Table)
-                .run(Run::new(note).italic())
-                .space_before(3.0),
-        );
+        note_line(doc, note);
     }
 }
 
