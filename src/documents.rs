@@ -64,10 +64,12 @@ pub enum Job {
         settings: ExportSettings,
     },
     /// The progress report ("Báo cáo tiến độ") of `period` of the plan's year as an .xlsx
-    /// workbook, with these reporting rules (cut-off days); statuses read on `as_of`, by
-    /// default (absent or null) the period's cut-off day.
+    /// workbook, with these reporting rules (cut-off days; absent: the defaults, 15/12 to
+    /// 14/3, 14/6, 14/9, 14/12); statuses read on `as_of` ("YYYY-MM-DD"; absent or null:
+    /// the period's cut-off day). `period`: "q1", "six_months", "q3", "year".
     ExportReportXlsx {
         plan: Plan,
+        #[serde(default)]
         rules: ReportingRules,
         period: ReportPeriod,
         #[serde(default)]
@@ -76,6 +78,7 @@ pub enum Job {
     /// The same progress report as a .docx.
     ExportReportDocx {
         plan: Plan,
+        #[serde(default)]
         rules: ReportingRules,
         period: ReportPeriod,
         #[serde(default)]

@@ -352,21 +352,26 @@ fn the_report_export_answers_with_a_workbook_named_by_period_year_and_province()
 #[test]
 fn the_word_report_answers_with_a_docx_and_as_of_may_be_left_out() {
     use crate::domain::progress::{ReportPeriod, ReportingRules};
-    // What the app may post: no as_of (the period's cut-off day), default rules.
+    // What the app may post: no as_of (the period's cut-off day), no rules (the defaults).
     let plan_json = serde_json::to_value(seed_002_progress()).unwrap();
     let head = serde_json::json!({
         "id": 6,
         "job": {
             "job": "export_report_docx",
             "plan": plan_json,
-            "rules": ReportingRules::default(),
             "period": "six_months"
         }
     });
     let head = serde_json::to_vec(&head).unwrap();
     match Request::decode(&head).unwrap().job {
-        Job::ExportReportDocx { period, as_of, .. } => {
+        Job::ExportReportDocx {
+            period,
+            as_of,
+            rules,
+            ..
+        } => {
             assert_eq!((period, as_of), (ReportPeriod::SixMonths, None));
+            assert_eq!(rules, ReportingRules::default());
         }
         other => panic!("{other:?}"),
     }
