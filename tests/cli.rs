@@ -445,15 +445,12 @@ fn report_writes_the_progress_workbook_and_names_it_by_period() {
         stdout(&output)
     );
     let mut book = open(&std::fs::read(dir.join("bao-cao.xlsx")).unwrap());
-    assert_eq!(
-        book.sheet_names(),
-        ["Tổng hợp", "Quá hạn, kỳ tới", "Chi tiết"]
-    );
+    assert_eq!(book.sheet_names().len(), 5);
     let s = sheet(&mut book, "Tổng hợp");
     let total = find_row(&s, 1, "Tổng cộng").unwrap();
     assert_eq!(number(&s, total, 2), Some(77.0));
     assert_eq!(cell(&s, total, 9), "2,6");
-    let s = sheet(&mut book, "Quá hạn, kỳ tới");
+    let s = sheet(&mut book, "Quá hạn");
     assert_eq!(cell(&s, 2, 1), "Ban hành kế hoạch kiểm soát TTHC năm 2021");
     let s = sheet(&mut book, "Chi tiết");
     assert_eq!(

@@ -502,17 +502,29 @@ fn progress_report_prints_a4_landscape_with_its_header_row_on_every_page() {
     let report = build_report(&plan, &ReportingRules::default(), ReportPeriod::Q1, None);
     let overdue = "Ban hành kế hoạch kiểm soát TTHC năm 2021";
 
-    // The workbook: three sheets, each from a page of its own, A4 landscape.
+    // The workbook: five sheets, each from a page of its own, A4 landscape.
     let xlsx = dir.join("bao-cao.xlsx");
     std::fs::write(&xlsx, build_report_xlsx(&report, &plan).unwrap()).unwrap();
     let pages = a4_landscape_pages(&to_pdf(&xlsx, &dir), &dir);
     assert_eq!(first_line(&pages[0]), "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG");
     assert!(pages[0].contains("Tổng cộng") && pages[0].contains("2,6"));
-    let lists = pages
-        .iter()
-        .position(|p| first_line(p).starts_with("3. Nhiệm vụ quá hạn"))
-        .expect("the lists start a page");
+    let starts = |title: &str| {
+        pages
+            .iter()
+            .position(|p| first_line(p).starts_with(title))
+            .unwrap_or_else(|| panic!("{title} starts no page"))
+    };
+    let leads = starts("2. Tình hình thực hiện theo cơ quan chủ trì");
+    let lists = starts("3. Nhiệm vụ quá hạn");
+    assert!(leads >= 1 && lists > leads);
+    for page in &pages[leads..lists] {
+        assert!(
+            page.contains("Cơ quan chủ trì") && page.contains("Tổng số"),
+            "{page}"
+        );
+    }
     assert!(pages[lists].contains(overdue));
+    assert!(first_line(&pages[lists + 1]).starts_with("4. Nhiệm vụ đến hạn"));
     let table = pages
         .iter()
         .position(|p| first_line(p) == "5. Chi tiết tình hình thực hiện nhiệm vụ")

@@ -12,8 +12,8 @@ use cchc_plan::domain::plan::{Plan, Task};
 use cchc_plan::domain::progress::{Day, ReportPeriod, ReportingRules};
 use cchc_plan::domain::progress_report::{build_report, ProgressReport, StatusCounts};
 use cchc_plan::domain::workbook::{
-    build_report_xlsx, percent_text, report_file_name, REPORT_HEADERS, SHEET_REPORT_LISTS,
-    SHEET_REPORT_SUMMARY, SHEET_REPORT_TABLE,
+    build_report_xlsx, percent_text, report_file_name, REPORT_HEADERS, SHEET_REPORT_BY_LEAD,
+    SHEET_REPORT_DUE_NEXT, SHEET_REPORT_OVERDUE, SHEET_REPORT_SUMMARY, SHEET_REPORT_TABLE,
 };
 use common::docx::read_docx;
 use common::*;
@@ -71,10 +71,16 @@ fn the_workbook_reads_back_counts_lists_and_every_row() {
     let mut book = open(&xlsx);
     assert_eq!(
         book.sheet_names(),
-        [SHEET_REPORT_SUMMARY, SHEET_REPORT_LISTS, SHEET_REPORT_TABLE]
+        [
+            SHEET_REPORT_SUMMARY,
+            SHEET_REPORT_BY_LEAD,
+            SHEET_REPORT_OVERDUE,
+            SHEET_REPORT_DUE_NEXT,
+            SHEET_REPORT_TABLE
+        ]
     );
 
-    // Tổng hợp: heading, then the counts by area and by lead agency.
+    // Tổng hợp: heading, then the counts by area.
     let s = sheet(&mut book, SHEET_REPORT_SUMMARY);
     assert_eq!(cell(&s, 0, 0), "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG");
     assert_eq!(cell(&s, 1, 0), report.title());
@@ -112,7 +118,13 @@ fn the_workbook_reads_back_counts_lists_and_every_row() {
         row_texts(&s, total, 10)[2..],
         ["77", "71", "2", "2", "1", "1", "1", "2,6"]
     );
-    let leads = find_row(&s, 0, "2. Tình hình thực hiện theo cơ quan chủ trì").unwrap();
+    // Theo cơ quan chủ trì: the counts by lead agency, then the note.
+    let s = sheet(&mut book, SHEET_REPORT_BY_LEAD);
+    let leads = 0;
+    assert_eq!(
+        cell(&s, leads, 0),
+        "2. Tình hình thực hiện theo cơ quan chủ trì"
+    );
     assert_eq!(cell(&s, leads + 1, 1), "Cơ quan chủ trì");
     for (i, tally) in report.by_lead.iter().enumerate() {
         let r = leads + 2 + i;
@@ -125,8 +137,8 @@ fn the_workbook_reads_back_counts_lists_and_every_row() {
     assert_eq!(number(&s, total, 2), Some(77.0), "every task once");
     assert!(cell(&s, total + 1, 0).starts_with("Ghi chú: Nhiệm vụ do nhiều cơ quan"));
 
-    // Quá hạn, kỳ tới: the overdue task with its agency, then the tasks due next.
-    let s = sheet(&mut book, SHEET_REPORT_LISTS);
+    // Quá hạn: the overdue task with its agency; Kỳ tới: the tasks due next.
+    let s = sheet(&mut book, SHEET_REPORT_OVERDUE);
     assert_eq!(cell(&s, 0, 0), "3. Nhiệm vụ quá hạn (1 nhiệm vụ)");
     assert_eq!(
         row_texts(&s, 1, 5),
@@ -149,18 +161,18 @@ fn the_workbook_reads_back_counts_lists_and_every_row() {
             "Chưa triển khai (quá hạn)"
         ]
     );
-    let next = find_row(
-        &s,
-        0,
-        &format!(
+    let s = sheet(&mut book, SHEET_REPORT_DUE_NEXT);
+    assert_eq!(
+        cell(&s, 0, 0),
+        format!(
             "4. Nhiệm vụ đến hạn trong kỳ tới ({} nhiệm vụ)",
             report.due_next.len()
-        ),
-    )
-    .unwrap();
+        )
+    );
+    assert_eq!(s.end().unwrap().0 as usize, 1 + report.due_next.len());
     for (i, row) in report.due_next.iter().enumerate() {
-        assert_eq!(cell(&s, next + 2 + i, 1), row.content);
-        assert_eq!(cell(&s, next + 2 + i, 2), row.lead);
+        assert_eq!(cell(&s, 2 + i, 1), row.content);
+        assert_eq!(cell(&s, 2 + i, 2), row.lead);
     }
 
     // Chi tiết: the header, then every row of the plan.
@@ -195,8 +207,8 @@ fn the_workbook_reads_back_counts_lists_and_every_row() {
         "Lý do: Chưa bố trí được kinh phí"
     );
 
-    // Printing: A4 landscape, Times New Roman, the table's header repeated.
-    for n in 1..=3 {
+    // Printing: A4 landscape, Times New Roman, each sheet's header row repeated.
+    for n in 1..=5 {
         let xml = part(&xlsx, &format!("xl/worksheets/sheet{n}.xml"));
         assert!(xml.contains("orientation=\"landscape\""), "sheet {n}");
         assert!(xml.contains("paperSize=\"9\""), "sheet {n}");
@@ -207,10 +219,16 @@ fn the_workbook_reads_back_counts_lists_and_every_row() {
     }
     assert!(part(&xlsx, "xl/styles.xml").contains("Times New Roman"));
     let workbook = part(&xlsx, "xl/workbook.xml");
-    assert!(
-        workbook.contains("_xlnm.Print_Titles\" localSheetId=\"2\">'Chi tiết'!$2:$2<"),
-        "{workbook}"
-    );
+    for (id, titles) in [
+        (0, "'Tổng hợp'!$6:$6"),
+        (1, "'Theo cơ quan chủ trì'!$2:$2"),
+        (2, "'Quá hạn'!$2:$2"),
+        (3, "'Kỳ tới'!$2:$2"),
+        (4, "'Chi tiết'!$2:$2"),
+    ] {
+        let name = format!("_xlnm.Print_Titles\" localSheetId=\"{id}\">{titles}<");
+        assert!(workbook.contains(&name), "{name} in {workbook}");
+    }
 }
 
 #[test]
@@ -307,15 +325,16 @@ fn empty_lists_say_so_and_the_day_of_reading_moves_overdue() {
     // Read on 1/3/2027 for Quý I: nothing overdue, one task due next period.
     let report = build_report(&plan, &rules, ReportPeriod::Q1, Day::new(2027, 3, 1));
     let xlsx = build_report_xlsx(&report, &plan).unwrap();
-    let s = sheet(&mut open(&xlsx), SHEET_REPORT_LISTS);
+    let s = sheet(&mut open(&xlsx), SHEET_REPORT_OVERDUE);
     assert_eq!(cell(&s, 0, 0), "3. Nhiệm vụ quá hạn (0 nhiệm vụ)");
     assert_eq!(cell(&s, 2, 0), "Không có nhiệm vụ quá hạn.");
+    let s = sheet(&mut open(&xlsx), SHEET_REPORT_DUE_NEXT);
     assert_eq!(
-        cell(&s, 4, 0),
+        cell(&s, 0, 0),
         "4. Nhiệm vụ đến hạn trong kỳ tới (1 nhiệm vụ)"
     );
-    assert_eq!(cell(&s, 6, 2), "Sở Nội vụ; Sở Tư pháp");
-    let s = sheet(&mut open(&xlsx), SHEET_REPORT_SUMMARY);
+    assert_eq!(cell(&s, 2, 2), "Sở Nội vụ; Sở Tư pháp");
+    let s = sheet(&mut open(&xlsx), SHEET_REPORT_BY_LEAD);
     let leads = find_row(&s, 0, "2. Tình hình thực hiện theo cơ quan chủ trì").unwrap();
     assert_eq!(cell(&s, leads + 2, 1), "Sở Nội vụ");
     assert_eq!(cell(&s, leads + 3, 1), "Sở Tư pháp");

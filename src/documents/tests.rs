@@ -326,7 +326,13 @@ fn the_report_export_answers_with_a_workbook_named_by_period_year_and_province()
     let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     assert_eq!(
         book.sheet_names(),
-        ["Tổng hợp", "Quá hạn, kỳ tới", "Chi tiết"]
+        [
+            "Tổng hợp",
+            "Theo cơ quan chủ trì",
+            "Quá hạn",
+            "Kỳ tới",
+            "Chi tiết"
+        ]
     );
     let summary = book.worksheet_range("Tổng hợp").unwrap();
     assert_eq!(
@@ -342,7 +348,7 @@ fn the_report_export_answers_with_a_workbook_named_by_period_year_and_province()
                 .into()
         ))
     );
-    let lists = book.worksheet_range("Quá hạn, kỳ tới").unwrap();
+    let lists = book.worksheet_range("Quá hạn").unwrap();
     assert!(lists.rows().any(|row| row
         .iter()
         .any(|c| c == &Data::String("Ban hành kế hoạch kiểm soát TTHC năm 2021".into()))));

@@ -116,11 +116,15 @@ pub const SHEET_AGENCIES: &str = "Phụ lục II";
 pub const SHEET_BUDGET: &str = "Phụ lục III";
 /// The tasks by quarter.
 pub const SHEET_PROGRESS: &str = "Tiến độ";
-/// The progress report's sheet of counts by area and lead agency.
+/// The progress report's first sheet: its heading and the counts by area.
 pub const SHEET_REPORT_SUMMARY: &str = "Tổng hợp";
-/// The progress report's sheet of overdue tasks and tasks due next period.
-pub const SHEET_REPORT_LISTS: &str = "Quá hạn, kỳ tới";
-/// The progress report's sheet of every task.
+/// The progress report's counts by lead agency.
+pub const SHEET_REPORT_BY_LEAD: &str = "Theo cơ quan chủ trì";
+/// The progress report's overdue tasks.
+pub const SHEET_REPORT_OVERDUE: &str = "Quá hạn";
+/// The progress report's tasks due next period.
+pub const SHEET_REPORT_DUE_NEXT: &str = "Kỳ tới";
+/// The progress report's table of every task.
 pub const SHEET_REPORT_TABLE: &str = "Chi tiết";
 /// The MIME type of the bytes, for a download.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -241,11 +245,13 @@ fn new_workbook(plan: &Plan, subject: String) -> Result<Workbook, WorkbookError>
 
 #[cfg(feature = "documents")]
 /// Builds the workbook "Báo cáo tiến độ" of a period's [`ProgressReport`] of `plan` (whose
-/// province heads it); returns the bytes of the .xlsx file. Three sheets, each printed A4
-/// landscape and numbered on its own: [`SHEET_REPORT_SUMMARY`] (the heading, counts by
-/// area and by lead agency, the share done on time), [`SHEET_REPORT_LISTS`] (the overdue
-/// tasks, the tasks due next period) and [`SHEET_REPORT_TABLE`] (every task: TT | Nhiệm vụ
-/// | Cơ quan chủ trì | Thời hạn | Kết quả thực hiện | Tình trạng | Ghi chú).
+/// province heads it); returns the bytes of the .xlsx file. A table a sheet, each printed
+/// A4 landscape with its header row on every page and numbered on its own:
+/// [`SHEET_REPORT_SUMMARY`] (the heading, counts by status per area with the share done on
+/// time), [`SHEET_REPORT_BY_LEAD`] (the same per lead agency), [`SHEET_REPORT_OVERDUE`]
+/// (the overdue tasks), [`SHEET_REPORT_DUE_NEXT`] (the tasks due next period) and
+/// [`SHEET_REPORT_TABLE`] (every task: TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn | Kết quả
+/// thực hiện | Tình trạng | Ghi chú).
 ///
 /// ```
 /// use cchc_plan::domain::plan::{Plan, Task};
@@ -267,15 +273,11 @@ pub fn build_report_xlsx(report: &ProgressReport, plan: &Plan) -> Result<Vec<u8>
     let layout = ReportLayout::new(report, &plan.province);
     let styles = styles::Styles::new();
     let mut workbook = new_workbook(plan, report.title())?;
-    let mut sheet = cells::Sheet::new(workbook.add_worksheet().set_name(SHEET_REPORT_SUMMARY)?);
-    report_sheets::write_summary(&mut sheet, &styles, &layout)?;
-    sheet.finish()?;
-    let mut sheet = cells::Sheet::new(workbook.add_worksheet().set_name(SHEET_REPORT_LISTS)?);
-    report_sheets::write_lists(&mut sheet, &styles, &layout)?;
-    sheet.finish()?;
-    let mut sheet = cells::Sheet::new(workbook.add_worksheet().set_name(SHEET_REPORT_TABLE)?);
-    report_sheets::write_table(&mut sheet, &styles, &layout)?;
-    sheet.finish()?;
+    for (index, name) in report_sheets::SHEETS.into_iter().enumerate() {
+        let mut sheet = cells::Sheet::new(workbook.add_worksheet().set_name(name)?);
+        report_sheets::write(index, &mut sheet, &styles, &layout)?;
+        sheet.finish()?;
+    }
     let bytes = workbook.save_to_buffer()?;
     package::blank_first_page_headers(bytes)
 }

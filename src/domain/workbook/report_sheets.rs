@@ -1,8 +1,11 @@
 //! "Báo cáo tiến độ" as sheets: the [`ReportLayout`] of a period, with the fonts, borders
-//! and page set-up of the appendices, each sheet printed and numbered on its own:
-//! - "Tổng hợp": the heading, then the counts by area and by lead agency;
-//! - "Quá hạn, kỳ tới": the overdue tasks and the tasks due next period;
-//! - "Chi tiết": the whole table, its header row repeated on every page.
+//! and page set-up of the appendices. One table a sheet, so that each prints with its
+//! header row repeated on every page, each sheet numbered on its own ([`SHEETS`]):
+//! - "Tổng hợp": the heading, then 1. the counts by area;
+//! - "Theo cơ quan chủ trì": 2. the counts by lead agency, and the note under them;
+//! - "Quá hạn": 3. the overdue tasks;
+//! - "Kỳ tới": 4. the tasks due next period;
+//! - "Chi tiết": 5. the whole table, areas and groups bold.
 //!
 //! Counts are numbers; the share done on time is text with a decimal comma ("83,3"), as
 //! the report prints it whatever the reader's regional settings.
@@ -18,14 +21,42 @@ use super::report_layout::{
     REPORT_WIDTHS,
 };
 use super::styles::{Level, Styles, HEADING_SIZE, TABLE_SIZE};
-use super::WorkbookError;
+use super::{
+    WorkbookError, SHEET_REPORT_BY_LEAD, SHEET_REPORT_DUE_NEXT, SHEET_REPORT_OVERDUE,
+    SHEET_REPORT_SUMMARY, SHEET_REPORT_TABLE,
+};
+
+/// The report's sheets, in order.
+pub(crate) const SHEETS: [&str; 5] = [
+    SHEET_REPORT_SUMMARY,
+    SHEET_REPORT_BY_LEAD,
+    SHEET_REPORT_OVERDUE,
+    SHEET_REPORT_DUE_NEXT,
+    SHEET_REPORT_TABLE,
+];
 
 /// Sets the columns' widths.
-fn widths(sheet: &mut Sheet<'_, '_>, widths: &[f64]) -> Result<(), WorkbookError> {
+fn set_widths(sheet: &mut Sheet<'_, '_>, widths: &[f64]) -> Result<(), WorkbookError> {
     for (col, width) in widths.iter().enumerate() {
         sheet.set_column_width(col as ColNum, *width)?;
     }
     Ok(())
+}
+
+/// A bold section title over the table's columns at `row`, then the header row under it,
+/// repeated on every printed page; returns the row after the header.
+fn table_top<'f>(
+    sheet: &mut Sheet<'_, 'f>,
+    styles: &'f Styles,
+    row: RowNum,
+    title: &str,
+    headers: &[&str],
+    widths: &[f64],
+) -> Result<RowNum, WorkbookError> {
+    let header = section(sheet, styles, row, widths.len(), title)?;
+    header_row(sheet, header, headers, widths, &styles.header)?;
+    page::set_up(sheet, Some(header))?;
+    Ok(header + 1)
 }
 
 /// A bold section title over the table's columns; returns the next row.
@@ -103,10 +134,8 @@ fn count_table<'f>(
     mut row: RowNum,
     table: &CountTable,
 ) -> Result<RowNum, WorkbookError> {
-    row = section(sheet, styles, row, COUNT_WIDTHS.len(), &table.title)?;
     let headers: Vec<&str> = table.headers.iter().map(String::as_str).collect();
-    header_row(sheet, row, &headers, &COUNT_WIDTHS, &styles.header)?;
-    row += 1;
+    row = table_top(sheet, styles, row, &table.title, &headers, &COUNT_WIDTHS)?;
     for line in &table.lines {
         count_line(sheet, styles, row, line, Level::Item)?;
         row += 1;
@@ -128,9 +157,7 @@ fn task_list<'f>(
     mut row: RowNum,
     list: &TaskList,
 ) -> Result<RowNum, WorkbookError> {
-    row = section(sheet, styles, row, LIST_WIDTHS.len(), &list.title)?;
-    header_row(sheet, row, &LIST_HEADERS, &LIST_WIDTHS, &styles.header)?;
-    row += 1;
+    row = table_top(sheet, styles, row, &list.title, &LIST_HEADERS, &LIST_WIDTHS)?;
     if list.rows.is_empty() {
         let last = (LIST_WIDTHS.len() - 1) as ColNum;
         merged_text(sheet, row, 0, last, list.empty, styles.text(Level::Item))?;
@@ -144,50 +171,52 @@ fn task_list<'f>(
     Ok(row)
 }
 
-/// "Tổng hợp": the heading and the two count tables.
-pub(crate) fn write_summary<'f>(
+/// Writes the report's sheet `SHEETS[index]`.
+pub(crate) fn write<'f>(
+    index: usize,
     sheet: &mut Sheet<'_, 'f>,
     styles: &'f Styles,
     layout: &ReportLayout,
 ) -> Result<(), WorkbookError> {
-    widths(sheet, &COUNT_WIDTHS)?;
-    let row = heading::write(sheet, styles, &COUNT_WIDTHS, &layout.heading)?;
-    page::set_up(sheet, None)?;
-    let row = count_table(sheet, styles, row, &layout.by_area)?;
-    count_table(sheet, styles, row + 1, &layout.by_lead)?;
-    Ok(())
-}
-
-/// "Quá hạn, kỳ tới": the overdue tasks and those due next period.
-pub(crate) fn write_lists<'f>(
-    sheet: &mut Sheet<'_, 'f>,
-    styles: &'f Styles,
-    layout: &ReportLayout,
-) -> Result<(), WorkbookError> {
-    widths(sheet, &LIST_WIDTHS)?;
-    page::set_up(sheet, None)?;
-    let row = task_list(sheet, styles, 0, &layout.overdue)?;
-    task_list(sheet, styles, row + 1, &layout.due_next)?;
-    Ok(())
+    match index {
+        0 => {
+            set_widths(sheet, &COUNT_WIDTHS)?;
+            let row = heading::write(sheet, styles, &COUNT_WIDTHS, &layout.heading)?;
+            count_table(sheet, styles, row, &layout.by_area).map(drop)
+        }
+        1 => {
+            set_widths(sheet, &COUNT_WIDTHS)?;
+            count_table(sheet, styles, 0, &layout.by_lead).map(drop)
+        }
+        2 | 3 => {
+            set_widths(sheet, &LIST_WIDTHS)?;
+            let list = if index == 2 {
+                &layout.overdue
+            } else {
+                &layout.due_next
+            };
+            task_list(sheet, styles, 0, list).map(drop)
+        }
+        _ => write_table(sheet, styles, layout),
+    }
 }
 
 /// "Chi tiết": the whole table, areas and groups bold, the header row repeated.
-pub(crate) fn write_table<'f>(
+fn write_table<'f>(
     sheet: &mut Sheet<'_, 'f>,
     styles: &'f Styles,
     layout: &ReportLayout,
 ) -> Result<(), WorkbookError> {
-    widths(sheet, &REPORT_WIDTHS)?;
-    let header = section(sheet, styles, 0, REPORT_WIDTHS.len(), layout.table_title)?;
-    header_row(
+    set_widths(sheet, &REPORT_WIDTHS)?;
+    let first = table_top(
         sheet,
-        header,
+        styles,
+        0,
+        layout.table_title,
         &REPORT_HEADERS,
         &REPORT_WIDTHS,
-        &styles.header,
     )?;
-    page::set_up(sheet, Some(header))?;
-    for (row, line) in (header + 1..).zip(&layout.table) {
+    for (row, line) in (first..).zip(&layout.table) {
         let level = if line.bold {
             Level::Heading
         } else {
