@@ -127,13 +127,13 @@ fn count_line<'f>(
     Ok(())
 }
 
-/// Writes a count table from `row` on; returns the row after it.
+/// Writes a count table from `row` on, the sheet's only table.
 fn count_table<'f>(
     sheet: &mut Sheet<'_, 'f>,
     styles: &'f Styles,
     mut row: RowNum,
     table: &CountTable,
-) -> Result<RowNum, WorkbookError> {
+) -> Result<(), WorkbookError> {
     let headers: Vec<&str> = table.headers.iter().map(String::as_str).collect();
     row = table_top(sheet, styles, row, &table.title, &headers, &COUNT_WIDTHS)?;
     for line in &table.lines {
@@ -145,30 +145,26 @@ fn count_table<'f>(
     if let Some(note) = table.note {
         let width = COUNT_WIDTHS.iter().sum();
         merged_line(sheet, row, 9, width, note, &styles.note)?;
-        row += 1;
     }
-    Ok(row)
+    Ok(())
 }
 
-/// Writes a task list from `row` on; returns the row after it.
+/// Writes a task list, the sheet's only table.
 fn task_list<'f>(
     sheet: &mut Sheet<'_, 'f>,
     styles: &'f Styles,
-    mut row: RowNum,
     list: &TaskList,
-) -> Result<RowNum, WorkbookError> {
-    row = table_top(sheet, styles, row, &list.title, &LIST_HEADERS, &LIST_WIDTHS)?;
+) -> Result<(), WorkbookError> {
+    let first = table_top(sheet, styles, 0, &list.title, &LIST_HEADERS, &LIST_WIDTHS)?;
     if list.rows.is_empty() {
         let last = (LIST_WIDTHS.len() - 1) as ColNum;
-        merged_text(sheet, row, 0, last, list.empty, styles.text(Level::Item))?;
-        sheet.set_row_height(row, height(1, TABLE_SIZE))?;
-        return Ok(row + 1);
+        merged_text(sheet, first, 0, last, list.empty, styles.text(Level::Item))?;
+        sheet.set_row_height(first, height(1, TABLE_SIZE))?;
     }
-    for cells in &list.rows {
+    for (row, cells) in (first..).zip(&list.rows) {
         text_row(sheet, styles, row, cells, &LIST_WIDTHS, Level::Item, &[3])?;
-        row += 1;
     }
-    Ok(row)
+    Ok(())
 }
 
 /// Writes the report's sheet `SHEETS[index]`.
@@ -182,11 +178,11 @@ pub(crate) fn write<'f>(
         0 => {
             set_widths(sheet, &COUNT_WIDTHS)?;
             let row = heading::write(sheet, styles, &COUNT_WIDTHS, &layout.heading)?;
-            count_table(sheet, styles, row, &layout.by_area).map(drop)
+            count_table(sheet, styles, row, &layout.by_area)
         }
         1 => {
             set_widths(sheet, &COUNT_WIDTHS)?;
-            count_table(sheet, styles, 0, &layout.by_lead).map(drop)
+            count_table(sheet, styles, 0, &layout.by_lead)
         }
         2 | 3 => {
             set_widths(sheet, &LIST_WIDTHS)?;
@@ -195,7 +191,7 @@ pub(crate) fn write<'f>(
             } else {
                 &layout.due_next
             };
-            task_list(sheet, styles, 0, list).map(drop)
+            task_list(sheet, styles, list)
         }
         _ => write_table(sheet, styles, layout),
     }
