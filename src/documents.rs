@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::domain::import::{OtherFormat, SourceDocument};
 use crate::domain::plan::Plan;
+use crate::domain::progress::{Day, ReportPeriod, ReportingRules};
 use crate::domain::workbook::ExportSettings;
 
 /// Which request a response answers; the app numbers its requests from 1.
@@ -61,6 +62,27 @@ pub enum Job {
     ExportPlanDocument {
         plan: Plan,
         settings: ExportSettings,
+    },
+    /// The progress report ("Báo cáo tiến độ") of `period` of the plan's year as an .xlsx
+    /// workbook, with these reporting rules (cut-off days; absent: the defaults, 15/12 to
+    /// 14/3, 14/6, 14/9, 14/12); statuses read on `as_of` ("YYYY-MM-DD"; absent or null:
+    /// the period's cut-off day). `period`: "q1", "six_months", "q3", "year".
+    ExportReportXlsx {
+        plan: Plan,
+        #[serde(default)]
+        rules: ReportingRules,
+        period: ReportPeriod,
+        #[serde(default)]
+        as_of: Option<Day>,
+    },
+    /// The same progress report as a .docx.
+    ExportReportDocx {
+        plan: Plan,
+        #[serde(default)]
+        rules: ReportingRules,
+        period: ReportPeriod,
+        #[serde(default)]
+        as_of: Option<Day>,
     },
 }
 
@@ -197,8 +219,13 @@ pub fn handle(head: &[u8]) -> (Response, Vec<u8>) {
 /// answered with [`FailureKind::BadRequest`] (under its id when the id can be read, else 0).
 #[cfg(feature = "documents")]
 pub fn handle_with_file(head: &[u8], file: &[u8]) -> (Response, Vec<u8>) {
-    use crate::domain::docx::{build_appendices_docx, docx_file_name, DOCX_MIME};
-    use crate::domain::workbook::{build_workbook, file_name, XLSX_MIME};
+    use crate::domain::docx::{
+        build_appendices_docx, build_report_docx, docx_file_name, report_docx_file_name, DOCX_MIME,
+    };
+    use crate::domain::progress_report::build_report;
+    use crate::domain::workbook::{
+        build_report_xlsx, build_workbook, file_name, report_file_name, XLSX_MIME,
+    };
 
     let request = match Request::decode(head) {
         Ok(request) => request,
@@ -229,6 +256,33 @@ pub fn handle_with_file(head: &[u8], file: &[u8]) -> (Response, Vec<u8>) {
             crate::domain::docx::plan_document_file_name(plan),
             DOCX_MIME,
         ),
+        Job::ExportReportXlsx {
+            plan,
+            rules,
+            period,
+            as_of,
+        }
+        | Job::ExportReportDocx {
+            plan,
+            rules,
+            period,
+            as_of,
+        } => {
+            let report = build_report(plan, rules, *period, *as_of);
+            if matches!(request.job, Job::ExportReportDocx { .. }) {
+                file_outcome(
+                    build_report_docx(&report, plan),
+                    report_docx_file_name(&report, plan),
+                    DOCX_MIME,
+                )
+            } else {
+                file_outcome(
+                    build_report_xlsx(&report, plan),
+                    report_file_name(&report, plan),
+                    XLSX_MIME,
+                )
+            }
+        }
         Job::ReadOffice { name } => match crate::domain::import::read_file(name, file) {
             Ok(document) => (Outcome::Source { document }, Vec::new()),
             Err(error) => (

@@ -418,3 +418,138 @@ fn import_refuses_a_bad_file_with_its_message() {
     assert!(!dir.join("plan.json").exists());
     std::fs::remove_dir_all(&dir).ok();
 }
+
+#[test]
+fn report_writes_the_progress_workbook_and_names_it_by_period() {
+    let dir = work_dir("report");
+    let fixture = fixture_path("seed-002-progress.json");
+    let output = cchc(
+        &[
+            "report",
+            fixture.to_str().unwrap(),
+            "--period",
+            "q1",
+            "-o",
+            "bao-cao.xlsx",
+        ],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains(
+            "Đã xuất báo cáo tiến độ thực hiện Kế hoạch cải cách hành chính Quý I năm 2021 \
+             (77 nhiệm vụ: 3 hoàn thành, 1 quá hạn; số liệu đến ngày 14/03/2021, tình trạng \
+             tính đến ngày 14/03/2021) ra bao-cao.xlsx"
+        ),
+        "{}",
+        stdout(&output)
+    );
+    let mut book = open(&std::fs::read(dir.join("bao-cao.xlsx")).unwrap());
+    assert_eq!(book.sheet_names().len(), 5);
+    let s = sheet(&mut book, "Tổng hợp");
+    let total = find_row(&s, 1, "Tổng cộng").unwrap();
+    assert_eq!(number(&s, total, 2), Some(77.0));
+    assert_eq!(cell(&s, total, 9), "2,6");
+    let s = sheet(&mut book, "Quá hạn");
+    assert_eq!(cell(&s, 2, 1), "Ban hành kế hoạch kiểm soát TTHC năm 2021");
+    let s = sheet(&mut book, "Chi tiết");
+    assert_eq!(
+        s.end().unwrap().0 as usize,
+        1 + 97,
+        "title, header, 97 rows"
+    );
+
+    // Without -o: named by period, year and province.
+    let output = cchc(
+        &["report", fixture.to_str().unwrap(), "--period=year"],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(dir
+        .join("bao-cao-tien-do-year-2021-dak-nong.xlsx")
+        .is_file());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn report_writes_word_by_the_extension_and_reads_statuses_on_the_date() {
+    let dir = work_dir("report-docx");
+    let fixture = fixture_path("seed-002-progress.json");
+    let output = cchc(
+        &[
+            "report",
+            fixture.to_str().unwrap(),
+            "--period",
+            "6m",
+            "--date",
+            "2021-03-01",
+            "-o",
+            "bao-cao.docx",
+        ],
+        &dir,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stdout(&output).contains("tình trạng tính đến ngày 01/03/2021) ra bao-cao.docx"),
+        "{}",
+        stdout(&output)
+    );
+    let docx = common::docx::read_docx(&std::fs::read(dir.join("bao-cao.docx")).unwrap());
+    let section = &docx.sections[0];
+    assert_eq!(section.property("pgSz", "orient"), Some("landscape"));
+    assert_eq!(
+        section.paragraphs()[1].text,
+        "Báo cáo tiến độ thực hiện Kế hoạch cải cách hành chính 6 tháng năm 2021"
+    );
+    assert_eq!(
+        section.paragraphs()[2].text,
+        "(Số liệu từ ngày 15/12/2020 đến ngày 14/06/2021; tình trạng tính đến ngày 01/03/2021)"
+    );
+    let tables = section.tables();
+    assert_eq!(tables.len(), 5);
+    // On 1/3/2021 the task due in December 2020 is overdue already.
+    assert!(tables[2].rows[1]
+        .texts()
+        .contains(&"Ban hành kế hoạch kiểm soát TTHC năm 2021".to_string()));
+    assert_eq!(tables[4].rows.len(), 1 + 97);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn report_explains_a_bad_period_or_date() {
+    let dir = work_dir("report-bad");
+    let fixture = fixture_path("seed-002-progress.json");
+    let plan = fixture.to_str().unwrap();
+    for (args, says) in [
+        (vec!["report", plan], "Thiếu kỳ báo cáo"),
+        (
+            vec!["report", plan, "--period", "q2"],
+            "Kỳ báo cáo không rõ: \"q2\"",
+        ),
+        (
+            vec!["report", plan, "--period", "q1", "--date", "30/02/2021"],
+            "Ngày không hợp lệ",
+        ),
+        (
+            vec!["report", plan, "--period", "q1", "--document"],
+            "không nhận --document",
+        ),
+        (vec!["export", plan, "--period", "q1"], "dùng lệnh report"),
+    ] {
+        let output = cchc(&args, &dir);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&output).contains(says),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    let output = cchc(&["report", "khong-co.json", "--period", "q1"], &dir);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("không tìm thấy tệp"),
+        "{}",
+        stderr(&output)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}

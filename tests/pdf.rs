@@ -3,7 +3,8 @@
 //! page of an appendix.
 //!
 //! The Word appendices (.docx) likewise: every page A4 landscape and starting with its
-//! table's header row, the last column's header included.
+//! table's header row, the last column's header included. The progress report (.xlsx and
+//! .docx) too: A4 landscape, its full table's header row on every page it runs over.
 //!
 //! Needs `soffice` (Debian: libreoffice-calc and libreoffice-writer, with fonts-liberation2 for Times New Roman's
 //! metrics) and poppler-utils (`pdfinfo`, `pdftotext`). Without them the test prints why
@@ -472,5 +473,102 @@ fn plan_document_prints_a4_portrait_body_then_landscape_appendices() {
             );
         }
     }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// The first non-blank line of a page, trimmed.
+fn first_line(page: &str) -> &str {
+    page.lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+}
+
+#[test]
+fn progress_report_prints_a4_landscape_with_its_header_row_on_every_page() {
+    use cchc_plan::domain::docx::build_report_docx;
+    use cchc_plan::domain::file_format::read_plan;
+    use cchc_plan::domain::progress::{ReportPeriod, ReportingRules};
+    use cchc_plan::domain::progress_report::build_report;
+    use cchc_plan::domain::workbook::build_report_xlsx;
+    if !tools_present() {
+        return;
+    }
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("pdf-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let text = std::fs::read_to_string(common::fixture_path("seed-002-progress.json")).unwrap();
+    let plan = read_plan(&text).unwrap();
+    let report = build_report(&plan, &ReportingRules::default(), ReportPeriod::Q1, None);
+    let overdue = "Ban hành kế hoạch kiểm soát TTHC năm 2021";
+
+    // The workbook: five sheets, each from a page of its own, A4 landscape.
+    let xlsx = dir.join("bao-cao.xlsx");
+    std::fs::write(&xlsx, build_report_xlsx(&report, &plan).unwrap()).unwrap();
+    let pages = a4_landscape_pages(&to_pdf(&xlsx, &dir), &dir);
+    assert_eq!(first_line(&pages[0]), "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG");
+    assert!(pages[0].contains("Tổng cộng") && pages[0].contains("2,6"));
+    let starts = |title: &str| {
+        pages
+            .iter()
+            .position(|p| first_line(p).starts_with(title))
+            .unwrap_or_else(|| panic!("{title} starts no page"))
+    };
+    let leads = starts("2. Tình hình thực hiện theo cơ quan chủ trì");
+    let lists = starts("3. Nhiệm vụ quá hạn");
+    assert!(leads >= 1 && lists > leads);
+    for page in &pages[leads..lists] {
+        assert!(
+            page.contains("Cơ quan chủ trì") && page.contains("Tổng số"),
+            "{page}"
+        );
+    }
+    assert!(pages[lists].contains(overdue));
+    assert!(first_line(&pages[lists + 1]).starts_with("4. Nhiệm vụ đến hạn"));
+    let table = pages
+        .iter()
+        .position(|p| first_line(p) == "5. Chi tiết tình hình thực hiện nhiệm vụ")
+        .expect("the full table starts a page");
+    assert!(pages.len() > table + 1, "the full table runs over pages");
+    for (n, page) in pages[table..].iter().enumerate() {
+        for header in [
+            "TT",
+            "Nhiệm vụ",
+            "Kết quả thực hiện",
+            "Tình trạng",
+            "Ghi chú",
+        ] {
+            assert!(
+                page.contains(header),
+                "table page {} lacks {header:?}:\n{page}",
+                n + 1
+            );
+        }
+        if n > 0 {
+            assert_eq!(first_line(page), (n + 1).to_string(), "numbered on its own");
+        }
+    }
+
+    // The document: one landscape section, the full table's header on each of its pages.
+    let docx = dir.join("bao-cao.docx");
+    std::fs::write(&docx, build_report_docx(&report, &plan).unwrap()).unwrap();
+    let pages = a4_landscape_pages(&to_pdf(&docx, &dir), &dir);
+    assert_eq!(first_line(&pages[0]), "ỦY BAN NHÂN DÂN TỈNH ĐẮK NÔNG");
+    let all = pages.join("\n");
+    assert!(all.contains("2,6") && all.contains(overdue));
+    let table = pages
+        .iter()
+        .position(|p| p.contains("5. Chi tiết tình hình thực hiện nhiệm vụ"))
+        .expect("the full table");
+    for (n, page) in pages.iter().enumerate().skip(table + 1) {
+        for header in ["Kết quả thực hiện", "Ghi chú"] {
+            assert!(
+                page.contains(header),
+                "page {} lacks {header:?}:\n{page}",
+                n + 1
+            );
+        }
+    }
+    assert!(pages.len() > table + 1, "the full table runs over pages");
     std::fs::remove_dir_all(&dir).ok();
 }

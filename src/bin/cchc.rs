@@ -5,6 +5,7 @@
 //! cchc export plan.json [-o phu-luc.xlsx] [--settings export.json]
 //! cchc export plan.json -o phu-luc.docx        (Word, chosen by the extension)
 //! cchc export plan.json --document [-o ke-hoach.docx]   (the whole plan document)
+//! cchc report plan.json --period q1|6m|q3|year [--date YYYY-MM-DD] [-o bao-cao.xlsx|.docx]
 //! cchc plan-from-seed 002_591ff2b9d60f55ba.txt [-o plan.json]
 //! cchc import ke-hoach-2025.docx [-o plan.json]
 //! cchc --help
@@ -35,13 +36,17 @@ mod cli {
     use std::path::{Path, PathBuf};
 
     use cchc_plan::domain::docx::{
-        build_appendices_docx, build_plan_document, plan_document_file_name,
+        build_appendices_docx, build_plan_document, build_report_docx, plan_document_file_name,
     };
     use cchc_plan::domain::file_format::{read_plan, write_plan};
     use cchc_plan::domain::import::{read_file, ImportDraft};
     use cchc_plan::domain::library::{builtin, plan_from_source};
+    use cchc_plan::domain::progress::{Day, ReportPeriod, ReportingRules};
+    use cchc_plan::domain::progress_report::build_report;
     use cchc_plan::domain::text::file_slug;
-    use cchc_plan::domain::workbook::{build_workbook, file_name, ExportSettings};
+    use cchc_plan::domain::workbook::{
+        build_report_xlsx, build_workbook, file_name, report_file_name, ExportSettings,
+    };
 
     /// Exit code of a command that failed on its input (a bad file, a write error).
     const FAILED: i32 = 1;
@@ -62,6 +67,17 @@ Cách dùng:
       --document        xuất cả dự thảo văn bản kế hoạch (tệp Word .docx: phần nội dung
                         khổ A4 đứng, rồi các phụ lục khổ A4 ngang); mặc định tên tệp
                         Du-thao-KH-CCHC-<Tỉnh>-<năm>.docx
+  cchc report <tệp kế hoạch .json> --period q1|6m|q3|year [--date <ngày>] [-o <tệp .xlsx|.docx>]
+      Xuất báo cáo tiến độ thực hiện kế hoạch của một kỳ: số nhiệm vụ theo tình trạng
+      (theo lĩnh vực, theo cơ quan chủ trì), tỷ lệ hoàn thành đúng hạn, nhiệm vụ quá hạn,
+      nhiệm vụ đến hạn kỳ tới và bảng chi tiết; tệp ra có đuôi .docx thì xuất ra tệp Word.
+      --period          kỳ báo cáo: q1 (Quý I), 6m (6 tháng), q3 (Quý III), year (năm);
+                        số liệu từ ngày 15/12 năm trước đến ngày chốt của kỳ (14/3, 14/6,
+                        14/9, 14/12)
+      --date            ngày xét tình trạng, quá hạn (YYYY-MM-DD hoặc dd/mm/yyyy);
+                        mặc định: ngày chốt số liệu của kỳ
+      -o, --output      tệp cần ghi; mặc định: tên theo kỳ, năm và tỉnh, ví dụ
+                        bao-cao-tien-do-q1-2027-hung-yen.xlsx, ở thư mục hiện tại
   cchc plan-from-seed <tệp nguồn> [-o <tệp kế hoạch .json>]
       Dựng lại kế hoạch của một văn bản nguồn trong thư viện có sẵn, gọi theo tên tệp
       nguồn (ví dụ 002_591ff2b9d60f55ba.txt) hoặc mã nguồn (ví dụ seed-002).
@@ -109,6 +125,7 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
                 0
             }
             "export" => export(rest),
+            "report" => report(rest),
             "plan-from-seed" => plan_from_seed(rest),
             "import" => import(rest),
             other => {
@@ -127,11 +144,16 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
         pub help: bool,
         /// `--document`: the whole plan document rather than the appendices alone.
         pub document: bool,
+        /// `--period q1|6m|q3|year`: the report's period (`report` only).
+        pub period: Option<String>,
+        /// `--date YYYY-MM-DD`: the day a report reads statuses on (`report` only).
+        pub date: Option<String>,
     }
 
     impl Args {
-        /// Parses `-o FILE`, `--output FILE`, `--output=FILE`, `--settings FILE`, `-h`,
-        /// `--help`; `--` ends the options. Returns a Vietnamese message on a bad option.
+        /// Parses `-o FILE`, `--output FILE`, `--output=FILE`, `--settings FILE`,
+        /// `--period CODE`, `--date DAY`, `-h`, `--help`; `--` ends the options. Returns a
+        /// Vietnamese message on a bad option.
         pub fn parse(args: &[String]) -> Result<Args, String> {
             let mut parsed = Args::default();
             let mut iter = args.iter();
@@ -146,23 +168,27 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
                     }
                     "-h" | "--help" => parsed.help = true,
                     "--document" if inline.is_none() => parsed.document = true,
-                    "-o" | "--output" | "--settings" => {
+                    "-o" | "--output" | "--settings" | "--period" | "--date" => {
+                        let needs = match name {
+                            "--period" => "một kỳ báo cáo (q1, 6m, q3 hoặc year)",
+                            "--date" => "một ngày (YYYY-MM-DD)",
+                            _ => "một tên tệp",
+                        };
+                        let missing = || format!("Tùy chọn {name} cần {needs}.");
                         let value = match inline {
                             Some(v) => v,
-                            None => iter
-                                .next()
-                                .cloned()
-                                .ok_or_else(|| format!("Tùy chọn {name} cần một tên tệp."))?,
+                            None => iter.next().cloned().ok_or_else(missing)?,
                         };
                         if value.is_empty() {
-                            return Err(format!("Tùy chọn {name} cần một tên tệp."));
+                            return Err(missing());
                         }
-                        let slot = if name == "--settings" {
-                            &mut parsed.settings
-                        } else {
-                            &mut parsed.output
+                        let taken = match name {
+                            "--settings" => parsed.settings.replace(PathBuf::from(value)).is_some(),
+                            "--period" => parsed.period.replace(value).is_some(),
+                            "--date" => parsed.date.replace(value).is_some(),
+                            _ => parsed.output.replace(PathBuf::from(value)).is_some(),
                         };
-                        if slot.replace(PathBuf::from(value)).is_some() {
+                        if taken {
                             return Err(format!("Tùy chọn {name} được cho hai lần."));
                         }
                     }
@@ -205,6 +231,12 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
             Ok(args) if args.help => {
                 print!("{HELP}");
                 return 0;
+            }
+            Ok(args) if args.period.is_some() || args.date.is_some() => {
+                eprintln!(
+                    "Lệnh export không nhận --period, --date (dùng lệnh report).\nXem: cchc --help"
+                );
+                return USAGE;
             }
             Ok(args) => args,
             Err(message) => {
@@ -319,7 +351,8 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
 
     /// The options of a command that takes no `--settings`; `Err` holds the exit code
     /// (0 after printing the help, [`USAGE`] after a message).
-    fn args_without_settings(args: &[String], command: &str) -> Result<Args, i32> {
+    /// `report` (with `dated`) takes `--period` and `--date`; the others do not.
+    fn args_without_settings(args: &[String], command: &str, dated: bool) -> Result<Args, i32> {
         match Args::parse(args) {
             Ok(args) if args.help => {
                 print!("{HELP}");
@@ -333,6 +366,10 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
                 eprintln!("Lệnh {command} không nhận --document.\nXem: cchc --help");
                 Err(USAGE)
             }
+            Ok(args) if !dated && (args.period.is_some() || args.date.is_some()) => {
+                eprintln!("Lệnh {command} không nhận --period, --date.\nXem: cchc --help");
+                Err(USAGE)
+            }
             Ok(args) => Ok(args),
             Err(message) => {
                 eprintln!("{message}\nXem: cchc --help");
@@ -341,9 +378,92 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
         }
     }
 
+    /// `cchc report plan.json --period q1 [--date 2027-03-20] [-o bao-cao.xlsx|.docx]`
+    fn report(args: &[String]) -> i32 {
+        let args = match args_without_settings(args, "report", true) {
+            Ok(args) => args,
+            Err(code) => return code,
+        };
+        let input = match args.positional.as_slice() {
+            [input] => PathBuf::from(input),
+            [] => {
+                eprintln!("Thiếu tệp kế hoạch cần báo cáo.\nCách dùng: cchc report <tệp kế hoạch .json> --period q1|6m|q3|year [--date <ngày>] [-o <tệp .xlsx|.docx>]");
+                return USAGE;
+            }
+            [_, extra, ..] => {
+                eprintln!("Thừa tham số: \"{extra}\". Lệnh report nhận một tệp kế hoạch.");
+                return USAGE;
+            }
+        };
+        let period = match args.period.as_deref().map(ReportPeriod::from_code) {
+            Some(Some(period)) => period,
+            Some(None) => {
+                eprintln!(
+                    "Kỳ báo cáo không rõ: \"{}\". Dùng q1 (Quý I), 6m (6 tháng), q3 (Quý III) hoặc year (năm).",
+                    args.period.unwrap_or_default()
+                );
+                return USAGE;
+            }
+            None => {
+                eprintln!("Thiếu kỳ báo cáo: --period q1, 6m, q3 hoặc year.\nXem: cchc --help");
+                return USAGE;
+            }
+        };
+        let as_of = match args.date.as_deref().map(Day::parse) {
+            Some(Some(day)) => Some(day),
+            Some(None) => {
+                eprintln!(
+                    "Ngày không hợp lệ: \"{}\". Viết ngày dạng YYYY-MM-DD hoặc dd/mm/yyyy, ví dụ 2027-03-20.",
+                    args.date.unwrap_or_default()
+                );
+                return USAGE;
+            }
+            None => None,
+        };
+        finish(report_file(&input, period, as_of, args.output.as_deref()).map(Some))
+    }
+
+    /// Writes the report of `period` of a plan file, as a workbook or (by the output's
+    /// extension) a .docx; returns the message to print.
+    fn report_file(
+        input: &Path,
+        period: ReportPeriod,
+        as_of: Option<Day>,
+        output: Option<&Path>,
+    ) -> Result<String, String> {
+        let plan = read_plan(&read_text(input)?)
+            .map_err(|e| format!("Không đọc được tệp kế hoạch {}: {e}", input.display()))?;
+        let report = build_report(&plan, &ReportingRules::default(), period, as_of);
+        let output = output.map_or_else(
+            || PathBuf::from(report_file_name(&report, &plan)),
+            Path::to_path_buf,
+        );
+        let word = output
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("docx"));
+        let bytes = if word {
+            build_report_docx(&report, &plan).map_err(|e| e.to_string())?
+        } else {
+            build_report_xlsx(&report, &plan).map_err(|e| e.to_string())?
+        };
+        std::fs::write(&output, &bytes)
+            .map_err(|e| format!("Không ghi được {}: {e}.", output.display()))?;
+        let title = report.title().replacen("Báo cáo", "báo cáo", 1);
+        Ok(format!(
+            "Đã xuất {title} ({} nhiệm vụ: {} hoàn thành, {} quá hạn; số liệu đến ngày {}, tình trạng tính đến ngày {}) ra {} ({} byte).",
+            report.total.total(),
+            report.total.done(),
+            report.total.overdue,
+            report.range.to,
+            report.as_of,
+            output.display(),
+            bytes.len()
+        ))
+    }
+
     /// `cchc plan-from-seed 002_591ff2b9d60f55ba.txt [-o plan.json]`
     fn plan_from_seed(args: &[String]) -> i32 {
-        let args = match args_without_settings(args, "plan-from-seed") {
+        let args = match args_without_settings(args, "plan-from-seed", false) {
             Ok(args) => args,
             Err(code) => return code,
         };
@@ -403,7 +523,7 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
 
     /// `cchc import ke-hoach.docx [-o plan.json]`
     fn import(args: &[String]) -> i32 {
-        let args = match args_without_settings(args, "import") {
+        let args = match args_without_settings(args, "import", false) {
             Ok(args) => args,
             Err(code) => return code,
         };
@@ -510,6 +630,10 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
             let parsed = Args::parse(&args(&["--", "-odd.json"])).unwrap();
             assert_eq!(parsed.positional, ["-odd.json"]);
             assert!(Args::parse(&args(&["-h"])).unwrap().help);
+            let parsed =
+                Args::parse(&args(&["kh.json", "--period", "q3", "--date=2027-09-20"])).unwrap();
+            assert_eq!(parsed.period.as_deref(), Some("q3"));
+            assert_eq!(parsed.date.as_deref(), Some("2027-09-20"));
         }
 
         #[test]
@@ -524,6 +648,14 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
             assert!(Args::parse(&args(&["-o", "a", "-o", "b"]))
                 .unwrap_err()
                 .contains("hai lần"));
+            assert!(Args::parse(&args(&["--period"]))
+                .unwrap_err()
+                .contains("cần một kỳ báo cáo"));
+            assert!(
+                Args::parse(&args(&["--date", "1/1/2027", "--date", "2/1/2027"]))
+                    .unwrap_err()
+                    .contains("hai lần")
+            );
         }
 
         #[test]
@@ -544,6 +676,30 @@ Mã thoát: 0 thành công; 1 tệp vào hoặc ra bị lỗi; 2 dòng lệnh sa
             assert_eq!(run(&args(&["import"])), USAGE);
             assert_eq!(run(&args(&["import", "a.docx", "b.docx"])), USAGE);
             assert_eq!(run(&args(&["import", "/nonexistent/kh.docx"])), FAILED);
+            assert_eq!(run(&args(&["report", "kh.json"])), USAGE, "no period");
+            assert_eq!(run(&args(&["report", "--period", "q1"])), USAGE);
+            assert_eq!(run(&args(&["report", "a", "b", "--period", "q1"])), USAGE);
+            assert_eq!(run(&args(&["report", "kh.json", "--period", "q2"])), USAGE);
+            assert_eq!(
+                run(&args(&[
+                    "report",
+                    "kh.json",
+                    "--period",
+                    "q1",
+                    "--date",
+                    "31/02/2027"
+                ])),
+                USAGE
+            );
+            assert_eq!(
+                run(&args(&["report", "/nonexistent/kh.json", "--period=6m"])),
+                FAILED
+            );
+            assert_eq!(run(&args(&["export", "kh.json", "--period", "q1"])), USAGE);
+            assert_eq!(
+                run(&args(&["import", "kh.docx", "--date", "2027-01-01"])),
+                USAGE
+            );
         }
     }
 }

@@ -284,3 +284,120 @@ fn a_file_that_is_no_office_document_fails_with_the_readers_message() {
         }
     }
 }
+
+/// Seed 002 with progress recorded on seven tasks (tests/fixtures/seed-002-progress.json).
+#[cfg(feature = "documents")]
+fn seed_002_progress() -> Plan {
+    read_plan(include_str!("../../tests/fixtures/seed-002-progress.json")).unwrap()
+}
+
+#[cfg(feature = "documents")]
+#[test]
+fn the_report_export_answers_with_a_workbook_named_by_period_year_and_province() {
+    use crate::domain::progress::{Day, ReportPeriod, ReportingRules};
+    let request = Request {
+        id: 14,
+        job: Job::ExportReportXlsx {
+            plan: seed_002_progress(),
+            rules: ReportingRules::default(),
+            period: ReportPeriod::Q1,
+            as_of: Day::new(2021, 3, 20),
+        },
+    };
+    let head = request.encode();
+    let json = String::from_utf8_lossy(&head);
+    assert!(json.contains("\"job\":\"export_report_xlsx\""), "{json}");
+    assert!(
+        json.contains("\"period\":\"q1\"") && json.contains("\"as_of\":\"2021-03-20\""),
+        "{json}"
+    );
+    assert_eq!(Request::decode(&head).unwrap(), request);
+    let (response, bytes) = handle(&head);
+    assert_eq!(response.id, 14);
+    assert_eq!(
+        response.outcome,
+        Outcome::File {
+            name: "bao-cao-tien-do-q1-2021-dak-nong.xlsx".into(),
+            mime: crate::domain::workbook::XLSX_MIME.into(),
+            warnings: Vec::new(),
+        }
+    );
+    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Tổng hợp",
+            "Theo cơ quan chủ trì",
+            "Quá hạn",
+            "Kỳ tới",
+            "Chi tiết"
+        ]
+    );
+    let summary = book.worksheet_range("Tổng hợp").unwrap();
+    assert_eq!(
+        summary.get_value((1, 0)),
+        Some(&Data::String(
+            "Báo cáo tiến độ thực hiện Kế hoạch cải cách hành chính Quý I năm 2021".into()
+        ))
+    );
+    assert_eq!(
+        summary.get_value((2, 0)),
+        Some(&Data::String(
+            "(Số liệu từ ngày 15/12/2020 đến ngày 14/03/2021; tình trạng tính đến ngày 20/03/2021)"
+                .into()
+        ))
+    );
+    let lists = book.worksheet_range("Quá hạn").unwrap();
+    assert!(lists.rows().any(|row| row
+        .iter()
+        .any(|c| c == &Data::String("Ban hành kế hoạch kiểm soát TTHC năm 2021".into()))));
+}
+
+#[cfg(feature = "documents")]
+#[test]
+fn the_word_report_answers_with_a_docx_and_as_of_may_be_left_out() {
+    use crate::domain::progress::{ReportPeriod, ReportingRules};
+    // What the app may post: no as_of (the period's cut-off day), no rules (the defaults).
+    let plan_json = serde_json::to_value(seed_002_progress()).unwrap();
+    let head = serde_json::json!({
+        "id": 6,
+        "job": {
+            "job": "export_report_docx",
+            "plan": plan_json,
+            "period": "six_months"
+        }
+    });
+    let head = serde_json::to_vec(&head).unwrap();
+    match Request::decode(&head).unwrap().job {
+        Job::ExportReportDocx {
+            period,
+            as_of,
+            rules,
+            ..
+        } => {
+            assert_eq!((period, as_of), (ReportPeriod::SixMonths, None));
+            assert_eq!(rules, ReportingRules::default());
+        }
+        other => panic!("{other:?}"),
+    }
+    let (response, bytes) = handle(&head);
+    assert_eq!(response.id, 6);
+    assert_eq!(
+        response.outcome,
+        Outcome::File {
+            name: "bao-cao-tien-do-6m-2021-dak-nong.docx".into(),
+            mime: crate::domain::docx::DOCX_MIME.into(),
+            warnings: Vec::new(),
+        }
+    );
+    let body = document_xml(bytes);
+    assert!(
+        body.contains(">Báo cáo tiến độ thực hiện Kế hoạch cải cách hành chính 6 tháng năm 2021<")
+    );
+    assert!(
+        body.contains("tình trạng tính đến ngày 14/06/2021)<"),
+        "{body}"
+    );
+    assert!(body.contains(">Ban hành kế hoạch kiểm soát TTHC năm 2021<"));
+}

@@ -5,9 +5,10 @@
 use crate::domain::workbook::{AgencyColumn, AgencyTable, TableCell};
 
 use super::builder::DocxBuilder;
-use super::paragraph::{Align, Para, ParaStyle, Run};
+use super::paragraph::Align;
 use super::table::{Cell, TableRow};
 use super::task_table::{open_appendix, text_cell};
+use super::totals::note_line;
 
 fn align(column: AgencyColumn) -> Align {
     match column {
@@ -52,12 +53,7 @@ pub(crate) fn write(doc: &mut DocxBuilder, table: AgencyTable) {
     }
     doc.push_table(&out);
     if let Some(note) = table.note {
-        doc.push_paragraph(
-            Para::new(Align::Justify)
-                .style(ParaStyle::Table)
-                .run(Run::new(note).italic())
-                .space_before(6.0),
-        );
+        note_line(doc, note);
     }
     doc.end_section(page);
 }

@@ -14,14 +14,7 @@ use super::task_table::{header_row, text_cell, widths_mm};
 use super::totals::{total_row, words_line};
 
 fn write_table(doc: &mut DocxBuilder, table: &BudgetTable, text_width: f32) {
-    doc.push_paragraph(
-        Para::new(Align::Left)
-            .style(ParaStyle::Table)
-            .run(Run::new(table.title).bold())
-            .space_before(6.0)
-            .space_after(3.0)
-            .keep_with_next(),
-    );
+    heading::part_title(doc, table.title);
     let mut out = Table::new(widths_mm(&BUDGET_WIDTHS, text_width), true);
     out.rows.push(header_row(&table.headers));
     for line in &table.lines {

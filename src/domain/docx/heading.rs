@@ -9,6 +9,18 @@ use super::builder::DocxBuilder;
 use super::paragraph::{Align, Para, ParaStyle, Run};
 use super::styles::{BODY_SIZE, TABLE_SIZE};
 
+/// A bold part title over a table ("1. Kinh phí theo lĩnh vực"), kept with it.
+pub(crate) fn part_title(doc: &mut DocxBuilder, text: &str) {
+    doc.push_paragraph(
+        Para::new(Align::Left)
+            .style(ParaStyle::Table)
+            .run(Run::new(text).bold())
+            .space_before(6.0)
+            .space_after(3.0)
+            .keep_with_next(),
+    );
+}
+
 /// Writes the heading block into a text column `text_width_mm` wide.
 pub(crate) fn write(doc: &mut DocxBuilder, heading: &Heading, text_width_mm: f32) {
     let line = |run: Run| {

@@ -8,7 +8,9 @@
 //! Cargo.toml. The appendices say what the Excel appendices say, with the same settings
 //! ("Tùy chọn xuất"): their content is laid out once, in the workbook module's
 //! layout-neutral models ([`TaskTable`](crate::domain::workbook::TaskTable)), and each
-//! appendix is its own A4 landscape section numbered from 1.
+//! appendix is its own A4 landscape section numbered from 1. The progress report of a
+//! period ([`build_report_docx`]) is written likewise from the workbook module's
+//! [`ReportLayout`](crate::domain::workbook::ReportLayout).
 //!
 //! ```
 //! use cchc_plan::domain::plan::{Plan, Task};
@@ -31,6 +33,7 @@ mod page;
 mod paragraph;
 mod plan_document;
 mod progress;
+mod report;
 mod styles;
 mod table;
 mod task_table;
@@ -51,6 +54,7 @@ pub use package::Properties;
 pub use page::{twips, Margins, Orientation, PageSetup, A4_HEIGHT_MM, A4_WIDTH_MM};
 pub use paragraph::{Align, Para, ParaStyle, Run};
 pub use plan_document::{build_plan_document, plan_document_file_name};
+pub use report::{build_report_docx, report_docx_file_name};
 pub use styles::{BODY_SIZE, FONT, PAGE_NUMBER_SIZE, TABLE_SIZE};
 pub use table::{Cell, Table, TableRow, VAlign};
 

@@ -1,4 +1,5 @@
-//! The "Tổng cộng" row at the foot of a table, and the "(Bằng chữ: ...)" line under it.
+//! The "Tổng cộng" row at the foot of a table, the "(Bằng chữ: ...)" line under it, and
+//! the italic note under a table.
 
 use crate::domain::money::Money;
 
@@ -36,6 +37,16 @@ pub(crate) fn total_row(
     )));
     cells.extend((amount_column + 1..columns).map(|_| Cell::empty()));
     TableRow::new(cells)
+}
+
+/// A note under a table ("Ghi chú: ..."), italic and justified.
+pub(crate) fn note_line(doc: &mut DocxBuilder, note: &str) {
+    doc.push_paragraph(
+        Para::new(Align::Justify)
+            .style(ParaStyle::Table)
+            .run(Run::new(note).italic())
+            .space_before(6.0),
+    );
 }
 
 /// The amount in words under a table, italic and centred.

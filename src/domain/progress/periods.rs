@@ -70,6 +70,24 @@ impl ReportPeriod {
         }
     }
 
+    /// The command line's and file names' code: q1, 6m, q3, year (what
+    /// [`ReportPeriod::from_code`] reads).
+    ///
+    /// ```
+    /// use cchc_plan::domain::progress::ReportPeriod;
+    /// for period in ReportPeriod::ALL {
+    ///     assert_eq!(ReportPeriod::from_code(period.code()), Some(period));
+    /// }
+    /// ```
+    pub fn code(self) -> &'static str {
+        match self {
+            ReportPeriod::Q1 => "q1",
+            ReportPeriod::SixMonths => "6m",
+            ReportPeriod::Q3 => "q3",
+            ReportPeriod::Year => "year",
+        }
+    }
+
     fn index(self) -> usize {
         match self {
             ReportPeriod::Q1 => 0,

@@ -9,6 +9,10 @@
 //!   is exported): budget by area and by lead agency;
 //! - "Tiến độ" ([`progress_sheet`]): the tasks by quarter, with their lead agencies.
 //!
+//! The progress report of a period ("Báo cáo tiến độ", [`build_report_xlsx`]) is a
+//! workbook of its own, written by `report_sheets` from its layout-neutral
+//! [`ReportLayout`], which the Word report writes too.
+//!
 //! Each appendix is laid out once, as text and amounts, by a layout-neutral model that the
 //! sheets and the Word export (`domain::docx`) both write: [`TaskTable`] (Phụ lục I, also
 //! shown by the app's print view), [`AgencyTable`] (Phụ lục II), [`BudgetSummary`]
@@ -39,6 +43,8 @@ mod agency_table;
 mod budget_summary;
 #[cfg(feature = "documents")]
 mod progress_table;
+#[cfg(feature = "documents")]
+mod report_layout;
 
 // The writer itself, only with the office codecs (the `documents` feature: the documents
 // worker, the CLI and the native tests; never the app's wasm).
@@ -55,6 +61,8 @@ mod package;
 #[cfg(feature = "documents")]
 mod progress_sheet;
 #[cfg(feature = "documents")]
+mod report_sheets;
+#[cfg(feature = "documents")]
 mod styles;
 #[cfg(feature = "documents")]
 mod tasks_sheet;
@@ -70,6 +78,9 @@ use super::money::MoneyError;
 #[cfg(feature = "documents")]
 use super::plan::BudgetTotals;
 use super::plan::Plan;
+use super::progress::ReportPeriod;
+#[cfg(feature = "documents")]
+use super::progress_report::ProgressReport;
 use super::text::file_slug;
 
 #[cfg(feature = "documents")]
@@ -85,6 +96,11 @@ pub use page::{
 };
 #[cfg(feature = "documents")]
 pub use progress_table::{ProgressColumn, ProgressSection, ProgressTable};
+#[cfg(feature = "documents")]
+pub use report_layout::{
+    percent_text, range_line, CountLine, CountTable, ReportLayout, ReportLine, TaskList,
+    COUNT_WIDTHS, LIST_HEADERS, LIST_WIDTHS, REPORT_HEADERS, REPORT_WIDTHS,
+};
 pub use settings::{Column, ExportSettings, LabelStyle};
 #[cfg(feature = "documents")]
 pub use styles::BUDGET_FORMAT;
@@ -100,6 +116,16 @@ pub const SHEET_AGENCIES: &str = "Phụ lục II";
 pub const SHEET_BUDGET: &str = "Phụ lục III";
 /// The tasks by quarter.
 pub const SHEET_PROGRESS: &str = "Tiến độ";
+/// The progress report's first sheet: its heading and the counts by area.
+pub const SHEET_REPORT_SUMMARY: &str = "Tổng hợp";
+/// The progress report's counts by lead agency.
+pub const SHEET_REPORT_BY_LEAD: &str = "Theo cơ quan chủ trì";
+/// The progress report's overdue tasks.
+pub const SHEET_REPORT_OVERDUE: &str = "Quá hạn";
+/// The progress report's tasks due next period.
+pub const SHEET_REPORT_DUE_NEXT: &str = "Kỳ tới";
+/// The progress report's table of every task.
+pub const SHEET_REPORT_TABLE: &str = "Chi tiết";
 /// The MIME type of the bytes, for a download.
 pub const XLSX_MIME: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
@@ -170,22 +196,10 @@ pub fn build_workbook(plan: &Plan, settings: &ExportSettings) -> Result<Vec<u8>,
         numbers: plan.numbers(),
         totals: plan.try_budget_totals()?,
     };
-    let mut workbook = Workbook::new();
-    // Fast deflate: the last pass (package.rs) compresses the worksheets again.
-    workbook.set_zip_compression_level(package::LEVEL);
-    // Times New Roman 11 as the workbook's default font: its digits are 7 px wide like
-    // Calibri's, so column widths keep Excel's usual unit, and LibreOffice (with the
-    // metric-compatible Liberation Serif) lays columns out as Excel does.
-    workbook.set_default_format(&styles::default_format(), 20, 64)?;
-    workbook.set_properties(
-        &DocProperties::new()
-            .set_title(plan.title.as_str())
-            .set_subject(format!(
-                "Phụ lục kế hoạch cải cách hành chính năm {}",
-                plan.year
-            ))
-            .set_company(format!("UBND {}", province_phrase(&plan.province))),
-    );
+    let mut workbook = new_workbook(
+        plan,
+        format!("Phụ lục kế hoạch cải cách hành chính năm {}", plan.year),
+    )?;
 
     let mut sheet = cells::Sheet::new(workbook.add_worksheet().set_name(SHEET_TASKS)?);
     let tasks = tasks_sheet::write(&mut sheet, &export)?;
@@ -208,6 +222,86 @@ pub fn build_workbook(plan: &Plan, settings: &ExportSettings) -> Result<Vec<u8>,
 
     let bytes = workbook.save_to_buffer()?;
     package::blank_first_page_headers(bytes)
+}
+
+#[cfg(feature = "documents")]
+/// A workbook with the exports' default font, compression and the plan's properties.
+fn new_workbook(plan: &Plan, subject: String) -> Result<Workbook, WorkbookError> {
+    let mut workbook = Workbook::new();
+    // Fast deflate: the last pass (package.rs) compresses the worksheets again.
+    workbook.set_zip_compression_level(package::LEVEL);
+    // Times New Roman 11 as the workbook's default font: its digits are 7 px wide like
+    // Calibri's, so column widths keep Excel's usual unit, and LibreOffice (with the
+    // metric-compatible Liberation Serif) lays columns out as Excel does.
+    workbook.set_default_format(&styles::default_format(), 20, 64)?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(plan.title.as_str())
+            .set_subject(subject)
+            .set_company(format!("UBND {}", province_phrase(&plan.province))),
+    );
+    Ok(workbook)
+}
+
+#[cfg(feature = "documents")]
+/// Builds the workbook "Báo cáo tiến độ" of a period's [`ProgressReport`] of `plan` (whose
+/// province heads it); returns the bytes of the .xlsx file. A table a sheet, each printed
+/// A4 landscape with its header row on every page and numbered on its own:
+/// [`SHEET_REPORT_SUMMARY`] (the heading, counts by status per area with the share done on
+/// time), [`SHEET_REPORT_BY_LEAD`] (the same per lead agency), [`SHEET_REPORT_OVERDUE`]
+/// (the overdue tasks), [`SHEET_REPORT_DUE_NEXT`] (the tasks due next period) and
+/// [`SHEET_REPORT_TABLE`] (every task: TT | Nhiệm vụ | Cơ quan chủ trì | Thời hạn | Kết quả
+/// thực hiện | Tình trạng | Ghi chú).
+///
+/// ```
+/// use cchc_plan::domain::plan::{Plan, Task};
+/// use cchc_plan::domain::progress::{ReportPeriod, ReportingRules};
+/// use cchc_plan::domain::progress_report::build_report;
+/// use cchc_plan::domain::workbook::{build_report_xlsx, report_file_name};
+/// let mut plan = Plan::new("p", "Hưng Yên", 2027);
+/// plan.add_task_with(None, Task { content: "Kiểm tra CCHC".into(), deadline: "Quý I/2027".into(),
+///     ..Task::default() });
+/// let report = build_report(&plan, &ReportingRules::default(), ReportPeriod::Q1, None);
+/// let bytes = build_report_xlsx(&report, &plan).unwrap();
+/// assert_eq!(&bytes[..2], b"PK");
+/// assert_eq!(report_file_name(&report, &plan), "bao-cao-tien-do-q1-2027-hung-yen.xlsx");
+/// ```
+///
+/// # Errors
+/// [`WorkbookError::Xlsx`] or [`WorkbookError::Package`] when the file cannot be written.
+pub fn build_report_xlsx(report: &ProgressReport, plan: &Plan) -> Result<Vec<u8>, WorkbookError> {
+    let layout = ReportLayout::new(report, &plan.province);
+    let styles = styles::Styles::new();
+    let mut workbook = new_workbook(plan, report.title())?;
+    for (index, name) in report_sheets::SHEETS.into_iter().enumerate() {
+        let mut sheet = cells::Sheet::new(workbook.add_worksheet().set_name(name)?);
+        report_sheets::write(index, &mut sheet, &styles, &layout)?;
+        sheet.finish()?;
+    }
+    let bytes = workbook.save_to_buffer()?;
+    package::blank_first_page_headers(bytes)
+}
+
+/// The name of a progress report's files without extension, ASCII, lower case, shared by
+/// the Excel and Word reports: "bao-cao-tien-do-q1-2027-hung-yen" (period code as
+/// [`ReportPeriod::code`], then the year and the province).
+pub fn report_file_stem(period: ReportPeriod, year: i32, province: &str) -> String {
+    let province = file_slug(province).to_lowercase();
+    let stem = format!("bao-cao-tien-do-{}-{year}", period.code());
+    if province.is_empty() {
+        stem
+    } else {
+        format!("{stem}-{province}")
+    }
+}
+
+#[cfg(feature = "documents")]
+/// The file name of the Excel progress report: "bao-cao-tien-do-q1-2027-hung-yen.xlsx".
+pub fn report_file_name(report: &ProgressReport, plan: &Plan) -> String {
+    format!(
+        "{}.xlsx",
+        report_file_stem(report.period, report.year, &plan.province)
+    )
 }
 
 /// The file name of the export, ASCII without diacritics:
@@ -246,6 +340,22 @@ mod tests {
         );
         assert_eq!(name("", 2027), "Phu-luc-KH-CCHC-2027.xlsx");
         assert!(name("Thừa Thiên Huế", 2024).is_ascii());
+    }
+
+    #[test]
+    fn report_file_names_are_ascii_lower_case() {
+        assert_eq!(
+            report_file_stem(ReportPeriod::Q1, 2027, "Hưng Yên"),
+            "bao-cao-tien-do-q1-2027-hung-yen"
+        );
+        assert_eq!(
+            report_file_stem(ReportPeriod::SixMonths, 2026, "TP. Hồ Chí Minh"),
+            "bao-cao-tien-do-6m-2026-tp-ho-chi-minh"
+        );
+        assert_eq!(
+            report_file_stem(ReportPeriod::Year, 2027, " "),
+            "bao-cao-tien-do-year-2027"
+        );
     }
 
     #[cfg(feature = "documents")]
