@@ -8,6 +8,27 @@ use super::progress::{due_day, Day, PeriodRange, Progress, ReportPeriod, Reporti
 use crate::domain::plan::{Item, Plan};
 use crate::domain::timeline::full_numbers;
 
+/// The share in percent with a Vietnamese decimal comma and one decimal at most: "83,3",
+/// "100", "0"; "-" when there is nothing to share.
+///
+/// ```
+/// use cchc_plan::domain::progress_report::percent_text;
+/// assert_eq!(percent_text(Some(200.0 / 3.0)), "66,7");
+/// assert_eq!(percent_text(Some(100.0)), "100");
+/// assert_eq!(percent_text(None), "-");
+/// ```
+pub fn percent_text(percent: Option<f64>) -> String {
+    let Some(percent) = percent else {
+        return "-".to_string();
+    };
+    let tenths = (percent * 10.0).round() as i64;
+    if tenths % 10 == 0 {
+        (tenths / 10).to_string()
+    } else {
+        format!("{},{}", tenths / 10, tenths % 10)
+    }
+}
+
 /// How many tasks are in each status.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct StatusCounts {
@@ -38,17 +59,19 @@ impl StatusCounts {
         (total > 0).then(|| self.on_time as f64 * 100.0 / total as f64)
     }
 
-    /// The share done on time as reports write it: "42,9%" (a dash without tasks).
+    /// The share done on time as the app writes it: "42,9%" (a dash without tasks).
     ///
     /// ```
     /// use cchc_plan::domain::progress_report::StatusCounts;
     /// let counts = StatusCounts { by_status: [4, 0, 3, 0, 0], on_time: 3, overdue: 0 };
     /// assert_eq!(counts.on_time_share(), "42,9%");
-    /// assert_eq!(StatusCounts::default().on_time_share(), "–");
+    /// assert_eq!(StatusCounts::default().on_time_share(), "-");
     /// ```
     pub fn on_time_share(&self) -> String {
-        self.on_time_percent()
-            .map_or_else(|| "–".to_string(), |v| format!("{v:.1}%").replace('.', ","))
+        match self.on_time_percent() {
+            Some(percent) => format!("{}%", percent_text(Some(percent))),
+            None => percent_text(None),
+        }
     }
 
     /// The counts in one sentence, as the report's summary and the app say them.

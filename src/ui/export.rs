@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use super::EditorState;
 use crate::documents::{Job, Outcome};
 use crate::domain::plan::Plan;
+use crate::domain::progress::{Day, ReportPeriod, ReportingRules};
 use crate::domain::workbook::{Column, ExportSettings, LabelStyle};
 use crate::platform::{download_array, worker};
 
@@ -67,6 +68,10 @@ pub enum ExportFormat {
     Word,
     /// The whole plan document (Dự thảo kế hoạch): its body, then the appendices.
     PlanDocument,
+    /// The progress report of a period ("Báo cáo tiến độ"), as a workbook.
+    ReportExcel,
+    /// The same report in Word.
+    ReportWord,
 }
 
 impl ExportFormat {
@@ -76,14 +81,18 @@ impl ExportFormat {
             ExportFormat::Excel => "Excel",
             ExportFormat::Word => "Word",
             ExportFormat::PlanDocument => "dự thảo kế hoạch",
+            ExportFormat::ReportExcel => "báo cáo Excel",
+            ExportFormat::ReportWord => "báo cáo Word",
         }
     }
 
-    fn job(self, plan: Plan, settings: ExportSettings) -> Job {
+    /// The worker's job for the plan's appendices (the reports: see [`export_report`]).
+    fn job(self, plan: Plan, settings: ExportSettings) -> Option<Job> {
         match self {
-            ExportFormat::Excel => Job::ExportXlsx { plan, settings },
-            ExportFormat::Word => Job::ExportDocx { plan, settings },
-            ExportFormat::PlanDocument => Job::ExportPlanDocument { plan, settings },
+            ExportFormat::Excel => Some(Job::ExportXlsx { plan, settings }),
+            ExportFormat::Word => Some(Job::ExportDocx { plan, settings }),
+            ExportFormat::PlanDocument => Some(Job::ExportPlanDocument { plan, settings }),
+            ExportFormat::ReportExcel | ExportFormat::ReportWord => None,
         }
     }
 }
@@ -108,12 +117,62 @@ pub fn export_file(ui: ExportUi, state: EditorState, format: ExportFormat) {
                 "Bảng đang trống: hãy thêm lĩnh vực và nhiệm vụ trước khi xuất {kind}."
             ));
         }
-        Ok(format.job(plan.clone(), settings))
+        format
+            .job(plan.clone(), settings)
+            .ok_or_else(|| format!("Không xuất được {kind} từ đây."))
     });
-    let job = match job {
-        Ok(job) => job,
-        Err(message) => return state.say(message, true),
+    match job {
+        Ok(job) => run_export(ui, format, job, move |text, error| state.say(text, error)),
+        Err(message) => state.say(message, true),
+    }
+}
+
+/// Has the documents worker write the progress report of `period` (statuses read on
+/// `as_of`, by default the period's cut-off) as a workbook or a Word file, then offers it as
+/// a download; `say` tells how it went (beside the report's buttons).
+pub fn export_report(
+    ui: ExportUi,
+    state: EditorState,
+    word: bool,
+    rules: ReportingRules,
+    period: ReportPeriod,
+    as_of: Option<Day>,
+    say: impl Fn(String, bool) + 'static,
+) {
+    if ui.exporting.get_untracked() {
+        return;
+    }
+    let plan = state.read_plan(Plan::clone);
+    if plan.task_count() == 0 {
+        return say(
+            "Kế hoạch chưa có nhiệm vụ nào để báo cáo.".to_string(),
+            true,
+        );
+    }
+    let (format, job) = if word {
+        let job = Job::ExportReportDocx {
+            plan,
+            rules,
+            period,
+            as_of,
+        };
+        (ExportFormat::ReportWord, job)
+    } else {
+        let job = Job::ExportReportXlsx {
+            plan,
+            rules,
+            period,
+            as_of,
+        };
+        (ExportFormat::ReportExcel, job)
     };
+    run_export(ui, format, job, say);
+}
+
+/// Sends a job to the documents worker, marks the button busy, offers the file it writes;
+/// `say` tells how it went.
+fn run_export(ui: ExportUi, format: ExportFormat, job: Job, say: impl Fn(String, bool) + 'static) {
+    let kind = format.name();
     ui.exporting_format.set(format);
     ui.exporting.set(true);
     leptos::task::spawn_local(async move {
@@ -129,20 +188,20 @@ pub fn export_file(ui: ExportUi, state: EditorState, format: ExportFormat) {
                 bytes,
             )) => match download_array(&name, &mime, &bytes) {
                 Ok(()) if warnings.is_empty() => {
-                    state.say(format!("Đã xuất tệp {kind} {name}."), false)
+                    say(format!("Đã xuất tệp {kind} {name}."), false)
                 }
-                Ok(()) => state.say(
+                Ok(()) => say(
                     format!("Đã xuất tệp {kind} {name}. Lưu ý: {}", warnings.join(" ")),
                     false,
                 ),
-                Err(e) => state.say(format!("Không tải được tệp {kind} xuống: {e}."), true),
+                Err(e) => say(format!("Không tải được tệp {kind} xuống: {e}."), true),
             },
-            Ok((Outcome::Failed { message, .. }, _)) => state.say(message, true),
-            Ok((other, _)) => state.say(
+            Ok((Outcome::Failed { message, .. }, _)) => say(message, true),
+            Ok((other, _)) => say(
                 format!("Bộ xử lý tệp trả lời không đúng yêu cầu ({other:?}). Kế hoạch không bị thay đổi."),
                 true,
             ),
-            Err(error) => state.say(error.to_string(), true),
+            Err(error) => say(error.to_string(), true),
         }
     });
 }

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::export::{export_report, export_ui, ExportFormat};
 use super::state::progress::ProgressState;
 use super::EditorState;
 use crate::domain::progress::{Day, DayOfYear, ReportPeriod, ReportingRules, Status};
@@ -98,6 +99,7 @@ pub fn ReportPanel() -> impl IntoView {
                     {row_list("Nhiệm vụ đến hạn kỳ sau", "Không có nhiệm vụ chưa hoàn thành đến hạn trong kỳ sau.", &r.due_next)}
                 }
             })}
+            <ReportExports period as_of/>
             <ReportingRulesForm/>
         </section>
     }
@@ -217,5 +219,44 @@ fn ReportingRulesForm() -> impl IntoView {
                 "Dùng mốc mặc định"
             </button>
         </details>
+    }
+}
+
+/// "Xuất báo cáo Excel" and "Xuất báo cáo Word", through the documents worker, with what
+/// they did said beside them.
+#[component]
+fn ReportExports(period: Memo<ReportPeriod>, as_of: Memo<Option<Day>>) -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let progress = expect_context::<ProgressState>();
+    let ui = export_ui();
+    let message = RwSignal::new(None::<(String, bool)>);
+    let export = move |word: bool| {
+        message.set(None);
+        export_report(
+            ui,
+            state,
+            word,
+            progress.rules.get_untracked(),
+            period.get_untracked(),
+            as_of.get_untracked(),
+            move |text, error| message.set(Some((text, error))),
+        );
+    };
+    let busy =
+        move |format: ExportFormat| ui.exporting.get() && ui.exporting_format.get() == format;
+    view! {
+        <div class="form-actions report-exports" role="group" aria-label="Xuất báo cáo">
+            <button type="button" aria-busy=move || busy(ExportFormat::ReportExcel).then_some("true")
+                disabled=move || ui.exporting.get() on:click=move |_| export(false)>
+                {move || if busy(ExportFormat::ReportExcel) { "Đang xuất…" } else { "Xuất báo cáo Excel" }}
+            </button>
+            <button type="button" aria-busy=move || busy(ExportFormat::ReportWord).then_some("true")
+                disabled=move || ui.exporting.get() on:click=move |_| export(true)>
+                {move || if busy(ExportFormat::ReportWord) { "Đang xuất…" } else { "Xuất báo cáo Word" }}
+            </button>
+            <p class="form-message" role="status" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.1))>
+                {move || message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
+            </p>
+        </div>
     }
 }

@@ -6,6 +6,7 @@
 use fantoccini::key::Key;
 use serde_json::{json, Value};
 
+use cchc_plan::domain::docx::report_docx_file_name;
 use cchc_plan::domain::file_format::{read_file, write_plan, write_update_form, OpenedFile};
 use cchc_plan::domain::library::{builtin, plan_from_source};
 use cchc_plan::domain::plan::{Plan, RowId};
@@ -13,6 +14,10 @@ use cchc_plan::domain::progress::{
     is_overdue, lead_agencies, Day, Progress, ReportPeriod, ReportingRules, Status, UpdateForm,
 };
 use cchc_plan::domain::progress_report::build_report;
+use cchc_plan::domain::workbook::{report_file_name, SHEET_REPORT_OVERDUE, SHEET_REPORT_SUMMARY};
+
+use crate::common::docx::read_docx;
+use crate::common::{cell, find_row, number, open, sheet};
 
 use crate::harness::{bail, browser_tests, BrowserTest, Page, Result, TempDir};
 
@@ -236,6 +241,47 @@ async fn statuses_are_recorded_kept_and_reported(page: Page) -> Result {
     );
     for row in &report.overdue {
         assert!(text.contains(&row.content), "{} not listed", row.content);
+    }
+
+    // The same report as a workbook and as a Word file, read back.
+    page.click_button("Xuất báo cáo Excel").await?;
+    let xlsx = page
+        .wait_for_download(&report_file_name(&report, &expected))
+        .await?;
+    page.wait_for_body_text("Đã xuất tệp báo cáo Excel").await?;
+    let mut book = open(&std::fs::read(&xlsx)?);
+    let summary = sheet(&mut book, SHEET_REPORT_SUMMARY);
+    let total = find_row(&summary, 1, "Tổng cộng").expect("a total line");
+    assert_eq!(
+        number(&summary, total, 2),
+        Some(report.total.total() as f64)
+    );
+    let done_column = 2 + 1 + 2; // Tổng số, then the statuses in order: Hoàn thành is third.
+    assert_eq!(number(&summary, total, done_column), Some(1.0));
+    let overdue = sheet(&mut book, SHEET_REPORT_OVERDUE);
+    for row in &report.overdue {
+        assert!(
+            (0..overdue.height()).any(|r| cell(&overdue, r, 1) == row.content),
+            "{} not in the overdue sheet",
+            row.content
+        );
+    }
+    page.click_button("Xuất báo cáo Word").await?;
+    let docx = page
+        .wait_for_download(&report_docx_file_name(&report, &expected))
+        .await?;
+    let document = read_docx(&std::fs::read(&docx)?);
+    let body = document.parts["word/document.xml"].clone();
+    assert!(
+        body.contains("Quý I năm 2021"),
+        "the title is in the document"
+    );
+    for row in &report.overdue {
+        assert!(
+            body.contains(&row.content),
+            "{} not in the document",
+            row.content
+        );
     }
     Ok(())
 }

@@ -49,16 +49,6 @@ impl ReportPeriod {
         }
     }
 
-    /// The command line's name (and a form's value): q1, 6m, q3, year.
-    pub fn code(self) -> &'static str {
-        match self {
-            ReportPeriod::Q1 => "q1",
-            ReportPeriod::SixMonths => "6m",
-            ReportPeriod::Q3 => "q3",
-            ReportPeriod::Year => "year",
-        }
-    }
-
     /// Reads a [`ReportPeriod::code`] (and "h1", "nam", "y").
     pub fn from_code(code: &str) -> Option<ReportPeriod> {
         match code.trim().to_ascii_lowercase().as_str() {
@@ -70,7 +60,7 @@ impl ReportPeriod {
         }
     }
 
-    /// The command line's and file names' code: q1, 6m, q3, year (what
+    /// The command line's, file names' and forms' code: q1, 6m, q3, year (what
     /// [`ReportPeriod::from_code`] reads).
     ///
     /// ```

@@ -53,26 +53,7 @@ pub fn range_line(report: &ProgressReport) -> String {
     )
 }
 
-/// The share in percent with a Vietnamese decimal comma and one decimal at most: "83,3",
-/// "100", "0"; "-" when there is nothing to share.
-///
-/// ```
-/// use cchc_plan::domain::workbook::percent_text;
-/// assert_eq!(percent_text(Some(200.0 / 3.0)), "66,7");
-/// assert_eq!(percent_text(Some(100.0)), "100");
-/// assert_eq!(percent_text(None), "-");
-/// ```
-pub fn percent_text(percent: Option<f64>) -> String {
-    let Some(percent) = percent else {
-        return "-".to_string();
-    };
-    let tenths = (percent * 10.0).round() as i64;
-    if tenths % 10 == 0 {
-        (tenths / 10).to_string()
-    } else {
-        format!("{},{}", tenths / 10, tenths % 10)
-    }
-}
+pub use crate::domain::progress_report::percent_text;
 
 /// One line of a count table: an area, a lead agency, or the total.
 #[derive(Clone, Debug, PartialEq)]
