@@ -3,7 +3,8 @@
 //! scores ask of a plan.
 //!
 //! Files by concept: `points.rs` (exact points with a decimal comma), `criteria.rs` (the
-//! criteria set of a methodology: model, loading, checks), `scores.rs` (a province's scores
+//! criteria set of a methodology: model, loading, checks), `envelope.rs` (the data files'
+//! format tag and version), `scores.rs` (a province's scores
 //! for a year), `tags.rs` (the codes on a task), `suggest.rs` (criteria for a task's words),
 //! `analysis.rs` (points lost per area and criterion, tasks per criterion, gaps); tests in
 //! `tests.rs`. The data are `data/par_index/*.json`: the criteria set of Quyết định
@@ -23,6 +24,7 @@
 
 mod analysis;
 mod criteria;
+mod envelope;
 mod points;
 mod scores;
 mod suggest;

@@ -10,14 +10,20 @@ use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+use super::envelope::{self, Kind};
 use super::points::Points;
-use crate::domain::file_format::json_error_vi;
 use crate::domain::template::AreaKey;
 
 /// The `format` tag of a criteria file.
 pub const CRITERIA_FORMAT: &str = "cchc-par-index-criteria";
 /// The newest criteria file version this build reads.
 pub const CRITERIA_VERSION: u32 = 1;
+
+const KIND: Kind = Kind {
+    format: CRITERIA_FORMAT,
+    version: CRITERIA_VERSION,
+    what: "bộ tiêu chí",
+};
 
 /// The criteria set of Quyết định 876/QĐ-BNV (2022-2030), as far as sources give it.
 const BUILTIN_876: &str = include_str!("../../../data/par_index/criteria_876_2022.json");
@@ -278,23 +284,10 @@ impl CriteriaSet {
     /// A Vietnamese message: not JSON, not a criteria file, a newer version, a field of the
     /// wrong type, or the problems found.
     pub fn from_json(text: &str) -> Result<CriteriaSet, String> {
-        #[derive(Deserialize)]
-        struct File {
-            format: String,
-            version: u32,
-            #[serde(flatten)]
-            set: CriteriaSet,
-        }
-        let file: File = serde_json::from_str(text).map_err(|e| json_error_vi(&e))?;
-        if file.format != CRITERIA_FORMAT {
-            return Err(format!("không phải tệp bộ tiêu chí (“{CRITERIA_FORMAT}”)"));
-        }
-        if file.version == 0 || file.version > CRITERIA_VERSION {
-            return Err(format!("phiên bản {} chưa đọc được", file.version));
-        }
-        let problems = file.set.problems();
+        let set: CriteriaSet = envelope::read(text, &KIND)?;
+        let problems = set.problems();
         if problems.is_empty() {
-            Ok(file.set)
+            Ok(set)
         } else {
             let list: Vec<String> = problems.iter().map(Problem::to_string).collect();
             Err(list.join("; "))
@@ -303,21 +296,7 @@ impl CriteriaSet {
 
     /// Writes the set as a criteria file (pretty-printed JSON).
     pub fn to_json(&self) -> String {
-        #[derive(Serialize)]
-        struct File<'a> {
-            format: &'static str,
-            version: u32,
-            #[serde(flatten)]
-            set: &'a CriteriaSet,
-        }
-        let file = File {
-            format: CRITERIA_FORMAT,
-            version: CRITERIA_VERSION,
-            set: self,
-        };
-        let mut text = serde_json::to_string_pretty(&file).expect("a criteria set serialises");
-        text.push('\n');
-        text
+        envelope::write(self, &KIND)
     }
 
     /// Everything wrong with the set: malformed, misplaced or repeated codes, and maxima of

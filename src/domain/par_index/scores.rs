@@ -12,13 +12,19 @@ use std::sync::OnceLock;
 use serde::{Deserialize, Serialize};
 
 use super::criteria::CriteriaSet;
+use super::envelope::{self, Kind};
 use super::points::Points;
-use crate::domain::file_format::json_error_vi;
 
 /// The `format` tag of a scores file.
 pub const SCORES_FORMAT: &str = "cchc-par-index-scores";
 /// The newest scores file version this build reads.
 pub const SCORES_VERSION: u32 = 1;
+
+const KIND: Kind = Kind {
+    format: SCORES_FORMAT,
+    version: SCORES_VERSION,
+    what: "điểm Chỉ số CCHC",
+};
 
 /// Hưng Yên's 2023 scores as seed 001 reports them.
 const HUNG_YEN_2023: &str = include_str!("../../../data/par_index/scores_hung_yen_2023.json");
@@ -165,42 +171,12 @@ impl Scores {
     /// A Vietnamese message: not JSON, not a scores file, a newer version, a field of the
     /// wrong type.
     pub fn from_json(text: &str) -> Result<Scores, String> {
-        #[derive(Deserialize)]
-        struct File {
-            format: String,
-            version: u32,
-            #[serde(flatten)]
-            scores: Scores,
-        }
-        let file: File = serde_json::from_str(text).map_err(|e| json_error_vi(&e))?;
-        if file.format != SCORES_FORMAT {
-            return Err(format!(
-                "không phải tệp điểm Chỉ số CCHC (“{SCORES_FORMAT}”)"
-            ));
-        }
-        if file.version == 0 || file.version > SCORES_VERSION {
-            return Err(format!("phiên bản {} chưa đọc được", file.version));
-        }
-        Ok(file.scores)
+        envelope::read(text, &KIND)
     }
 
     /// Writes the scores as a scores file (pretty-printed JSON).
     pub fn to_json(&self) -> String {
-        #[derive(Serialize)]
-        struct File<'a> {
-            format: &'static str,
-            version: u32,
-            #[serde(flatten)]
-            scores: &'a Scores,
-        }
-        let file = File {
-            format: SCORES_FORMAT,
-            version: SCORES_VERSION,
-            scores: self,
-        };
-        let mut text = serde_json::to_string_pretty(&file).expect("scores serialise");
-        text.push('\n');
-        text
+        envelope::write(self, &KIND)
     }
 
     /// The score of a criterion or component criterion.
