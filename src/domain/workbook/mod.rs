@@ -9,6 +9,10 @@
 //!   is exported): budget by area and by lead agency;
 //! - "Tiến độ" ([`progress_sheet`]): the tasks by quarter, with their lead agencies.
 //!
+//! Apart, in a workbook of its own for now ([`build_par_index_workbook`]): "Khắc phục Chỉ số
+//! CCHC" ([`ParIndexTable`]), the criteria a year's PAR INDEX scores took points from, with
+//! the plan's tasks for each, as seed 001's part II.
+//!
 //! Each appendix is laid out once, as text and amounts, by a layout-neutral model that the
 //! sheets and the Word export (`domain::docx`) both write: [`TaskTable`] (Phụ lục I, also
 //! shown by the app's print view), [`AgencyTable`] (Phụ lục II), [`BudgetSummary`]
@@ -29,6 +33,7 @@
 // What the app's own wasm needs too (the print view, the export options, the file name).
 mod heading;
 mod page;
+mod par_index_table;
 mod settings;
 mod task_table;
 
@@ -53,11 +58,15 @@ mod measure;
 #[cfg(feature = "documents")]
 mod package;
 #[cfg(feature = "documents")]
+mod par_index_sheet;
+#[cfg(feature = "documents")]
 mod progress_sheet;
 #[cfg(feature = "documents")]
 mod styles;
 #[cfg(feature = "documents")]
 mod tasks_sheet;
+#[cfg(feature = "documents")]
+mod text_sheet;
 
 #[cfg(feature = "documents")]
 use std::fmt;
@@ -67,6 +76,8 @@ use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 
 #[cfg(feature = "documents")]
 use super::money::MoneyError;
+#[cfg(feature = "documents")]
+use super::par_index::{CriteriaSet, Scores};
 #[cfg(feature = "documents")]
 use super::plan::BudgetTotals;
 use super::plan::Plan;
@@ -82,6 +93,9 @@ pub use heading::{attachment_line, date_phrase, province_phrase, Heading, UNIT_L
 pub use page::{
     MARGIN_BOTTOM, MARGIN_FOOTER, MARGIN_HEADER, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP,
     PAGE_HEADER, PAPER_A4,
+};
+pub use par_index_table::{
+    ParIndexColumn, ParIndexRow, ParIndexSection, ParIndexTable, NO_TASK, SHEET_PAR_INDEX,
 };
 #[cfg(feature = "documents")]
 pub use progress_table::{ProgressColumn, ProgressSection, ProgressTable};
@@ -170,22 +184,7 @@ pub fn build_workbook(plan: &Plan, settings: &ExportSettings) -> Result<Vec<u8>,
         numbers: plan.numbers(),
         totals: plan.try_budget_totals()?,
     };
-    let mut workbook = Workbook::new();
-    // Fast deflate: the last pass (package.rs) compresses the worksheets again.
-    workbook.set_zip_compression_level(package::LEVEL);
-    // Times New Roman 11 as the workbook's default font: its digits are 7 px wide like
-    // Calibri's, so column widths keep Excel's usual unit, and LibreOffice (with the
-    // metric-compatible Liberation Serif) lays columns out as Excel does.
-    workbook.set_default_format(&styles::default_format(), 20, 64)?;
-    workbook.set_properties(
-        &DocProperties::new()
-            .set_title(plan.title.as_str())
-            .set_subject(format!(
-                "Phụ lục kế hoạch cải cách hành chính năm {}",
-                plan.year
-            ))
-            .set_company(format!("UBND {}", province_phrase(&plan.province))),
-    );
+    let mut workbook = new_workbook(plan)?;
 
     let mut sheet = cells::Sheet::new(workbook.add_worksheet().set_name(SHEET_TASKS)?);
     let tasks = tasks_sheet::write(&mut sheet, &export)?;
@@ -210,6 +209,51 @@ pub fn build_workbook(plan: &Plan, settings: &ExportSettings) -> Result<Vec<u8>,
     package::blank_first_page_headers(bytes)
 }
 
+#[cfg(feature = "documents")]
+/// An empty workbook for a plan's appendices: fast deflate, the default font, the plan's
+/// title, subject and province in the document properties.
+fn new_workbook(plan: &Plan) -> Result<Workbook, WorkbookError> {
+    let mut workbook = Workbook::new();
+    // Fast deflate: the last pass (package.rs) compresses the worksheets again.
+    workbook.set_zip_compression_level(package::LEVEL);
+    // Times New Roman 11 as the workbook's default font: its digits are 7 px wide like
+    // Calibri's, so column widths keep Excel's usual unit, and LibreOffice (with the
+    // metric-compatible Liberation Serif) lays columns out as Excel does.
+    workbook.set_default_format(&styles::default_format(), 20, 64)?;
+    workbook.set_properties(
+        &DocProperties::new()
+            .set_title(plan.title.as_str())
+            .set_subject(format!(
+                "Phụ lục kế hoạch cải cách hành chính năm {}",
+                plan.year
+            ))
+            .set_company(format!("UBND {}", province_phrase(&plan.province))),
+    );
+    Ok(workbook)
+}
+
+#[cfg(feature = "documents")]
+/// Builds a workbook of one sheet, "Khắc phục Chỉ số CCHC" ([`ParIndexTable`]): what
+/// `scores` ask of `plan`. Returns the bytes of the .xlsx file.
+///
+/// # Errors
+/// [`WorkbookError::Xlsx`] or [`WorkbookError::Package`] when the file cannot be written.
+pub fn build_par_index_workbook(
+    plan: &Plan,
+    set: &CriteriaSet,
+    scores: &Scores,
+    settings: &ExportSettings,
+) -> Result<Vec<u8>, WorkbookError> {
+    let table = ParIndexTable::new(plan, set, scores, settings);
+    let styles = styles::Styles::new();
+    let mut workbook = new_workbook(plan)?;
+    let mut sheet = cells::Sheet::new(workbook.add_worksheet().set_name(SHEET_PAR_INDEX)?);
+    par_index_sheet::write(&mut sheet, &styles, &table)?;
+    sheet.finish()?;
+    let bytes = workbook.save_to_buffer()?;
+    package::blank_first_page_headers(bytes)
+}
+
 /// The file name of the export, ASCII without diacritics:
 /// "Phu-luc-KH-CCHC-Hung-Yen-2027.xlsx".
 pub fn file_name(plan: &Plan) -> String {
@@ -228,8 +272,19 @@ pub fn file_stem(plan: &Plan) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A cell of a sheet read back with calamine, as text ("" when empty).
+    #[cfg(feature = "documents")]
+    pub(crate) fn cell(range: &calamine::Range<calamine::Data>, row: usize, col: usize) -> String {
+        use calamine::Data;
+        match range.get_value((row as u32, col as u32)) {
+            Some(Data::String(s)) => s.clone(),
+            None | Some(Data::Empty) => String::new(),
+            Some(other) => format!("{other:?}"),
+        }
+    }
 
     #[test]
     fn file_names_are_ascii() {
