@@ -15,7 +15,9 @@
 //! assert!(!tags::answers(&task, "3.2.2"));
 //! ```
 
+use super::criteria::CriteriaSet;
 use crate::domain::plan::{Plan, RowId, Task};
+use crate::domain::template::{Criterion, Template};
 
 /// A criterion code in its written form: numbers joined by single dots, without spaces or
 /// a final dot ("3.2.1."), or `None` when the text is not a code.
@@ -72,5 +74,30 @@ pub fn tasks_answering(plan: &Plan, code: &str) -> Vec<RowId> {
         .iter()
         .filter(|row| row.task().is_some_and(|task| answers(task, code)))
         .map(|row| row.id)
+        .collect()
+}
+
+/// A task's tags as a template's criteria (when the task is saved to the library): each
+/// code with the score `from` (the template the task came from) gave it, else with its name
+/// from `set` and no score.
+pub fn template_criteria(
+    task: &Task,
+    from: Option<&Template>,
+    set: &CriteriaSet,
+) -> Vec<Criterion> {
+    task.criteria
+        .iter()
+        .map(|code| {
+            from.and_then(|t| t.criteria.iter().find(|c| c.code == *code))
+                .cloned()
+                .unwrap_or_else(|| Criterion {
+                    code: code.clone(),
+                    title: set
+                        .find(code)
+                        .map(|e| e.name.to_string())
+                        .unwrap_or_default(),
+                    ..Criterion::default()
+                })
+        })
         .collect()
 }
