@@ -4,13 +4,15 @@
 //! Words are cut and folded by [`crate::domain::text::fold_words`] and abbreviations are
 //! read as in search ([`Abbreviations::terms`]: "TTHC" and "thủ tục hành chính" are one
 //! term). A shared word counts by how rare it is among the criterion names (a word in every
-//! name tells nothing). It suggests; the drafter tags ([`super::tags`]).
+//! name tells nothing); a criterion of the plan area the task sits in weighs more. It
+//! suggests; the drafter tags ([`super::tags`]).
 
 use std::collections::{HashMap, HashSet};
 
 use super::criteria::CriteriaSet;
 use crate::domain::plan::Task;
 use crate::domain::search::Abbreviations;
+use crate::domain::template::AreaKey;
 use crate::domain::text::fold_words;
 
 /// Words that tie a sentence together and tell nothing of its subject (folded).
@@ -21,6 +23,8 @@ const FUNCTION_WORDS: &[&str] = &[
 
 /// The least share of a name's weight a task must cover to be suggested.
 const MIN_SHARE: f32 = 0.3;
+/// How much more a criterion of the task's own area weighs.
+const AREA_BOOST: f32 = 1.5;
 
 /// A criterion suggested for a task.
 #[derive(Clone, Debug, PartialEq)]
@@ -37,6 +41,8 @@ pub struct Suggester {
     /// Per named criterion or component: code, name, its distinct terms and their total
     /// weight.
     items: Vec<(String, String, Vec<String>, f32)>,
+    /// The reform area of each item's area, in the order of `items`.
+    areas: Vec<Option<AreaKey>>,
     weight: HashMap<String, f32>,
 }
 
@@ -72,6 +78,10 @@ impl Suggester {
             .into_iter()
             .map(|(term, df)| (term.to_string(), (1.0 + n / df as f32).ln()))
             .collect();
+        let areas = named
+            .iter()
+            .map(|(code, _, _)| set.area_of(code).map(|a| a.area))
+            .collect();
         let items = named
             .into_iter()
             .map(|(code, name, list)| {
@@ -79,7 +89,11 @@ impl Suggester {
                 (code, name, list, total)
             })
             .collect();
-        Suggester { items, weight }
+        Suggester {
+            items,
+            areas,
+            weight,
+        }
     }
 
     /// The criteria whose names the text covers best, best first, at most `limit`.
@@ -91,18 +105,30 @@ impl Suggester {
     /// assert_eq!(found[0].code, "3.2.1");
     /// ```
     pub fn suggest(&self, text: &str, limit: usize) -> Vec<Suggestion> {
+        self.suggest_in(text, None, limit)
+    }
+
+    /// As [`Suggester::suggest`], the criteria of `area` (the plan area the text sits in)
+    /// weighing half as much again.
+    pub fn suggest_in(&self, text: &str, area: Option<AreaKey>, limit: usize) -> Vec<Suggestion> {
         let mine: HashSet<String> = terms(text).into_iter().collect();
         let mut out: Vec<Suggestion> = self
             .items
             .iter()
-            .filter(|(_, _, _, total)| *total > 0.0)
-            .filter_map(|(code, name, list, total)| {
+            .zip(&self.areas)
+            .filter(|((_, _, _, total), _)| *total > 0.0)
+            .filter_map(|((code, name, list, total), own_area)| {
                 let shared: Vec<&String> = list.iter().filter(|t| mine.contains(*t)).collect();
-                let score = shared.iter().map(|t| self.weight[*t]).sum::<f32>() / total;
-                (shared.len() >= 2 && score >= MIN_SHARE).then(|| Suggestion {
+                let share = shared.iter().map(|t| self.weight[*t]).sum::<f32>() / total;
+                let boost = if area.is_some() && *own_area == area {
+                    AREA_BOOST
+                } else {
+                    1.0
+                };
+                (shared.len() >= 2 && share >= MIN_SHARE).then(|| Suggestion {
                     code: code.clone(),
                     name: name.clone(),
-                    score,
+                    score: share * boost,
                 })
             })
             .collect();
@@ -112,11 +138,16 @@ impl Suggester {
         out
     }
 
-    /// The criteria suggested for a task (its content and product), leaving out those it
-    /// already answers.
-    pub fn suggest_for_task(&self, task: &Task, limit: usize) -> Vec<Suggestion> {
+    /// The criteria suggested for a task (its content and product) in a plan area, leaving
+    /// out those it already answers.
+    pub fn suggest_for_task(
+        &self,
+        task: &Task,
+        area: Option<AreaKey>,
+        limit: usize,
+    ) -> Vec<Suggestion> {
         let text = format!("{} {}", task.content, task.product);
-        let mut found = self.suggest(&text, usize::MAX);
+        let mut found = self.suggest_in(&text, area, usize::MAX);
         found.retain(|s| !super::tags::answers(task, &s.code));
         found.truncate(limit);
         found
