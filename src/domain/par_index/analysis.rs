@@ -11,7 +11,7 @@
 use super::criteria::CriteriaSet;
 use super::points::Points;
 use super::scores::Scores;
-use super::tags::tasks_answering;
+use super::tags::{covers, tasks_answering};
 use crate::domain::plan::{Plan, RowId};
 
 /// An area's result.
@@ -24,8 +24,9 @@ pub struct AreaResult {
     pub achieved: Option<Points>,
     /// Maximum minus reached, when both are known.
     pub lost: Option<Points>,
-    /// The points lost by the area's criteria the scores list (seed 001's area totals are
-    /// rounded, so this may differ from `lost` by a few thousandths).
+    /// The points lost by the area's criteria the scores list, each counted once (a
+    /// component inside its scored criterion); seed 001's area totals are rounded, so this
+    /// may differ from `lost` by a few thousandths.
     pub lost_in_criteria: Points,
 }
 
@@ -106,11 +107,12 @@ pub fn analyse(set: &CriteriaSet, scores: &Scores, plan: &Plan) -> Analysis {
             let score = scores.area_score(&area.code);
             let max = score.and_then(|s| s.max).or(area.max);
             let achieved = score.map(|s| s.achieved);
+            // A component whose criterion is scored too is counted in the criterion.
             let in_area = |c: &&LostCriterion| {
-                c.code
-                    .split('.')
-                    .next()
-                    .is_some_and(|head| head == area.code)
+                c.code.split('.').next() == Some(area.code.as_str())
+                    && !lost
+                        .iter()
+                        .any(|p| p.code != c.code && covers(&p.code, &c.code))
             };
             AreaResult {
                 code: area.code.clone(),

@@ -224,6 +224,21 @@ fn seed_001_lost_points_are_found_per_area_and_criterion() {
     assert_eq!(show(area("7")), "10,17/12,5 −2,33 (2,3293)");
     assert_eq!(show(area("2")), "?/? −? (0)");
     assert_eq!(analysis.areas.len(), 8);
+
+    // A criterion scored with its components counts once in its area.
+    let mut scores = hung_yen_2023().clone();
+    scores.criteria.push(Score {
+        code: "3.2".into(),
+        achieved: p("2"),
+        max: Some(p("3")),
+    });
+    let analysis = analyse(set, &scores, &Plan::new("p", "Hưng Yên", 2024));
+    let tthc = analysis.areas.iter().find(|a| a.code == "3").unwrap();
+    assert_eq!(tthc.lost_in_criteria.to_string(), "1,0059");
+    assert_eq!(
+        analysis.lost_criterion("3.2").unwrap().lost.to_string(),
+        "1"
+    );
 }
 
 #[test]
