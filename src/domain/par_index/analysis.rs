@@ -17,8 +17,10 @@ use crate::domain::plan::{Plan, RowId};
 /// An area's result.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AreaResult {
+    /// The area's code: "3".
     pub code: String,
     pub name: String,
+    /// The maximum: the scores', else the criteria set's.
     pub max: Option<Points>,
     /// The points reached, when the scores give the area's.
     pub achieved: Option<Points>,
@@ -33,11 +35,14 @@ pub struct AreaResult {
 /// A criterion or component criterion that lost points, and the tasks answering it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct LostCriterion {
+    /// "3.2.1".
     pub code: String,
     /// Empty when the criteria set does not name it.
     pub name: String,
+    /// Points reached, of `max`.
     pub achieved: Points,
     pub max: Points,
+    /// `max` minus `achieved`, more than zero.
     pub lost: Points,
     /// The plan's tasks tagged with it (or with the criterion it belongs to), in table order.
     pub tasks: Vec<RowId>,
@@ -46,7 +51,9 @@ pub struct LostCriterion {
 /// A criterion that lost points and has no task.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Gap {
+    /// The criterion's code.
     pub code: String,
+    /// The points it lost.
     pub lost: Points,
     /// "Tiêu chí 3.2.1 bị trừ 0,5 điểm chưa có nhiệm vụ".
     pub message: String,

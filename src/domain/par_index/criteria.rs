@@ -33,6 +33,7 @@ const BUILTIN_876: &str = include_str!("../../../data/par_index/criteria_876_202
 pub struct CriteriaSet {
     /// A stable id that score files refer to: "876-2022".
     pub id: String,
+    /// "Bộ tiêu chí xác định Chỉ số cải cách hành chính cấp tỉnh".
     pub title: String,
     /// The decision that issued the methodology, as written.
     pub decision: String,
@@ -44,6 +45,7 @@ pub struct CriteriaSet {
     /// What the data holds and lacks, and why (Vietnamese).
     #[serde(default)]
     pub notes: Vec<String>,
+    /// The areas in the methodology's order.
     pub areas: Vec<Area>,
 }
 
@@ -57,16 +59,22 @@ pub struct Years {
 /// How many items the published methodology has, and where that is said.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Published {
+    /// Lĩnh vực.
     pub areas: usize,
+    /// Tiêu chí.
     pub criteria: usize,
+    /// Tiêu chí thành phần.
     pub components: usize,
+    /// Where the counts are published.
     pub source: String,
 }
 
 /// An area (lĩnh vực), coded "3".
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Area {
+    /// "3".
     pub code: String,
+    /// "Cải cách thủ tục hành chính".
     pub name: String,
     /// The reform area of plans it corresponds to.
     pub area: AreaKey,
@@ -79,6 +87,7 @@ pub struct Area {
     /// to the area's).
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub complete: bool,
+    /// Its criteria, as far as the data has them.
     #[serde(default)]
     pub criteria: Vec<Criterion>,
 }
@@ -86,16 +95,20 @@ pub struct Area {
 /// A criterion ("3.2") or a component criterion ("3.2.1"): components have no components.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Criterion {
+    /// "3.2" for a criterion, "3.2.1" for a component.
     pub code: String,
     /// Empty when no source gives it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub name: String,
+    /// The maximum points; `None` when no source gives it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max: Option<Points>,
+    /// Where the name and points come from.
     pub source: String,
     /// Whether `components` lists every component of the criterion.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub complete: bool,
+    /// Its components, as far as the data has them (none for a component).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub components: Vec<Criterion>,
 }

@@ -27,6 +27,7 @@ pub struct Points {
 }
 
 impl Points {
+    /// No points.
     pub const ZERO: Points = Points { ten_thousandths: 0 };
 
     /// Points given in ten-thousandths.
@@ -85,6 +86,7 @@ impl Points {
         }
     }
 
+    /// Whether there are no points.
     pub fn is_zero(self) -> bool {
         self.ten_thousandths == 0
     }

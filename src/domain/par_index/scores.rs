@@ -65,7 +65,9 @@ pub struct Rank {
 /// The points of one item: achieved out of the maximum ("0/0,5").
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Score {
+    /// "3", "5.6", "3.2.1".
     pub code: String,
+    /// The points reached.
     pub achieved: Points,
     /// The maximum as the source states it; when absent, the criteria set's.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -29,7 +29,9 @@ const AREA_BOOST: f32 = 1.5;
 /// A criterion suggested for a task.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Suggestion {
+    /// The criterion's code: "3.2.1".
     pub code: String,
+    /// Its name in the criteria set.
     pub name: String,
     /// The share of the criterion name's weight the text covers, 0 to 1.
     pub score: f32,

@@ -86,6 +86,7 @@ pub struct ParIndexSection {
     pub number: String,
     /// "Cải cách thủ tục hành chính: đạt 11,9888/13 điểm, bị trừ 1,0112 điểm".
     pub title: String,
+    /// Its criteria that lost points, in the criteria set's order.
     pub rows: Vec<ParIndexRow>,
 }
 
@@ -93,7 +94,9 @@ pub struct ParIndexSection {
 #[derive(Clone, Debug, PartialEq)]
 pub struct ParIndexTable {
     pub heading: Heading,
+    /// One per column of [`ParIndexColumn::ALL`].
     pub headers: Vec<String>,
+    /// The areas that lost points, in the criteria set's order.
     pub sections: Vec<ParIndexSection>,
 }
 
