@@ -94,8 +94,8 @@ impl Abbreviations {
     }
 
     /// A run of folded words as terms: where a form starts, its concept's key (a term no
-    /// word can be, as in the search index) stands for its words, the longest form first; every other word
-    /// stays. "thu tuc hanh chinh" and "tthc" give the same single term.
+    /// word can be, as in the search index) stands for its words, the longest form first;
+    /// every other word stays. "thu tuc hanh chinh" and "tthc" give the same single term.
     ///
     /// ```
     /// use cchc_plan::domain::search::Abbreviations;
