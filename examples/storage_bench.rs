@@ -40,6 +40,7 @@ fn big_plan() -> Plan {
                         note: String::new(),
                         template: Some(format!("002-I-{n}")),
                         progress: Default::default(),
+                        criteria: Vec::new(),
                     },
                 );
             }

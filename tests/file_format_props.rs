@@ -43,9 +43,11 @@ fn task() -> impl Strategy<Value = Task> {
         text(),
         prop::option::of("[a-z0-9-]{1,12}"),
         progress(),
+        // PAR INDEX tags: none, one or two codes.
+        prop::collection::vec("[0-9]{1,2}(\\.[0-9]{1,2}){0,2}", 0..3),
     )
         .prop_map(
-            |(content, product, lead, partners, deadline, budget, note, template, progress)| Task {
+            |(
                 content,
                 product,
                 lead,
@@ -55,6 +57,18 @@ fn task() -> impl Strategy<Value = Task> {
                 note,
                 template,
                 progress,
+                criteria,
+            )| Task {
+                content,
+                product,
+                lead,
+                partners,
+                deadline,
+                budget,
+                note,
+                template,
+                progress,
+                criteria,
             },
         )
 }

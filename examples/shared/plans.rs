@@ -121,6 +121,7 @@ fn task(rng: &mut Lcg, n: usize) -> Task {
         },
         template: None,
         progress: Default::default(),
+        criteria: Vec::new(),
     }
 }
 

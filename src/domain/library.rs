@@ -258,7 +258,8 @@ pub fn keep_years(text: &str, _from: i32, _to: i32) -> String {
 }
 
 /// A plan task from a template. The deadline is the one place a year changes: when the
-/// source's year is known and differs from `plan_year`, `shift_years` rewrites it.
+/// source's year is known and differs from `plan_year`, `shift_years` rewrites it. The
+/// template's PAR INDEX criteria become the task's tags (their codes).
 pub fn template_to_task(
     template: &Template,
     source_year: Option<i32>,
@@ -281,6 +282,7 @@ pub fn template_to_task(
         note: template.note.clone(),
         template: Some(template.id.clone()),
         progress: Default::default(),
+        criteria: template.criteria.iter().map(|c| c.code.clone()).collect(),
     }
 }
 

@@ -10,6 +10,7 @@ pub mod import;
 pub mod library;
 pub mod money;
 pub mod numbering;
+pub mod par_index;
 pub mod plan;
 pub mod plan_document;
 pub mod progress;

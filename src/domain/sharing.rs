@@ -2,8 +2,9 @@
 //! template file into the user's own library without losing or doubling anything.
 //!
 //! An incoming template is **identical** to one the app already has (built-in or the
-//! user's) when its content, product, agencies, deadline, budget and area read the same
-//! once folded (case, diacritics and spacing aside): it is skipped. It is **similar** when
+//! user's) when its content, product, agencies, deadline, budget, area and PAR INDEX
+//! criteria codes read the same once folded (case, diacritics and spacing aside): it is
+//! skipped. It is **similar** when
 //! only its content reads the same: it is kept, marked with [`Template::similar_to`]. Every
 //! other template is **new**. Ids and source ids that clash with existing ones are renamed,
 //! so nothing of the user's is overwritten.
@@ -44,7 +45,8 @@ fn folded(text: &str) -> String {
 }
 
 /// Every compared field of a template but its content, folded:
-/// "area|product|lead;lead|partner;partner|deadline|budget".
+/// "area|product|lead;lead|partner;partner|deadline|budget|criterion;criterion" (the
+/// criteria by code: a template tagged with other criteria is not the same template).
 fn details(t: &Template) -> String {
     let mut out = String::with_capacity(t.product.len() + t.deadline.len() + 48);
     out.push_str(t.area.key());
@@ -64,6 +66,13 @@ fn details(t: &Template) -> String {
     out.push('|');
     if let Some(budget) = t.budget {
         out.push_str(&budget.to_plain());
+    }
+    out.push('|');
+    for (i, criterion) in t.criteria.iter().enumerate() {
+        if i > 0 {
+            out.push(';');
+        }
+        out.push_str(criterion.code.trim());
     }
     out
 }
@@ -275,6 +284,29 @@ mod tests {
         assert_eq!(similar.similar_to.as_deref(), Some(builtin[1].id.as_str()));
         // Its id clashed with the built-in one: renamed, not overwritten.
         assert_eq!(similar.id, format!("{}~2", builtin[1].id));
+    }
+
+    #[test]
+    fn a_template_tagged_with_other_criteria_is_similar_not_identical() {
+        use crate::domain::library::Criterion;
+        let tagged = |code: &str| {
+            let mut t = task("a", "hy", "Công bố danh mục TTHC");
+            t.criteria = vec![Criterion {
+                code: code.into(),
+                ..Criterion::default()
+            }];
+            t
+        };
+        let mine = TemplateSet {
+            sources: vec![source("hy", "Hưng Yên")],
+            templates: vec![tagged("3.2.1")],
+        };
+        let file = TemplateSet {
+            sources: vec![source("hy", "Hưng Yên")],
+            templates: vec![tagged("3.2.1"), tagged("3.2.2")],
+        };
+        let preview = preview_merge(&[], &mine, &file);
+        assert_eq!((preview.new, preview.identical, preview.similar), (0, 1, 1));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::collections::{HashMap, HashSet, VecDeque};
 
 use super::file_format::{read_templates, FileError};
 use super::library::{area_of_heading, builtin, AreaKey, Library, Source, Template, TemplateSet};
+use super::par_index::{tags::template_criteria, CriteriaSet};
 use super::plan::{Plan, RowId, RowKind};
 use super::sharing::{fresh_id, merge_templates, preview_merge, MergePreview};
 use super::text::file_slug;
@@ -393,6 +394,8 @@ pub fn template_from_task(
     template.deadline.clone_from(&task.deadline);
     template.budget = task.budget;
     template.note.clone_from(&task.note);
+    let from = task.template.as_deref().and_then(|id| library.template(id));
+    template.criteria = template_criteria(task, from, CriteriaSet::builtin());
     Ok(template)
 }
 

@@ -68,6 +68,9 @@ pub struct Task {
     pub template: Option<String>,
     /// Where the task stands during the year (empty until the drafter records something).
     pub progress: Progress,
+    /// The PAR INDEX criteria the task answers, by code ("3.2.1"), in the order tagged
+    /// (see [`crate::domain::par_index`]). Empty for most tasks; files leave it out then.
+    pub criteria: Vec<String>,
 }
 
 impl Row {

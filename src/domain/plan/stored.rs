@@ -15,7 +15,11 @@ impl Serialize for Row {
         let (kind, fields) = match &self.item {
             Item::Area { .. } => ("area", 4),
             Item::Group { .. } => ("group", 4),
-            Item::Task(task) => ("task", 11 + usize::from(!task.progress.is_empty())),
+            Item::Task(task) => (
+                "task",
+                11 + usize::from(!task.progress.is_empty())
+                    + usize::from(!task.criteria.is_empty()),
+            ),
         };
         let mut out = serializer.serialize_struct("Row", fields)?;
         out.serialize_field("id", &self.id)?;
@@ -38,6 +42,12 @@ impl Serialize for Row {
                     out.skip_field("progress")?;
                 } else {
                     out.serialize_field("progress", &task.progress)?;
+                }
+                // Likewise the PAR INDEX tags: plans that tag nothing are written as before.
+                if task.criteria.is_empty() {
+                    out.skip_field("criteria")?;
+                } else {
+                    out.serialize_field("criteria", &task.criteria)?;
                 }
             }
         }
@@ -81,6 +91,8 @@ pub(super) struct RowIn {
     template: Option<String>,
     #[serde(default)]
     progress: Progress,
+    #[serde(default)]
+    criteria: Vec<String>,
 }
 
 impl TryFrom<RowIn> for Row {
@@ -105,6 +117,7 @@ impl TryFrom<RowIn> for Row {
                 note: row.note,
                 template: row.template,
                 progress: row.progress,
+                criteria: row.criteria,
             }),
         };
         Ok(Row {

@@ -93,6 +93,37 @@ impl Abbreviations {
         }
     }
 
+    /// A run of folded words as terms: where a form starts, its concept's key (a term no
+    /// word can be, as in the search index) stands for its words, the longest form first;
+    /// every other word stays. "thu tuc hanh chinh" and "tthc" give the same single term.
+    ///
+    /// ```
+    /// use cchc_plan::domain::search::Abbreviations;
+    /// let table = Abbreviations::builtin();
+    /// assert_eq!(table.terms(&["cong", "bo", "tthc"])[..2], ["cong", "bo"]);
+    /// assert_eq!(
+    ///     table.terms(&["thu", "tuc", "hanh", "chinh"]),
+    ///     table.terms(&["tthc"]),
+    /// );
+    /// ```
+    pub fn terms(&self, words: &[&str]) -> Vec<String> {
+        let mut out = Vec::with_capacity(words.len());
+        let mut at = 0;
+        while at < words.len() {
+            match self.matches_at(words, at).next() {
+                Some((concept, len)) => {
+                    out.push(concept_key(concept));
+                    at += len;
+                }
+                None => {
+                    out.push(words[at].to_string());
+                    at += 1;
+                }
+            }
+        }
+        out
+    }
+
     /// Every form matching at `at`: (concept, number of words), longest first.
     pub(super) fn matches_at<'a>(
         &'a self,

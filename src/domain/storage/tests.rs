@@ -51,6 +51,7 @@ pub(super) fn full_plan(id: &str) -> Plan {
                 reached: "100%".into(),
                 reason: String::new(),
             },
+            criteria: vec!["3.2.1".into()],
         },
     );
     plan.add_task_with(

@@ -268,6 +268,39 @@ fn a_task_becomes_a_template_of_the_drafters_source() {
 }
 
 #[test]
+fn a_saved_task_keeps_its_par_index_criteria() {
+    let (mut plan, _, task) = plan_with_task("Công bố danh mục TTHC");
+    let source = own_source(&plan);
+    // A task of seed 001 keeps the criterion with its 2023 score; a code added by hand
+    // gets its name from the criteria set.
+    plan.update_task(task, |t| {
+        t.template = Some("001-1-1".into());
+        t.criteria = vec!["3.2.1".into(), "3.2.2".into()];
+    });
+    let template = template_from_task(&plan, task, builtin(), &source).expect("a task");
+    let criteria: Vec<(&str, &str, &str)> = template
+        .criteria
+        .iter()
+        .map(|c| (c.code.as_str(), c.title.as_str(), c.score.as_str()))
+        .collect();
+    assert_eq!(
+        criteria,
+        [
+            (
+                "3.2.1",
+                "Công bố TTHC, danh mục TTHC theo quy định",
+                "0/0,5"
+            ),
+            ("3.2.2", "Công khai TTHC và các quy định có liên quan", ""),
+        ]
+    );
+    // Shared as a file and read back, the criteria stay.
+    let set = own_set(vec![template.clone()]);
+    let read = read_templates(&crate::domain::file_format::write_templates(&set)).unwrap();
+    assert_eq!(read.templates[0].criteria, template.criteria);
+}
+
+#[test]
 fn only_a_task_with_content_becomes_a_template() {
     let (plan, area, _) = plan_with_task("Việc");
     let source = own_source(&plan);

@@ -171,6 +171,38 @@ pub(crate) fn merged_line(
     Ok(())
 }
 
+/// Writes a section's heading inside a table: bold table-size text merged across the
+/// columns `0..=last_col` of `(row, last_col, total width)`, the row's height fitted to it.
+pub(crate) fn section_line(
+    sheet: &mut Worksheet,
+    (row, last_col, width): (RowNum, ColNum, f64),
+    value: &str,
+    format: &Format,
+) -> Result<(), WorkbookError> {
+    merged_text(sheet, row, 0, last_col, value, format)?;
+    let height = measure::height(measure::lines(value, TABLE_SIZE, true, width), TABLE_SIZE);
+    sheet.set_row_height(row, height)?;
+    Ok(())
+}
+
+/// Writes a row of text cells, each in its column's format (`format_of` gets the column's
+/// position), and fits the row's height to them.
+pub(crate) fn text_row<'f>(
+    sheet: &mut Sheet<'_, 'f>,
+    row: RowNum,
+    values: &[String],
+    widths: &[f64],
+    format_of: impl Fn(usize) -> &'f Format,
+) -> Result<(), WorkbookError> {
+    let mut cells = Vec::with_capacity(values.len());
+    for (col, value) in values.iter().enumerate() {
+        text(sheet, row, col as ColNum, value, format_of(col))?;
+        cells.push((value.as_str(), false, widths[col]));
+    }
+    sheet.set_row_height(row, measure::row_height(cells, TABLE_SIZE))?;
+    Ok(())
+}
+
 /// Writes a table's header row (bold, centred) and fits its height.
 pub(crate) fn header_row<'f>(
     sheet: &mut Sheet<'_, 'f>,

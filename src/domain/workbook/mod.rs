@@ -13,6 +13,10 @@
 //! workbook of its own, written by `report_sheets` from its layout-neutral
 //! [`ReportLayout`], which the Word report writes too.
 //!
+//! Apart, in a workbook of its own for now ([`build_par_index_workbook`]): "Khắc phục Chỉ số
+//! CCHC" ([`ParIndexTable`]), the criteria a year's PAR INDEX scores took points from, with
+//! the plan's tasks for each, as seed 001's part II.
+//!
 //! Each appendix is laid out once, as text and amounts, by a layout-neutral model that the
 //! sheets and the Word export (`domain::docx`) both write: [`TaskTable`] (Phụ lục I, also
 //! shown by the app's print view), [`AgencyTable`] (Phụ lục II), [`BudgetSummary`]
@@ -33,6 +37,7 @@
 // What the app's own wasm needs too (the print view, the export options, the file name).
 mod heading;
 mod page;
+mod par_index_table;
 mod settings;
 mod task_table;
 
@@ -59,6 +64,8 @@ mod measure;
 #[cfg(feature = "documents")]
 mod package;
 #[cfg(feature = "documents")]
+mod par_index_sheet;
+#[cfg(feature = "documents")]
 mod progress_sheet;
 #[cfg(feature = "documents")]
 mod report_sheets;
@@ -66,6 +73,8 @@ mod report_sheets;
 mod styles;
 #[cfg(feature = "documents")]
 mod tasks_sheet;
+#[cfg(feature = "documents")]
+mod text_sheet;
 
 #[cfg(feature = "documents")]
 use std::fmt;
@@ -75,6 +84,8 @@ use rust_xlsxwriter::{DocProperties, Workbook, XlsxError};
 
 #[cfg(feature = "documents")]
 use super::money::MoneyError;
+#[cfg(feature = "documents")]
+use super::par_index::{CriteriaSet, Scores};
 #[cfg(feature = "documents")]
 use super::plan::BudgetTotals;
 use super::plan::Plan;
@@ -93,6 +104,9 @@ pub use heading::{attachment_line, date_phrase, province_phrase, Heading, UNIT_L
 pub use page::{
     MARGIN_BOTTOM, MARGIN_FOOTER, MARGIN_HEADER, MARGIN_LEFT, MARGIN_RIGHT, MARGIN_TOP,
     PAGE_HEADER, PAPER_A4,
+};
+pub use par_index_table::{
+    ParIndexColumn, ParIndexRow, ParIndexSection, ParIndexTable, NO_TASK, SHEET_PAR_INDEX,
 };
 #[cfg(feature = "documents")]
 pub use progress_table::{ProgressColumn, ProgressSection, ProgressTable};
@@ -282,6 +296,31 @@ pub fn build_report_xlsx(report: &ProgressReport, plan: &Plan) -> Result<Vec<u8>
     package::blank_first_page_headers(bytes)
 }
 
+#[cfg(feature = "documents")]
+/// Builds a workbook of one sheet, "Khắc phục Chỉ số CCHC" ([`ParIndexTable`]): what
+/// `scores` ask of `plan`. Returns the bytes of the .xlsx file.
+///
+/// # Errors
+/// [`WorkbookError::Xlsx`] or [`WorkbookError::Package`] when the file cannot be written.
+pub fn build_par_index_workbook(
+    plan: &Plan,
+    set: &CriteriaSet,
+    scores: &Scores,
+    settings: &ExportSettings,
+) -> Result<Vec<u8>, WorkbookError> {
+    let table = ParIndexTable::new(plan, set, scores, settings);
+    let styles = styles::Styles::new();
+    let mut workbook = new_workbook(
+        plan,
+        format!("Khắc phục Chỉ số cải cách hành chính năm {}", plan.year),
+    )?;
+    let mut sheet = cells::Sheet::new(workbook.add_worksheet().set_name(SHEET_PAR_INDEX)?);
+    par_index_sheet::write(&mut sheet, &styles, &table)?;
+    sheet.finish()?;
+    let bytes = workbook.save_to_buffer()?;
+    package::blank_first_page_headers(bytes)
+}
+
 /// The name of a progress report's files without extension, ASCII, lower case, shared by
 /// the Excel and Word reports: "bao-cao-tien-do-q1-2027-hung-yen" (period code as
 /// [`ReportPeriod::code`], then the year and the province).
@@ -322,8 +361,19 @@ pub fn file_stem(plan: &Plan) -> String {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// A cell of a sheet read back with calamine, as text ("" when empty).
+    #[cfg(feature = "documents")]
+    pub(crate) fn cell(range: &calamine::Range<calamine::Data>, row: usize, col: usize) -> String {
+        use calamine::Data;
+        match range.get_value((row as u32, col as u32)) {
+            Some(Data::String(s)) => s.clone(),
+            None | Some(Data::Empty) => String::new(),
+            Some(other) => format!("{other:?}"),
+        }
+    }
 
     #[test]
     fn file_names_are_ascii() {

@@ -1,13 +1,10 @@
 //! "Tiến độ" as a sheet: the [`ProgressTable`] (tasks by quarter), with the same fonts,
 //! borders and page set-up as the appendices.
 
-use rust_xlsxwriter::ColNum;
-
-use super::cells::{merged_text, text, Sheet};
-use super::heading;
-use super::measure::{height, lines, row_height};
+use super::cells::Sheet;
 use super::progress_table::{ProgressColumn, ProgressTable};
-use super::styles::{Level, TABLE_SIZE};
+use super::styles::Level;
+use super::text_sheet::{self, TextSection};
 use super::{Export, WorkbookError};
 
 pub(crate) fn write<'f>(
@@ -18,61 +15,34 @@ pub(crate) fn write<'f>(
     let table = ProgressTable::new(export.plan, export.settings, &export.numbers);
     let columns = &table.columns;
     let widths: Vec<f64> = columns.iter().map(|c| c.width()).collect();
-    let headers: Vec<&str> = table.headers.iter().map(String::as_str).collect();
-    let header_row_at = heading::table_top(sheet, styles, &widths, &table.heading, &headers)?;
-
-    let last = (columns.len() - 1) as ColNum;
-    let total: f64 = widths.iter().sum();
-    let mut r = header_row_at + 1;
+    let sections: Vec<TextSection> = table
+        .sections
+        .iter()
+        .map(|section| TextSection {
+            line: section.title.clone(),
+            rows: section.rows.iter().map(Vec::as_slice).collect(),
+        })
+        .collect();
     let item = Level::Item;
-    for section in &table.sections {
-        merged_text(
-            sheet,
-            r,
-            0,
-            last,
-            &section.title,
-            styles.text(Level::Heading),
-        )?;
-        let tall = lines(&section.title, TABLE_SIZE, true, total);
-        sheet.set_row_height(r, height(tall, TABLE_SIZE))?;
-        r += 1;
-        for values in &section.rows {
-            let mut cells = Vec::with_capacity(columns.len());
-            for (col, (column, value)) in columns.iter().zip(values).enumerate() {
-                let format = match column {
-                    ProgressColumn::Number => styles.number(item),
-                    ProgressColumn::Deadline => styles.centred(item),
-                    _ => styles.text(item),
-                };
-                text(sheet, r, col as ColNum, value, format)?;
-                cells.push((value.as_str(), false, widths[col]));
-            }
-            sheet.set_row_height(r, row_height(cells, TABLE_SIZE))?;
-            r += 1;
-        }
-    }
-    Ok(())
+    let format_of = |col: usize| match columns[col] {
+        ProgressColumn::Number => styles.number(item),
+        ProgressColumn::Deadline => styles.centred(item),
+        _ => styles.text(item),
+    };
+    let layout = (widths.as_slice(), &table.heading, table.headers.as_slice());
+    text_sheet::write(sheet, styles, layout, &sections, format_of)
 }
 
 #[cfg(test)]
 mod tests {
     use std::io::Cursor;
 
-    use calamine::{open_workbook_from_rs, Data, Reader, Xlsx};
+    use calamine::{open_workbook_from_rs, Reader, Xlsx};
 
     use crate::domain::library::{builtin, plan_from_source};
     use crate::domain::rollover::roll_plan;
     use crate::domain::workbook::{build_workbook, ExportSettings, SHEET_PROGRESS};
-    use crate::domain::workbook::{Column, LabelStyle};
-
-    fn cell(range: &calamine::Range<Data>, row: usize, col: usize) -> String {
-        match range.get_value((row as u32, col as u32)) {
-            Some(Data::String(s)) => s.clone(),
-            None | Some(Data::Empty) => String::new(),
-            Some(other) => format!("{other:?}"),
-        }
-    }
+    use crate::domain::workbook::{tests::cell, Column, LabelStyle};
 
     #[test]
     fn seed_004_reads_back_by_quarter() {
