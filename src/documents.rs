@@ -26,6 +26,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::import::{OtherFormat, SourceDocument};
+use crate::domain::par_index::Scores;
 use crate::domain::plan::Plan;
 use crate::domain::progress::{Day, ReportPeriod, ReportingRules};
 use crate::domain::workbook::ExportSettings;
@@ -75,6 +76,9 @@ pub enum Job {
         #[serde(default)]
         as_of: Option<Day>,
     },
+    /// "Khắc phục Chỉ số CCHC" as an .xlsx workbook: the criteria `scores` took points from
+    /// (built-in criteria set of the scores' methodology), with the plan's tasks for each.
+    ExportParIndexXlsx { plan: Plan, scores: Scores },
     /// The same progress report as a .docx.
     ExportReportDocx {
         plan: Plan,
@@ -246,6 +250,16 @@ pub fn handle_with_file(head: &[u8], file: &[u8]) -> (Response, Vec<u8>) {
         Job::ExportXlsx { plan, settings } => {
             file_outcome(build_workbook(plan, settings), file_name(plan), XLSX_MIME)
         }
+        Job::ExportParIndexXlsx { plan, scores } => file_outcome(
+            crate::domain::workbook::build_par_index_workbook(
+                plan,
+                crate::domain::par_index::CriteriaSet::builtin(),
+                scores,
+                &ExportSettings::default(),
+            ),
+            crate::domain::workbook::par_index_file_name(plan),
+            XLSX_MIME,
+        ),
         Job::ExportDocx { plan, settings } => file_outcome(
             build_appendices_docx(plan, settings),
             docx_file_name(plan),

@@ -11,7 +11,8 @@ use cchc_plan::domain::file_format::{
 use cchc_plan::domain::library::{builtin, AreaKey, Criterion, Source, Template, TemplateSet};
 use cchc_plan::domain::money::Money;
 use cchc_plan::domain::plan::{Plan, Task};
-use cchc_plan::domain::progress::{Day, Progress, Status, UpdateForm};
+use cchc_plan::domain::progress::{Day, Progress, Status};
+use cchc_plan::domain::update_form::UpdateForm;
 use proptest::prelude::*;
 
 /// Text as drafters write it: Vietnamese letters, digits, punctuation, sometimes odd

@@ -24,6 +24,7 @@ pub mod storage;
 pub mod template;
 pub mod text;
 pub mod timeline;
+pub mod update_form;
 pub mod user_library;
 pub mod words;
 pub mod workbook;

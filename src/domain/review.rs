@@ -39,7 +39,7 @@ use std::sync::Arc;
 use super::agency::{is_district_level, AgencyField, RenameTable};
 use super::deadline::{self, DeadlineForm};
 use super::plan::{Plan, Row, RowId, RowKind, Task};
-use super::progress::{due_day, Day};
+use super::progress::Day;
 use super::text::{canonical_tone_placement, fold_words};
 use unicode_normalization::char::is_combining_mark;
 
@@ -590,37 +590,8 @@ fn roll_findings(plan: &Plan, flags: &[RollFlag], out: &mut [(RowId, Vec<Finding
     }
 }
 
-/// Open tasks past their due day on `today`, in a plan that tracks progress (some task has
-/// a status or result recorded): a plan nobody follows up is not a list of late tasks.
-fn overdue_findings(plan: &Plan, today: Day, out: &mut [(RowId, Vec<Finding>)]) {
-    let tracked = plan
-        .rows()
-        .iter()
-        .any(|row| row.task().is_some_and(|t| !t.progress.is_empty()));
-    if !tracked {
-        return;
-    }
-    for (row, found) in plan.rows().iter().zip(out.iter_mut()) {
-        let Some(task) = row.task() else {
-            continue;
-        };
-        if !task.progress.status.is_open() {
-            continue;
-        }
-        let Some(due) = due_day(&task.deadline, plan.year).filter(|due| *due < today) else {
-            continue;
-        };
-        found.1.push(finding(
-            row.id,
-            FindingKind::Overdue,
-            format!(
-                "Quá hạn: thời hạn “{}” (ngày {due}) đã qua, nhiệm vụ đang ở tình trạng “{}”",
-                task.deadline,
-                task.progress.status.label()
-            ),
-        ));
-    }
-}
+mod overdue;
+use overdue::overdue_findings;
 
 #[cfg(test)]
 mod tests;

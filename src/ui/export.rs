@@ -72,6 +72,8 @@ pub enum ExportFormat {
     ReportExcel,
     /// The same report in Word.
     ReportWord,
+    /// "Khắc phục Chỉ số CCHC" (PAR INDEX) as a workbook.
+    ParIndex,
 }
 
 impl ExportFormat {
@@ -83,6 +85,7 @@ impl ExportFormat {
             ExportFormat::PlanDocument => "dự thảo kế hoạch",
             ExportFormat::ReportExcel => "báo cáo Excel",
             ExportFormat::ReportWord => "báo cáo Word",
+            ExportFormat::ParIndex => "Khắc phục Chỉ số CCHC",
         }
     }
 
@@ -92,7 +95,7 @@ impl ExportFormat {
             ExportFormat::Excel => Some(Job::ExportXlsx { plan, settings }),
             ExportFormat::Word => Some(Job::ExportDocx { plan, settings }),
             ExportFormat::PlanDocument => Some(Job::ExportPlanDocument { plan, settings }),
-            ExportFormat::ReportExcel | ExportFormat::ReportWord => None,
+            ExportFormat::ReportExcel | ExportFormat::ReportWord | ExportFormat::ParIndex => None,
         }
     }
 }
@@ -170,8 +173,13 @@ pub fn export_report(
 }
 
 /// Sends a job to the documents worker, marks the button busy, offers the file it writes;
-/// `say` tells how it went.
-fn run_export(ui: ExportUi, format: ExportFormat, job: Job, say: impl Fn(String, bool) + 'static) {
+/// `say` tells how it went. Does nothing while an export runs.
+pub(super) fn run_export(
+    ui: ExportUi,
+    format: ExportFormat,
+    job: Job,
+    say: impl Fn(String, bool) + 'static,
+) {
     let kind = format.name();
     ui.exporting_format.set(format);
     ui.exporting.set(true);

@@ -15,6 +15,7 @@ pub mod files;
 mod header;
 mod import;
 mod library_panel;
+mod par_index;
 mod plan_document;
 mod plans;
 mod print;
@@ -348,6 +349,7 @@ pub fn App() -> impl IntoView {
     let progress = state::progress::ProgressState::new(state);
     provide_context(progress);
     provide_context(review::ReviewState::new(state, agencies, progress));
+    provide_context(par_index::ParIndexState::new(state));
     plans.start(state);
     export::provide();
     plans.keep_setting(state, "export", export::export_ui().settings);

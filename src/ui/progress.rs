@@ -17,9 +17,9 @@ use super::EditorState;
 use crate::domain::history::Field;
 use crate::domain::plan::{Item, Plan, Row, RowId};
 use crate::domain::progress::{
-    due_day, lead_agencies, Day, Progress, ProgressEdit, ReportPeriod, ReportingRules, Status,
-    UpdateForm,
+    due_day, Day, Progress, ProgressEdit, ReportPeriod, ReportingRules, Status,
 };
+use crate::domain::update_form::{lead_agencies, UpdateForm};
 
 /// The status filter's choices: every status, and the overdue ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

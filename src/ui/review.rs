@@ -9,6 +9,7 @@
 use leptos::prelude::*;
 
 use super::agencies::{AgencySettings, RenamePanel};
+use super::par_index::{ParIndexPanel, ParIndexState};
 use super::progress::ProgressPanel;
 use super::report::ReportPanel;
 use super::timeline::Timeline;
@@ -68,6 +69,7 @@ pub fn ReviewTools() -> impl IntoView {
     let settings_open = RwSignal::new(false);
     let progress_open = RwSignal::new(false);
     let report_open = RwSignal::new(false);
+    let par_open = RwSignal::new(false);
     let summary = move || {
         review.review.with(|r| {
             let (errors, warnings) = r.counts();
@@ -97,6 +99,7 @@ pub fn ReviewTools() -> impl IntoView {
             <div class="tool-group">
                 {toggle(progress_open, "progress-panel", "Theo dõi tiến độ")}
                 {toggle(report_open, "report-panel", "Báo cáo tiến độ")}
+                {toggle(par_open, "par-index", "Chỉ số CCHC")}
             </div>
             <RollReportView/>
             <Show when=move || check_open.get()><PlanCheck/></Show>
@@ -105,6 +108,7 @@ pub fn ReviewTools() -> impl IntoView {
             <Show when=move || settings_open.get()><AgencySettings/></Show>
             <Show when=move || progress_open.get()><ProgressPanel/></Show>
             <Show when=move || report_open.get()><ReportPanel/></Show>
+            <Show when=move || par_open.get()><ParIndexPanel/></Show>
         </section>
     }
 }
@@ -234,6 +238,7 @@ struct Line {
 fn PlanCheck() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let review = expect_context::<ReviewState>();
+    let par = expect_context::<ParIndexState>();
     let groups = Memo::new(move |_| {
         review.numbers.with(|numbers| {
             review.review.with(|r| {
@@ -302,6 +307,15 @@ fn PlanCheck() -> impl IntoView {
                     </section>
                 </For>
             </Show>
+            {move || {
+                let gaps = par.gaps();
+                (!gaps.is_empty()).then(|| view! {
+                    <section class="finding-group" aria-label="Chỉ số CCHC chưa có nhiệm vụ">
+                        <h3>{format!("Tiêu chí Chỉ số CCHC bị trừ điểm chưa có nhiệm vụ ({})", gaps.len())}</h3>
+                        <ul>{gaps.into_iter().map(|g| view! { <li>{g.message}</li> }).collect_view()}</ul>
+                    </section>
+                })
+            }}
         </section>
     }
 }

@@ -10,9 +10,8 @@ use super::state::progress::ProgressState;
 use super::EditorState;
 use crate::domain::file_format::write_update_form;
 use crate::domain::plan::{Plan, RowId};
-use crate::domain::progress::{
-    review_reply, Day, FormTask, Progress, ProgressEdit, ReplyReview, UpdateForm,
-};
+use crate::domain::progress::{Day, Progress, ProgressEdit};
+use crate::domain::update_form::{review_reply, FormTask, ReplyReview, UpdateForm};
 use crate::platform;
 
 /// The form being filled and the reply being reviewed; `Copy`, held by `Files`.

@@ -11,9 +11,10 @@ use cchc_plan::domain::file_format::{read_file, write_plan, write_update_form, O
 use cchc_plan::domain::library::{builtin, plan_from_source};
 use cchc_plan::domain::plan::{Plan, RowId};
 use cchc_plan::domain::progress::{
-    is_overdue, lead_agencies, Day, Progress, ReportPeriod, ReportingRules, Status, UpdateForm,
+    is_overdue, Day, Progress, ReportPeriod, ReportingRules, Status,
 };
 use cchc_plan::domain::progress_report::build_report;
+use cchc_plan::domain::update_form::{lead_agencies, UpdateForm};
 use cchc_plan::domain::workbook::{report_file_name, SHEET_REPORT_OVERDUE, SHEET_REPORT_SUMMARY};
 
 use crate::common::docx::read_docx;

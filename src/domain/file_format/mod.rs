@@ -21,8 +21,8 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use super::plan::{Plan, PlanData};
-use super::progress::UpdateForm;
 use super::template::TemplateSet;
+use super::update_form::UpdateForm;
 
 mod templates;
 
@@ -189,7 +189,8 @@ struct FormFileOut<'a> {
 /// ```
 /// use cchc_plan::domain::file_format::{read_file, write_update_form, OpenedFile};
 /// use cchc_plan::domain::plan::Plan;
-/// use cchc_plan::domain::progress::{Day, UpdateForm};
+/// use cchc_plan::domain::progress::Day;
+/// use cchc_plan::domain::update_form::UpdateForm;
 /// let plan = Plan::new("p", "Lâm Đồng", 2027);
 /// let form = UpdateForm::for_agency(&plan, "Sở Nội vụ", Day::new(2027, 3, 1).unwrap());
 /// let text = write_update_form(&form);

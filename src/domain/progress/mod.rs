@@ -3,23 +3,19 @@
 //!
 //! One file per concept: `day.rs` (a calendar day), `status.rs` (status and progress of a
 //! task), `due.rs` (the due day of a deadline text, overdue), `periods.rs` (reporting periods
-//! and cut-offs, settings), `update_form.rs` (statuses collected from the agencies by file). The report's data, which reads the plan, is
+//! and cut-offs, settings). Statuses collected from the agencies
+//! by file are `super::update_form`. The report's data, which reads the plan, is
 //! `super::progress_report`. Tests in `tests.rs`.
 
 mod day;
 mod due;
 mod periods;
 mod status;
-mod update_form;
 
 pub use day::Day;
 pub use due::{due_day, due_of, is_overdue};
 pub use periods::{DayOfYear, PeriodRange, ReportPeriod, ReportingRules};
-pub use status::{Progress, Status};
-pub use update_form::{
-    lead_agencies, review_reply, FormTask, ProgressEdit, ReplyChange, ReplyError, ReplyReview,
-    UpdateForm,
-};
+pub use status::{Progress, ProgressEdit, Status};
 
 #[cfg(test)]
 mod tests;

@@ -111,3 +111,44 @@ impl Progress {
         }
     }
 }
+
+/// One change to a task's progress, as a field of the progress views makes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ProgressEdit {
+    Status(Status),
+    CompletedOn(Option<Day>),
+    Result(String),
+    Reached(String),
+    Reason(String),
+}
+
+impl ProgressEdit {
+    /// Makes the change. A task marked done gets `today` as its day unless it has one; a
+    /// task no longer done loses its day.
+    ///
+    /// ```
+    /// use cchc_plan::domain::progress::{Day, Progress, ProgressEdit, Status};
+    /// let today = Day::new(2027, 4, 2).unwrap();
+    /// let mut progress = Progress::default();
+    /// ProgressEdit::Status(Status::Done).apply(&mut progress, today);
+    /// assert_eq!(progress.completed_on, Some(today));
+    /// ProgressEdit::Status(Status::InProgress).apply(&mut progress, today);
+    /// assert_eq!(progress.completed_on, None);
+    /// ```
+    pub fn apply(self, progress: &mut Progress, today: Day) {
+        match self {
+            ProgressEdit::Status(status) => {
+                progress.status = status;
+                if !status.is_done() {
+                    progress.completed_on = None;
+                } else if progress.completed_on.is_none() {
+                    progress.completed_on = Some(today);
+                }
+            }
+            ProgressEdit::CompletedOn(day) => progress.completed_on = day,
+            ProgressEdit::Result(text) => progress.result = text,
+            ProgressEdit::Reached(text) => progress.reached = text,
+            ProgressEdit::Reason(text) => progress.reason = text,
+        }
+    }
+}

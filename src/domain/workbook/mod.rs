@@ -349,6 +349,21 @@ pub fn file_name(plan: &Plan) -> String {
     format!("{}.xlsx", file_stem(plan))
 }
 
+/// The file name of "Khắc phục Chỉ số CCHC": "Khac-phuc-Chi-so-CCHC-Hung-Yen-2024.xlsx".
+///
+/// ```
+/// use cchc_plan::domain::plan::Plan;
+/// use cchc_plan::domain::workbook::par_index_file_name;
+/// let plan = Plan::new("p", "Hưng Yên", 2024);
+/// assert_eq!(par_index_file_name(&plan), "Khac-phuc-Chi-so-CCHC-Hung-Yen-2024.xlsx");
+/// ```
+pub fn par_index_file_name(plan: &Plan) -> String {
+    match file_slug(&plan.province) {
+        province if province.is_empty() => format!("Khac-phuc-Chi-so-CCHC-{}.xlsx", plan.year),
+        province => format!("Khac-phuc-Chi-so-CCHC-{province}-{}.xlsx", plan.year),
+    }
+}
+
 /// The name of the appendices' files without extension, shared by the Excel and Word
 /// exports: "Phu-luc-KH-CCHC-Hung-Yen-2027".
 pub fn file_stem(plan: &Plan) -> String {

@@ -1,8 +1,9 @@
-//! "Phiếu cập nhật tiến độ": statuses collected from the lead agencies by file.
+//! "Phiếu cập nhật tiến độ": statuses collected from the lead agencies by file. Apart from
+//! `progress` (which the plan's tasks hold) because it reads the plan, as `progress_report`.
 //!
 //! The Sở Nội vụ sends each lead agency a form ([`UpdateForm::for_agency`]) holding only
 //! that agency's tasks, with their progress as the plan had it. The agency opens it in the
-//! app, fills the status fields ([`ProgressEdit`]) and saves a reply (the same form with
+//! app, fills the status fields ([`ProgressEdit`](crate::domain::progress::ProgressEdit)) and saves a reply (the same form with
 //! [`UpdateForm::replied_on`] set). Opened in the plan, the reply is compared with it
 //! ([`review_reply`]): per task, the old and the new progress, with warnings for tasks
 //! that are gone, reworded or updated in the plan since the form was sent; the drafter
@@ -10,8 +11,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Day, Progress, Status};
 use crate::domain::plan::{Plan, RowId};
+use crate::domain::progress::{Day, Progress, ProgressEdit};
 use crate::domain::timeline::full_numbers;
 
 /// One task of a form: what the agency reads, and its progress as sent and as answered.
@@ -63,7 +64,8 @@ impl UpdateForm {
     ///
     /// ```
     /// use cchc_plan::domain::plan::{Plan, Task};
-    /// use cchc_plan::domain::progress::{Day, UpdateForm};
+    /// use cchc_plan::domain::progress::Day;
+    /// use cchc_plan::domain::update_form::UpdateForm;
     /// let mut plan = Plan::new("p", "Lào Cai", 2027);
     /// plan.add_task_with(None, Task { content: "Rà soát".into(), lead: vec!["Sở Tư pháp".into()], ..Task::default() });
     /// plan.add_task_with(None, Task { content: "Kiểm tra".into(), lead: vec!["Sở Nội vụ".into()], ..Task::default() });
@@ -123,47 +125,6 @@ impl UpdateForm {
     pub fn edit(&mut self, index: usize, edit: ProgressEdit, today: Day) {
         if let Some(task) = self.tasks.get_mut(index) {
             edit.apply(&mut task.progress, today);
-        }
-    }
-}
-
-/// One change to a task's progress, as a field of the progress views makes it.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ProgressEdit {
-    Status(Status),
-    CompletedOn(Option<Day>),
-    Result(String),
-    Reached(String),
-    Reason(String),
-}
-
-impl ProgressEdit {
-    /// Makes the change. A task marked done gets `today` as its day unless it has one; a
-    /// task no longer done loses its day.
-    ///
-    /// ```
-    /// use cchc_plan::domain::progress::{Day, Progress, ProgressEdit, Status};
-    /// let today = Day::new(2027, 4, 2).unwrap();
-    /// let mut progress = Progress::default();
-    /// ProgressEdit::Status(Status::Done).apply(&mut progress, today);
-    /// assert_eq!(progress.completed_on, Some(today));
-    /// ProgressEdit::Status(Status::InProgress).apply(&mut progress, today);
-    /// assert_eq!(progress.completed_on, None);
-    /// ```
-    pub fn apply(self, progress: &mut Progress, today: Day) {
-        match self {
-            ProgressEdit::Status(status) => {
-                progress.status = status;
-                if !status.is_done() {
-                    progress.completed_on = None;
-                } else if progress.completed_on.is_none() {
-                    progress.completed_on = Some(today);
-                }
-            }
-            ProgressEdit::CompletedOn(day) => progress.completed_on = day,
-            ProgressEdit::Result(text) => progress.result = text,
-            ProgressEdit::Reached(text) => progress.reached = text,
-            ProgressEdit::Reason(text) => progress.reason = text,
         }
     }
 }
@@ -281,3 +242,6 @@ impl Plan {
         taken
     }
 }
+
+#[cfg(test)]
+mod tests;
