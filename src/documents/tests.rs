@@ -401,3 +401,35 @@ fn the_word_report_answers_with_a_docx_and_as_of_may_be_left_out() {
     );
     assert!(body.contains(">Ban hành kế hoạch kiểm soát TTHC năm 2021<"));
 }
+
+#[test]
+fn the_par_index_export_answers_with_its_sheet() {
+    use crate::domain::library::{builtin, plan_from_source};
+    use crate::domain::par_index::Scores;
+    let plan = plan_from_source(builtin(), "seed-001", "p").unwrap();
+    let scores = Scores::find_builtin("Hưng Yên", 2023).unwrap().clone();
+    let head = serde_json::to_vec(&Request {
+        id: 9,
+        job: Job::ExportParIndexXlsx { plan, scores },
+    })
+    .unwrap();
+    let (response, bytes) = handle(&head);
+    assert_eq!(response.id, 9);
+    assert_eq!(
+        response.outcome,
+        Outcome::File {
+            name: "Khac-phuc-Chi-so-CCHC-Hung-Yen-2024.xlsx".into(),
+            mime: crate::domain::workbook::XLSX_MIME.into(),
+            warnings: Vec::new(),
+        }
+    );
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    use calamine::Reader;
+    let sheet = book
+        .worksheet_range(crate::domain::workbook::SHEET_PAR_INDEX)
+        .unwrap();
+    assert!(sheet
+        .rows()
+        .any(|row| row.iter().any(|c| c.to_string().starts_with("3.2.1. "))));
+}

@@ -19,6 +19,7 @@ mod import;
 mod indexeddb;
 mod library;
 mod offline;
+mod par_index;
 mod plan_document;
 mod progress;
 mod review;
@@ -51,6 +52,7 @@ fn main() {
             plan_document::tests(),
             indexeddb::tests(),
             progress::tests(),
+            par_index::tests(),
             engines::tests(),
         ]
         .concat(),
