@@ -874,6 +874,41 @@ async fn search(page: &Page, runs: usize) -> Result<Vec<String>> {
     Ok(lines)
 }
 
+/// The progress report (Quý I) of a 1.000-task plan with statuses recorded, built and laid
+/// out in the page as "Báo cáo tiến độ" shows it.
+async fn progress_report(page: &Page, runs: usize) -> Result<Vec<String>> {
+    use cchc_plan::domain::progress::{Day, Status};
+    let mut plan = plans::plan(1_000);
+    let year = plan.year;
+    let ids: Vec<_> = plan
+        .rows()
+        .iter()
+        .filter(|r| r.task().is_some())
+        .map(|r| r.id)
+        .collect();
+    for (i, id) in ids.into_iter().enumerate() {
+        plan.update_task(id, |t| {
+            t.progress.status = Status::ALL[i % Status::ALL.len()];
+            if t.progress.status.is_done() {
+                t.progress.completed_on = Day::new(year, 3, 1);
+            }
+        });
+    }
+    let result = page
+        .js_with(
+            "return window.cchcApp.benchReport(arguments[0], arguments[1]);",
+            vec![Value::String(write_plan(&plan)), json!(runs)],
+        )
+        .await?;
+    if let Some(error) = result.as_str() {
+        return Err(harness::Error::msg(format!("progress report: {error}")));
+    }
+    Ok(vec![Figures(numbers(result)).line(
+        "progress report of a 1.000-task plan, built and laid out (≤ 100)",
+        "ms",
+    )])
+}
+
 /// Saving and loading a 1.000-task plan as the app does (blob, localStorage).
 async fn save_and_load(page: &Page, runs: usize) -> Result<Vec<String>> {
     let plan = plans::plan(1_000);
@@ -955,6 +990,7 @@ fn main() {
             lines.extend(save_and_load(&page, runs.max(21)).await?);
             lines.extend(indexed_save_and_load(&page, runs.max(21)).await?);
             lines.extend(search(&page, runs.max(21)).await?);
+            lines.extend(progress_report(&page, runs.max(21)).await?);
             let _ = page.client().clone().close().await;
         }
         if part_wanted("export") {

@@ -79,6 +79,8 @@ pub enum Job {
     /// "Khắc phục Chỉ số CCHC" as an .xlsx workbook: the criteria `scores` took points from
     /// (built-in criteria set of the scores' methodology), with the plan's tasks for each.
     ExportParIndexXlsx { plan: Plan, scores: Scores },
+    /// The same table as a .docx.
+    ExportParIndexDocx { plan: Plan, scores: Scores },
     /// The same progress report as a .docx.
     ExportReportDocx {
         plan: Plan,
@@ -259,6 +261,16 @@ pub fn handle_with_file(head: &[u8], file: &[u8]) -> (Response, Vec<u8>) {
             ),
             crate::domain::workbook::par_index_file_name(plan),
             XLSX_MIME,
+        ),
+        Job::ExportParIndexDocx { plan, scores } => file_outcome(
+            crate::domain::docx::build_par_index_docx(
+                plan,
+                crate::domain::par_index::CriteriaSet::builtin(),
+                scores,
+                &ExportSettings::default(),
+            ),
+            crate::domain::docx::par_index_docx_file_name(plan),
+            DOCX_MIME,
         ),
         Job::ExportDocx { plan, settings } => file_outcome(
             build_appendices_docx(plan, settings),

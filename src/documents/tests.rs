@@ -433,3 +433,33 @@ fn the_par_index_export_answers_with_its_sheet() {
         .rows()
         .any(|row| row.iter().any(|c| c.to_string().starts_with("3.2.1. "))));
 }
+
+#[test]
+fn the_par_index_word_export_answers_with_a_docx() {
+    use crate::domain::library::{builtin, plan_from_source};
+    use crate::domain::par_index::Scores;
+    let plan = plan_from_source(builtin(), "seed-001", "p").unwrap();
+    let scores = Scores::find_builtin("Hưng Yên", 2023).unwrap().clone();
+    let head = serde_json::to_vec(&Request {
+        id: 10,
+        job: Job::ExportParIndexDocx { plan, scores },
+    })
+    .unwrap();
+    let (response, bytes) = handle(&head);
+    assert_eq!(
+        response.outcome,
+        Outcome::File {
+            name: "Khac-phuc-Chi-so-CCHC-Hung-Yen-2024.docx".into(),
+            mime: crate::domain::docx::DOCX_MIME.into(),
+            warnings: Vec::new(),
+        }
+    );
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut body = String::new();
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").unwrap(),
+        &mut body,
+    )
+    .unwrap();
+    assert!(body.contains("3.2.1. "), "the criteria are in the table");
+}

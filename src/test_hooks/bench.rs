@@ -207,8 +207,38 @@ fn indexed_store(text: String, runs: usize) -> js_sys::Promise {
     })
 }
 
-/// Adds `benchExport`, `benchExportDocx`, `benchSearch`, `benchStore` and `benchIndexedStore`.
+/// `benchReport(planFile, runs)`: the times of `runs` progress reports of the plan (Quý I,
+/// `build_report`, then laid out as the panel and print view show it, `ReportLayout`), as
+/// an array of ms, or a string with the error.
+fn report(text: String, runs: usize) -> JsValue {
+    use crate::domain::progress::{ReportPeriod, ReportingRules};
+    use crate::domain::progress_report::build_report;
+    use crate::domain::workbook::ReportLayout;
+    let plan = match file_format::read_plan(&text) {
+        Ok(plan) => plan,
+        Err(error) => return error.to_string().into(),
+    };
+    let rules = ReportingRules::default();
+    let times: Vec<f64> = (0..runs.max(1))
+        .map(|_| {
+            let start = now();
+            let report = build_report(&plan, &rules, ReportPeriod::Q1, None);
+            let layout = ReportLayout::new(&report, &plan.province);
+            std::hint::black_box(layout);
+            now() - start
+        })
+        .collect();
+    samples(&times)
+}
+
+/// Adds `benchExport`, `benchExportDocx`, `benchSearch`, `benchStore`, `benchIndexedStore`
+/// and `benchReport`.
 pub(super) fn add_hooks(hooks: &js_sys::Object) {
+    add(
+        hooks,
+        "benchReport",
+        Closure::<dyn Fn(String, usize) -> JsValue>::new(report),
+    );
     add(
         hooks,
         "benchExport",

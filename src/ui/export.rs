@@ -27,6 +27,9 @@ pub struct ExportUi {
     pub settings: RwSignal<ExportSettings>,
     /// Whether the print view ("Xem bản in") is shown.
     pub printing: RwSignal<bool>,
+    /// The progress report the print view shows instead of the appendix ("Xem bản in báo
+    /// cáo"), laid out when asked for; none: the appendix.
+    pub printing_report: RwSignal<Option<crate::domain::workbook::ReportLayout>>,
     /// Whether the documents worker is writing a workbook ("Đang xuất…").
     pub exporting: RwSignal<bool>,
     /// Which file is being written (its button reads "Đang xuất…").
@@ -40,6 +43,7 @@ pub fn provide() -> ExportUi {
     let ui = ExportUi {
         settings: RwSignal::new(ExportSettings::default()),
         printing: RwSignal::new(false),
+        printing_report: RwSignal::new(None),
         exporting: RwSignal::new(false),
         exporting_format: RwSignal::new(ExportFormat::Excel),
         document_view: RwSignal::new(false),
@@ -74,6 +78,8 @@ pub enum ExportFormat {
     ReportWord,
     /// "Khắc phục Chỉ số CCHC" (PAR INDEX) as a workbook.
     ParIndex,
+    /// The same table in Word.
+    ParIndexWord,
 }
 
 impl ExportFormat {
@@ -86,6 +92,7 @@ impl ExportFormat {
             ExportFormat::ReportExcel => "báo cáo Excel",
             ExportFormat::ReportWord => "báo cáo Word",
             ExportFormat::ParIndex => "Khắc phục Chỉ số CCHC",
+            ExportFormat::ParIndexWord => "Word Khắc phục Chỉ số CCHC",
         }
     }
 
@@ -95,7 +102,10 @@ impl ExportFormat {
             ExportFormat::Excel => Some(Job::ExportXlsx { plan, settings }),
             ExportFormat::Word => Some(Job::ExportDocx { plan, settings }),
             ExportFormat::PlanDocument => Some(Job::ExportPlanDocument { plan, settings }),
-            ExportFormat::ReportExcel | ExportFormat::ReportWord | ExportFormat::ParIndex => None,
+            ExportFormat::ReportExcel
+            | ExportFormat::ReportWord
+            | ExportFormat::ParIndex
+            | ExportFormat::ParIndexWord => None,
         }
     }
 }

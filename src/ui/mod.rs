@@ -19,6 +19,7 @@ mod par_index;
 mod plan_document;
 mod plans;
 mod print;
+mod print_report;
 mod progress;
 mod report;
 mod review;

@@ -12,16 +12,28 @@ use leptos::prelude::*;
 use super::export::{export_ui, ExportFormat};
 use super::review::{go_to_row, ReviewState};
 use super::EditorState;
-use crate::domain::par_index::{analyse, tags, Analysis, CriteriaSet, Gap, Scores, Suggester};
+use crate::documents::Job;
+use crate::domain::par_index::{
+    analyse, tags, Analysis, CriteriaSet, Gap, Points, Scores, Suggester,
+};
 use crate::domain::plan::RowId;
 
-/// Which scores the plan is read against: `None` until the drafter chooses, then the
-/// index of a built-in scores table, or none.
+/// The scores tables the app knows: the built-in ones, then the drafter's (typed in the
+/// app or opened from a file; kept with the app's settings).
+fn all_scores(user: &[Scores]) -> Vec<Scores> {
+    Scores::builtin().iter().chain(user).cloned().collect()
+}
+
+/// Which scores the plan is read against, and the drafter's own scores tables.
 #[derive(Clone, Copy)]
 pub struct ParIndexState {
+    /// `None` until the drafter chooses; then the index in [`all_scores`], or none.
     choice: RwSignal<Option<Option<usize>>>,
-    /// The scores in use (by default those of the plan's province for the year before).
-    pub scores: Memo<Option<usize>>,
+    /// The drafter's scores tables.
+    pub user: RwSignal<Vec<Scores>>,
+    /// The scores in use: the chosen ones, by default those of the plan's province for the
+    /// year before the plan's.
+    pub scores: Memo<Option<Scores>>,
     /// The scores read against the plan, when there are scores.
     pub analysis: Memo<Option<Analysis>>,
 }
@@ -29,44 +41,73 @@ pub struct ParIndexState {
 impl ParIndexState {
     pub fn new(state: EditorState) -> ParIndexState {
         let choice = RwSignal::new(None::<Option<usize>>);
+        let user = RwSignal::new(Vec::<Scores>::new());
+        state.plans.keep_setting(state, "par_scores", user);
         let province = state.plan_memo(|p| p.province.clone());
-        let scores = Memo::new(move |_| {
+        let index = Memo::new(move |_| {
             choice.get().unwrap_or_else(|| {
                 let year = state.plan_year.get();
                 province.with(|province| {
-                    Scores::builtin()
+                    user.with(|user| all_scores(user))
                         .iter()
-                        .position(|s| s.province == *province && s.year == year - 1)
+                        .rposition(|s| s.province == *province && s.year == year - 1)
                 })
             })
         });
+        let scores = Memo::new(move |_| {
+            let i = index.get()?;
+            user.with(|user| all_scores(user).get(i).cloned())
+        });
         let analysis = Memo::new(move |_| {
-            let scores = scores.get()?;
-            let scores = Scores::builtin().get(scores)?;
-            Some(state.track_plan(|plan| analyse(CriteriaSet::builtin(), scores, plan)))
+            scores.with(|scores| {
+                let scores = scores.as_ref()?;
+                Some(state.track_plan(|plan| analyse(CriteriaSet::builtin(), scores, plan)))
+            })
         });
         ParIndexState {
             choice,
+            user,
             scores,
             analysis,
         }
+    }
+
+    /// The index of the scores in use among [`all_scores`].
+    fn chosen_index(&self) -> Option<usize> {
+        let scores = self.scores.get()?;
+        self.user
+            .with(|user| all_scores(user))
+            .iter()
+            .rposition(|s| *s == scores)
+    }
+
+    /// Adds (or replaces, same province and year) one of the drafter's scores tables and
+    /// reads the plan against it.
+    pub fn keep(&self, scores: Scores) {
+        let builtin = Scores::builtin().len();
+        let mut at = 0;
+        self.user.update(|user| {
+            at = match user
+                .iter()
+                .position(|s| s.province == scores.province && s.year == scores.year)
+            {
+                Some(i) => {
+                    user[i] = scores;
+                    i
+                }
+                None => {
+                    user.push(scores);
+                    user.len() - 1
+                }
+            };
+        });
+        self.choice.set(Some(Some(builtin + at)));
     }
 
     /// The criteria with lost points and no task (none without scores).
     pub fn gaps(&self) -> Vec<Gap> {
         self.analysis
             .with(|a| a.as_ref().map(Analysis::gaps).unwrap_or_default())
-    }
-}
-
-/// "Hưng Yên năm 2023 (xếp hạng 26/63)".
-fn scores_label(scores: &Scores) -> String {
-    match &scores.rank {
-        Some(rank) => format!(
-            "{} năm {} (xếp hạng {}/{})",
-            scores.province, scores.year, rank.place, rank.of
-        ),
-        None => format!("{} năm {}", scores.province, scores.year),
     }
 }
 
@@ -90,48 +131,58 @@ pub fn ParIndexPanel() -> impl IntoView {
             removed
         });
     };
-    let export = move |_| {
+    let export = move |word: bool| {
         message.set(None);
-        let Some(scores) = par
-            .scores
-            .get_untracked()
-            .and_then(|i| Scores::builtin().get(i))
-        else {
+        let Some(scores) = par.scores.get_untracked() else {
             message.set(Some((
                 "Hãy chọn bảng điểm Chỉ số CCHC trước khi xuất.".to_string(),
                 true,
             )));
             return;
         };
-        let job = crate::documents::Job::ExportParIndexXlsx {
-            plan: state.read_plan(Clone::clone),
-            scores: scores.clone(),
+        let plan = state.read_plan(Clone::clone);
+        let (format, job) = if word {
+            (
+                ExportFormat::ParIndexWord,
+                Job::ExportParIndexDocx { plan, scores },
+            )
+        } else {
+            (
+                ExportFormat::ParIndex,
+                Job::ExportParIndexXlsx { plan, scores },
+            )
         };
-        super::export::run_export(ui, ExportFormat::ParIndex, job, move |text, error| {
+        super::export::run_export(ui, format, job, move |text, error| {
             message.set(Some((text, error)))
         });
     };
-    let busy = move || ui.exporting.get() && ui.exporting_format.get() == ExportFormat::ParIndex;
+    let busy =
+        move |format: ExportFormat| ui.exporting.get() && ui.exporting_format.get() == format;
     view! {
         <section class="review-panel par-index" id="par-index" aria-label="Chỉ số CCHC">
             <h2>"Chỉ số cải cách hành chính (PAR INDEX)"</h2>
             <label>"Bảng điểm "
                 <select aria-label="Bảng điểm Chỉ số CCHC"
                     on:change=move |ev| par.choice.set(Some(event_target_value(&ev).parse::<usize>().ok()))>
-                    <option value="" selected=move || par.scores.get().is_none()>"Không dùng bảng điểm"</option>
-                    {Scores::builtin().iter().enumerate().map(|(i, s)| view! {
-                        <option value=i.to_string() selected=move || par.scores.get() == Some(i)>{scores_label(s)}</option>
-                    }).collect_view()}
+                    <option value="" selected=move || par.scores.with(Option::is_none)>"Không dùng bảng điểm"</option>
+                    {move || {
+                        let chosen = par.chosen_index();
+                        par.user.with(|user| all_scores(user)).iter().enumerate().map(|(i, s)| {
+                            let label = s.label();
+                            view! { <option value=i.to_string() selected=chosen == Some(i)>{label}</option> }
+                        }).collect_view()
+                    }}
                 </select>
             </label>
+            <ScoresTools/>
             {move || match par.analysis.get() {
                 None => view! {
-                    <p>"Chưa có bảng điểm Chỉ số CCHC của tỉnh cho năm trước năm kế hoạch. Chọn một bảng điểm có sẵn để xem các tiêu chí bị trừ điểm."</p>
+                    <p>"Chưa có bảng điểm Chỉ số CCHC của tỉnh cho năm trước năm kế hoạch. Chọn một bảng điểm có sẵn, mở tệp bảng điểm, hoặc tạo bảng điểm mới rồi nhập điểm để xem các tiêu chí bị trừ điểm."</p>
                 }.into_any(),
                 Some(analysis) => {
                     let gaps = analysis.gaps().len();
                     view! {
-                        <p class="par-source">{par.scores.get().and_then(|i| Scores::builtin().get(i)).map(|s| format!("Nguồn: {}", s.source))}</p>
+                        <p class="par-source">{par.scores.with(|s| s.as_ref().map(|s| format!("Nguồn: {}", s.source)))}</p>
                         <table class="par-areas" aria-label="Điểm theo lĩnh vực">
                             <thead><tr>
                                 <th scope="col">"Lĩnh vực"</th>
@@ -208,9 +259,13 @@ pub fn ParIndexPanel() -> impl IntoView {
             }}
             <CurrentTaskCriteria/>
             <div class="form-actions">
-                <button type="button" on:click=export disabled=move || ui.exporting.get()
-                    aria-busy=move || busy().then_some("true")>
-                    {move || if busy() { "Đang xuất…" } else { "Xuất Khắc phục Chỉ số CCHC" }}
+                <button type="button" on:click=move |_| export(false) disabled=move || ui.exporting.get()
+                    aria-busy=move || busy(ExportFormat::ParIndex).then_some("true")>
+                    {move || if busy(ExportFormat::ParIndex) { "Đang xuất…" } else { "Xuất Khắc phục Chỉ số CCHC" }}
+                </button>
+                <button type="button" on:click=move |_| export(true) disabled=move || ui.exporting.get()
+                    aria-busy=move || busy(ExportFormat::ParIndexWord).then_some("true")>
+                    {move || if busy(ExportFormat::ParIndexWord) { "Đang xuất…" } else { "Xuất Khắc phục Chỉ số CCHC (Word)" }}
                 </button>
                 <p class="form-message" role="status" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.1))>
                     {move || message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
@@ -303,5 +358,165 @@ fn CurrentTaskCriteria() -> impl IntoView {
                 }
             }}
         </section>
+    }
+}
+
+/// Opening a scores file, saving the scores in use as one, starting a blank table for the
+/// plan's province, and typing the points ("Nhập điểm"): only for the drafter's own tables.
+#[component]
+fn ScoresTools() -> impl IntoView {
+    let state = expect_context::<EditorState>();
+    let par = expect_context::<ParIndexState>();
+    let set = CriteriaSet::builtin();
+    let message = RwSignal::new(None::<(String, bool)>);
+    let picked = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let file = input.files().and_then(|list| list.get(0));
+        input.set_value("");
+        let Some(file) = file else { return };
+        let name = file.name();
+        leptos::task::spawn_local(async move {
+            let read = crate::platform::read_file_buffer(file).await;
+            let text = match read {
+                Ok(bytes) => String::from_utf8(bytes.to_vec())
+                    .map_err(|_| "tệp không phải văn bản UTF-8".to_string()),
+                Err(error) => Err(error.to_string()),
+            };
+            let outcome = text
+                .and_then(|text| Scores::from_json(&text))
+                .and_then(|scores| {
+                    let problems = scores.problems(set);
+                    if problems.is_empty() {
+                        Ok(scores)
+                    } else {
+                        let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+                        Err(list.join("; "))
+                    }
+                });
+            message.set(Some(match outcome {
+                Ok(scores) => {
+                    let text = format!("Đã mở bảng điểm {} từ tệp “{name}”.", scores.label());
+                    par.keep(scores);
+                    (text, false)
+                }
+                Err(why) => (
+                    format!("Không mở được tệp bảng điểm “{name}”: {why}. Không có gì thay đổi."),
+                    true,
+                ),
+            }));
+        });
+    };
+    let save = move |_| {
+        let Some(scores) = par.scores.get_untracked() else {
+            message.set(Some((
+                "Chưa chọn bảng điểm nào để tải về.".to_string(),
+                true,
+            )));
+            return;
+        };
+        let name = scores.file_name();
+        message.set(Some(
+            match crate::platform::download_text(&name, "application/json", &scores.to_json()) {
+                Ok(()) => (format!("Đã tải bảng điểm về máy: {name}."), false),
+                Err(e) => (format!("Không tải được bảng điểm: {e}."), true),
+            },
+        ));
+    };
+    let create = move |_| {
+        let (province, year) = state.read_plan(|p| (p.province.clone(), p.year - 1));
+        let scores = Scores::blank(set, &province, year);
+        let text = format!(
+            "Đã tạo bảng điểm {}: nhập điểm đạt của từng lĩnh vực, tiêu chí trong “Nhập điểm”.",
+            scores.label()
+        );
+        par.keep(scores);
+        message.set(Some((text, false)));
+    };
+    // The drafter's own table in use (its index in `user`): what "Nhập điểm" edits.
+    let own = move || {
+        let scores = par.scores.get()?;
+        par.user.with(|user| {
+            user.iter()
+                .position(|s| s.province == scores.province && s.year == scores.year)
+        })
+    };
+    let set_points = move |code: String, text: String| {
+        let Some(i) = own() else { return };
+        let trimmed = text.trim();
+        let points = if trimmed.is_empty() {
+            None
+        } else {
+            match Points::parse(trimmed) {
+                Some(p) => Some(p),
+                None => {
+                    message.set(Some((
+                        format!("“{trimmed}” không phải số điểm (ví dụ 0,25) của {code}: điểm giữ nguyên."),
+                        true,
+                    )));
+                    return;
+                }
+            }
+        };
+        message.set(None);
+        par.user
+            .update(|user| user[i].set_achieved(set, &code, points));
+    };
+    view! {
+        <div class="form-actions par-scores" role="group" aria-label="Bảng điểm">
+            <label class="file-open">
+                <input type="file" class="visually-hidden" accept=".json,application/json" on:change=picked/>
+                "Mở tệp bảng điểm"
+            </label>
+            <button type="button" on:click=save>"Tải bảng điểm về máy"</button>
+            <button type="button" on:click=create>"Tạo bảng điểm mới"</button>
+            <p class="form-message" role="status" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.1))>
+                {move || message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
+            </p>
+        </div>
+        <Show when=move || own().is_some()>
+            <details class="par-entry">
+                <summary>"Nhập điểm"</summary>
+                <p>"Điểm đạt của từng lĩnh vực, tiêu chí, viết như 0,25; để trống khi chưa biết."</p>
+                <table class="par-entry-table" aria-label="Nhập điểm">
+                    <thead><tr>
+                        <th scope="col">"Mã"</th>
+                        <th scope="col">"Lĩnh vực, tiêu chí"</th>
+                        <th scope="col">"Điểm tối đa"</th>
+                        <th scope="col">"Điểm đạt"</th>
+                    </tr></thead>
+                    <tbody>
+                        {set.entries().filter(|e| e.max.is_some()).map(|entry| {
+                            let code = entry.code.to_string();
+                            let label = format!("Điểm đạt {code}");
+                            let read_code = code.clone();
+                            let value = move || {
+                                par.scores.with(|s| {
+                                    s.as_ref()
+                                        .and_then(|s| if read_code.contains('.') { s.score(&read_code) } else { s.area_score(&read_code) })
+                                        .map(|score| score.achieved.to_string())
+                                        .unwrap_or_default()
+                                })
+                            };
+                            let edit_code = code.clone();
+                            view! {
+                                <tr>
+                                    <td>{code.clone()}</td>
+                                    <td>{entry.name.to_string()}</td>
+                                    <td class="number">{entry.max.map(|m| m.to_string()).unwrap_or_default()}</td>
+                                    <td><input type="text" inputmode="decimal" spellcheck="false" aria-label=label
+                                        prop:value=value on:change=move |ev| set_points(edit_code.clone(), event_target_value(&ev))/></td>
+                                </tr>
+                            }
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </details>
+        </Show>
     }
 }

@@ -61,13 +61,20 @@ fn PrintSheet() -> impl IntoView {
         let settings = effective_settings(ui, state);
         state.track_plan(|e| TaskTable::new(e, &settings))
     });
+    let report = ui.printing_report;
     let close = move || {
         ui.printing.set(false);
-        focus_later("[data-action=\"print-view\"]");
+        // Back to the button that opened the view.
+        if report.get_untracked().is_some() {
+            report.set(None);
+            focus_later("[data-action=\"print-report\"]");
+        } else {
+            focus_later("[data-action=\"print-view\"]");
+        }
     };
     focus_later(".print-actions button");
     view! {
-        <section class="print-view" aria-label="Bản in phụ lục"
+        <section class="print-view" aria-label=move || if report.with(Option::is_some) { "Bản in báo cáo" } else { "Bản in phụ lục" }
             on:keydown=move |ev| if ev.key() == "Escape" { close() }>
             <div class="print-actions" role="toolbar" aria-label="Bản in">
                 <button type="button" on:click=move |_| { let _ = window().print(); }>"In"</button>
@@ -78,7 +85,10 @@ fn PrintSheet() -> impl IntoView {
                 </p>
             </div>
             <div class="print-sheet">
-                {move || table.with(appendix)}
+                {move || match report.get() {
+                    Some(layout) => super::print_report::report_sheet(&layout),
+                    None => table.with(appendix),
+                }}
             </div>
         </section>
     }

@@ -9,7 +9,10 @@ use super::export::{export_report, export_ui, ExportFormat};
 use super::state::progress::ProgressState;
 use super::EditorState;
 use crate::domain::progress::{Day, DayOfYear, ReportPeriod, ReportingRules, Status};
-use crate::domain::progress_report::{build_report, ReportRow, StatusCounts, Tally};
+use crate::domain::progress_report::{
+    build_report, ProgressReport, ReportRow, StatusCounts, Tally,
+};
+use crate::domain::workbook::ReportLayout;
 
 /// The period whose data the day falls in, in the plan's year (the year's report after its
 /// last cut-off, and for days of another year).
@@ -99,7 +102,7 @@ pub fn ReportPanel() -> impl IntoView {
                     {row_list("Nhiệm vụ đến hạn kỳ sau", "Không có nhiệm vụ chưa hoàn thành đến hạn trong kỳ sau.", &r.due_next)}
                 }
             })}
-            <ReportExports period as_of/>
+            <ReportExports period as_of report/>
             <ReportingRulesForm/>
         </section>
     }
@@ -225,7 +228,11 @@ fn ReportingRulesForm() -> impl IntoView {
 /// "Xuất báo cáo Excel" and "Xuất báo cáo Word", through the documents worker, with what
 /// they did said beside them.
 #[component]
-fn ReportExports(period: Memo<ReportPeriod>, as_of: Memo<Option<Day>>) -> impl IntoView {
+fn ReportExports(
+    period: Memo<ReportPeriod>,
+    as_of: Memo<Option<Day>>,
+    report: Memo<ProgressReport>,
+) -> impl IntoView {
     let state = expect_context::<EditorState>();
     let progress = expect_context::<ProgressState>();
     let ui = export_ui();
@@ -254,6 +261,11 @@ fn ReportExports(period: Memo<ReportPeriod>, as_of: Memo<Option<Day>>) -> impl I
                 disabled=move || ui.exporting.get() on:click=move |_| export(true)>
                 {move || if busy(ExportFormat::ReportWord) { "Đang xuất…" } else { "Xuất báo cáo Word" }}
             </button>
+            <button type="button" data-action="print-report" on:click=move |_| {
+                let province = state.read_plan(|p| p.province.clone());
+                ui.printing_report.set(Some(report.with_untracked(|r| ReportLayout::new(r, &province))));
+                ui.printing.set(true);
+            }>"Xem bản in báo cáo"</button>
             <p class="form-message" role="status" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.1))>
                 {move || message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
             </p>

@@ -5,6 +5,7 @@
 
 use serde_json::{json, Value};
 
+use cchc_plan::domain::docx::par_index_docx_file_name;
 use cchc_plan::domain::file_format::write_plan;
 use cchc_plan::domain::library::{builtin, plan_from_source};
 use cchc_plan::domain::par_index::{analyse, CriteriaSet, Scores};
@@ -12,11 +13,15 @@ use cchc_plan::domain::plan::Plan;
 use cchc_plan::domain::timeline::full_numbers;
 use cchc_plan::domain::workbook::{par_index_file_name, NO_TASK, SHEET_PAR_INDEX};
 
+use crate::common::docx::read_docx;
 use crate::common::{cell, open, sheet};
 use crate::harness::{bail, browser_tests, BrowserTest, Page, Result, TempDir};
 
 pub fn tests() -> Vec<BrowserTest> {
-    browser_tests![seed_001_lost_points_are_answered_by_its_tasks]
+    browser_tests![
+        seed_001_lost_points_are_answered_by_its_tasks,
+        a_provinces_scores_are_typed_saved_to_a_file_and_opened_again,
+    ]
 }
 
 /// Opens the plan as the drafter does ("Mở tệp", then "Mở kế hoạch").
@@ -139,6 +144,24 @@ async fn seed_001_lost_points_are_answered_by_its_tasks(page: Page) -> Result {
         );
     }
 
+    page.click_button("Xuất Khắc phục Chỉ số CCHC (Word)")
+        .await?;
+    let path = page
+        .wait_for_download(&par_index_docx_file_name(&plan))
+        .await?;
+    let document = read_docx(&std::fs::read(&path)?);
+    let rows: Vec<Vec<String>> = document
+        .sections
+        .iter()
+        .flat_map(|s| s.tables())
+        .flat_map(|t| t.rows.iter().map(|r| r.texts()))
+        .collect();
+    let line = rows
+        .iter()
+        .find(|cells| cells.get(1).is_some_and(|c| names(c, &code)))
+        .unwrap_or_else(|| panic!("{code} is not in the Word table"));
+    assert!(line.iter().any(|t| t == NO_TASK), "{line:?}");
+
     // Tagged again from the task in focus, by its code: the finding goes.
     let index = plan
         .rows()
@@ -157,5 +180,82 @@ async fn seed_001_lost_points_are_answered_by_its_tasks(page: Page) -> Result {
     page.wait_for_body_text("Mọi tiêu chí bị trừ điểm đều đã có nhiệm vụ trong kế hoạch.")
         .await?;
     assert!(!page.body_text().await?.contains(&finding));
+    Ok(())
+}
+
+async fn a_provinces_scores_are_typed_saved_to_a_file_and_opened_again(page: Page) -> Result {
+    // Đắk Nông 2021: no scores built in for 2020.
+    let plan = plan_from_source(builtin(), "seed-002", "kh-seed-002").expect("seed 002");
+    assert_eq!((plan.province.as_str(), plan.year), ("Đắk Nông", 2021));
+    assert!(Scores::find_builtin("Đắk Nông", 2020).is_none());
+    open_plan(&page, &plan).await?;
+    page.click_button("Chỉ số CCHC").await?;
+    page.wait_for_body_text("Chưa có bảng điểm Chỉ số CCHC của tỉnh")
+        .await?;
+
+    page.click_button("Tạo bảng điểm mới").await?;
+    page.wait_for_body_text("Đã tạo bảng điểm Đắk Nông năm 2020")
+        .await?;
+    page.click("Nhập điểm").await?;
+    page.clear_and_type("Điểm đạt 3.2.1", 0, "0").await?;
+    page.press_keys(fantoccini::key::Key::Tab.to_string())
+        .await?;
+    // Seed 002's tasks carry no criteria: the lost points have no task yet.
+    let finding = "Tiêu chí 3.2.1 bị trừ 0,5 điểm chưa có nhiệm vụ";
+    page.wait_for_body_text("1 tiêu chí bị trừ điểm chưa có nhiệm vụ trong kế hoạch.")
+        .await?;
+    assert!(criterion_line(&page, "3.2.1").await?.contains("0/0,5"));
+    // A mistyped score is refused and said; the score stays.
+    page.clear_and_type("Điểm đạt 3.2.1", 0, "nửa").await?;
+    page.press_keys(fantoccini::key::Key::Tab.to_string())
+        .await?;
+    page.wait_for_body_text("“nửa” không phải số điểm (ví dụ 0,25) của 3.2.1: điểm giữ nguyên.")
+        .await?;
+    assert!(criterion_line(&page, "3.2.1").await?.contains("0/0,5"));
+    page.click_button("Kiểm tra kế hoạch").await?;
+    page.wait_for_body_text(finding).await?;
+
+    // Saved as a file another province can open; read back here.
+    page.click_button("Tải bảng điểm về máy").await?;
+    let path = page
+        .wait_for_download("Diem-Chi-so-CCHC-Dak-Nong-2020.json")
+        .await?;
+    let saved =
+        Scores::from_json(&std::fs::read_to_string(&path)?).map_err(crate::harness::Error::msg)?;
+    assert_eq!((saved.province.as_str(), saved.year), ("Đắk Nông", 2020));
+    assert_eq!(
+        saved.score("3.2.1").map(|s| s.achieved.to_string()),
+        Some("0".into())
+    );
+    assert!(saved.problems(CriteriaSet::builtin()).is_empty());
+
+    // Kept with the app's settings across a reload, chosen again for the plan.
+    page.reload().await?;
+    page.click_button("Chỉ số CCHC").await?;
+    page.wait_for_body_text("1 tiêu chí bị trừ điểm chưa có nhiệm vụ trong kế hoạch.")
+        .await?;
+
+    // Opening a scores file: Hưng Yên's 2023 scores as a file, then a broken one.
+    let dir = TempDir::new("par-scores")?;
+    let hung_yen = dir.path().join("diem-hung-yen.json");
+    let mut edited = Scores::find_builtin("Hưng Yên", 2023)
+        .expect("built in")
+        .clone();
+    edited.year = 2022;
+    std::fs::write(&hung_yen, edited.to_json())?;
+    page.upload_file("Mở tệp bảng điểm", 0, &hung_yen).await?;
+    page.wait_for_body_text(
+        "Đã mở bảng điểm Hưng Yên năm 2022 (xếp hạng 26/63) từ tệp “diem-hung-yen.json”.",
+    )
+    .await?;
+    assert_eq!(
+        page.js("const s = document.querySelector('select[aria-label=\"Bảng điểm Chỉ số CCHC\"]'); return s.options[s.selectedIndex].text;").await?,
+        json!("Hưng Yên năm 2022 (xếp hạng 26/63)")
+    );
+    let broken = dir.path().join("hong.json");
+    std::fs::write(&broken, "{ \"format\": \"cchc-plan\" }")?;
+    page.upload_file("Mở tệp bảng điểm", 0, &broken).await?;
+    page.wait_for_body_text("Không mở được tệp bảng điểm “hong.json”")
+        .await?;
     Ok(())
 }

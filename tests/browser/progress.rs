@@ -20,7 +20,7 @@ use cchc_plan::domain::workbook::{report_file_name, SHEET_REPORT_OVERDUE, SHEET_
 use crate::common::docx::read_docx;
 use crate::common::{cell, find_row, number, open, sheet};
 
-use crate::harness::{bail, browser_tests, BrowserTest, Page, Result, TempDir};
+use crate::harness::{bail, browser_tests, BrowserTest, Kind, Page, Result, TempDir};
 
 pub fn tests() -> Vec<BrowserTest> {
     browser_tests![
@@ -284,6 +284,43 @@ async fn statuses_are_recorded_kept_and_reported(page: Page) -> Result {
             row.content
         );
     }
+
+    // The print view shows the same report and prints it.
+    page.click_button("Xem bản in báo cáo").await?;
+    page.wait_for("the report's print view", |p| async move {
+        Ok(
+            p.js("return !!document.querySelector('.print-view .print-sheet table');")
+                .await?
+                == json!(true),
+        )
+    })
+    .await?;
+    let printed = page
+        .js("const v = document.querySelector('.print-view');\
+             return v.getAttribute('aria-label') + '|' + v.innerText;")
+        .await?;
+    let printed = printed.as_str().unwrap_or_default().to_string();
+    assert!(printed.starts_with("Bản in báo cáo|"), "{printed:.200}");
+    assert!(printed.contains(&report.title()), "{printed:.400}");
+    assert!(printed.contains("1. Tình hình thực hiện theo lĩnh vực"));
+    for row in &report.overdue {
+        assert!(
+            printed.contains(&row.content),
+            "{} not printed",
+            row.content
+        );
+    }
+    let pdf = page.print_pdf().await?;
+    assert!(pdf.starts_with(b"%PDF"), "printing did not return a PDF");
+    page.click_button("Đóng bản in").await?;
+    page.wait_for("the editor to come back", |p| async move {
+        Ok(p.count_of(Kind::Field, "Nội dung, nhiệm vụ").await? > 0)
+    })
+    .await?;
+    let focused = page
+        .js("return document.activeElement && document.activeElement.textContent;")
+        .await?;
+    assert_eq!(focused, json!("Xem bản in báo cáo"));
     Ok(())
 }
 

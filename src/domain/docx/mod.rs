@@ -30,6 +30,7 @@ mod builder;
 mod heading;
 mod package;
 mod page;
+mod par_index;
 mod paragraph;
 mod plan_document;
 mod progress;
@@ -52,6 +53,7 @@ use super::workbook::{
 pub use builder::DocxBuilder;
 pub use package::Properties;
 pub use page::{twips, Margins, Orientation, PageSetup, A4_HEIGHT_MM, A4_WIDTH_MM};
+pub use par_index::{build_par_index_docx, par_index_docx_file_name};
 pub use paragraph::{Align, Para, ParaStyle, Run};
 pub use plan_document::{build_plan_document, plan_document_file_name};
 pub use report::{build_report_docx, report_docx_file_name};

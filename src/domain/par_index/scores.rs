@@ -191,6 +191,77 @@ impl Scores {
         self.areas.iter().find(|s| s.code == code)
     }
 
+    /// Empty scores of a province for a year, against `set`, to be filled in by hand.
+    pub fn blank(set: &CriteriaSet, province: &str, year: i32) -> Scores {
+        Scores {
+            criteria_set: set.id.clone(),
+            province: province.to_string(),
+            year,
+            rank: None,
+            source: "Nhập trong ứng dụng".to_string(),
+            complete: false,
+            notes: Vec::new(),
+            areas: Vec::new(),
+            criteria: Vec::new(),
+        }
+    }
+
+    /// Sets the points reached by an area ("3") or a criterion ("3.2.1"), or forgets them
+    /// (`None`), in the criteria set's order; the maximum is the criteria set's.
+    ///
+    /// ```
+    /// use cchc_plan::domain::par_index::{CriteriaSet, Points, Scores};
+    /// let set = CriteriaSet::builtin();
+    /// let mut scores = Scores::blank(set, "Đắk Nông", 2020);
+    /// scores.set_achieved(set, "3.2.1", Points::parse("0"));
+    /// assert_eq!(scores.score("3.2.1").unwrap().written(set), "0/0,5");
+    /// scores.set_achieved(set, "3.2.1", None);
+    /// assert!(scores.score("3.2.1").is_none());
+    /// ```
+    pub fn set_achieved(&mut self, set: &CriteriaSet, code: &str, achieved: Option<Points>) {
+        let list = if code.contains('.') {
+            &mut self.criteria
+        } else {
+            &mut self.areas
+        };
+        match (list.iter().position(|s| s.code == code), achieved) {
+            (Some(i), Some(points)) => list[i].achieved = points,
+            (Some(i), None) => {
+                list.remove(i);
+            }
+            (None, Some(points)) => {
+                list.push(Score {
+                    code: code.to_string(),
+                    achieved: points,
+                    max: None,
+                });
+                let order: Vec<&str> = set.entries().map(|e| e.code).collect();
+                let rank = |code: &str| order.iter().position(|c| *c == code).unwrap_or(usize::MAX);
+                list.sort_by_key(|s| rank(&s.code));
+            }
+            (None, None) => {}
+        }
+    }
+
+    /// "Hưng Yên năm 2023 (xếp hạng 26/63)".
+    pub fn label(&self) -> String {
+        match &self.rank {
+            Some(rank) => format!(
+                "{} năm {} (xếp hạng {}/{})",
+                self.province, self.year, rank.place, rank.of
+            ),
+            None => format!("{} năm {}", self.province, self.year),
+        }
+    }
+
+    /// The file name a scores table is saved under: "Diem-Chi-so-CCHC-Hung-Yen-2023.json".
+    pub fn file_name(&self) -> String {
+        match crate::domain::text::file_slug(&self.province) {
+            province if province.is_empty() => format!("Diem-Chi-so-CCHC-{}.json", self.year),
+            province => format!("Diem-Chi-so-CCHC-{province}-{}.json", self.year),
+        }
+    }
+
     /// Everything wrong with the scores against `set`: another set, codes it does not have
     /// at that level, codes scored twice, points above the maximum, maxima other than the
     /// set's. Empty when the scores fit the set.

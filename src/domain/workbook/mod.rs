@@ -48,7 +48,7 @@ mod agency_table;
 mod budget_summary;
 #[cfg(feature = "documents")]
 mod progress_table;
-#[cfg(feature = "documents")]
+// The report's layout is also the app's print view of the report.
 mod report_layout;
 
 // The writer itself, only with the office codecs (the `documents` feature: the documents
@@ -110,7 +110,6 @@ pub use par_index_table::{
 };
 #[cfg(feature = "documents")]
 pub use progress_table::{ProgressColumn, ProgressSection, ProgressTable};
-#[cfg(feature = "documents")]
 pub use report_layout::{
     percent_text, range_line, CountLine, CountTable, ReportLayout, ReportLine, TaskList,
     COUNT_WIDTHS, LIST_HEADERS, LIST_WIDTHS, REPORT_HEADERS, REPORT_WIDTHS,
@@ -358,9 +357,15 @@ pub fn file_name(plan: &Plan) -> String {
 /// assert_eq!(par_index_file_name(&plan), "Khac-phuc-Chi-so-CCHC-Hung-Yen-2024.xlsx");
 /// ```
 pub fn par_index_file_name(plan: &Plan) -> String {
+    format!("{}.xlsx", par_index_file_stem(plan))
+}
+
+/// The name of the "Khắc phục Chỉ số CCHC" files without extension, shared by the Excel and
+/// Word exports: "Khac-phuc-Chi-so-CCHC-Hung-Yen-2024".
+pub fn par_index_file_stem(plan: &Plan) -> String {
     match file_slug(&plan.province) {
-        province if province.is_empty() => format!("Khac-phuc-Chi-so-CCHC-{}.xlsx", plan.year),
-        province => format!("Khac-phuc-Chi-so-CCHC-{province}-{}.xlsx", plan.year),
+        province if province.is_empty() => format!("Khac-phuc-Chi-so-CCHC-{}", plan.year),
+        province => format!("Khac-phuc-Chi-so-CCHC-{province}-{}", plan.year),
     }
 }
 
