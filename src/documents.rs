@@ -26,7 +26,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::domain::import::{OtherFormat, SourceDocument};
-use crate::domain::par_index::Scores;
+use crate::domain::par_index::{CriteriaSet, Scores};
 use crate::domain::plan::Plan;
 use crate::domain::progress::{Day, ReportPeriod, ReportingRules};
 use crate::domain::workbook::ExportSettings;
@@ -78,9 +78,20 @@ pub enum Job {
     },
     /// "Khắc phục Chỉ số CCHC" as an .xlsx workbook: the criteria `scores` took points from
     /// (built-in criteria set of the scores' methodology), with the plan's tasks for each.
-    ExportParIndexXlsx { plan: Plan, scores: Scores },
+    /// `set`: the drafter's criteria set; absent or null: the built-in one.
+    ExportParIndexXlsx {
+        plan: Plan,
+        scores: Scores,
+        #[serde(default)]
+        set: Option<CriteriaSet>,
+    },
     /// The same table as a .docx.
-    ExportParIndexDocx { plan: Plan, scores: Scores },
+    ExportParIndexDocx {
+        plan: Plan,
+        scores: Scores,
+        #[serde(default)]
+        set: Option<CriteriaSet>,
+    },
     /// The same progress report as a .docx.
     ExportReportDocx {
         plan: Plan,
@@ -252,20 +263,20 @@ pub fn handle_with_file(head: &[u8], file: &[u8]) -> (Response, Vec<u8>) {
         Job::ExportXlsx { plan, settings } => {
             file_outcome(build_workbook(plan, settings), file_name(plan), XLSX_MIME)
         }
-        Job::ExportParIndexXlsx { plan, scores } => file_outcome(
+        Job::ExportParIndexXlsx { plan, scores, set } => file_outcome(
             crate::domain::workbook::build_par_index_workbook(
                 plan,
-                crate::domain::par_index::CriteriaSet::builtin(),
+                set.as_ref().unwrap_or(CriteriaSet::builtin()),
                 scores,
                 &ExportSettings::default(),
             ),
             crate::domain::workbook::par_index_file_name(plan),
             XLSX_MIME,
         ),
-        Job::ExportParIndexDocx { plan, scores } => file_outcome(
+        Job::ExportParIndexDocx { plan, scores, set } => file_outcome(
             crate::domain::docx::build_par_index_docx(
                 plan,
-                crate::domain::par_index::CriteriaSet::builtin(),
+                set.as_ref().unwrap_or(CriteriaSet::builtin()),
                 scores,
                 &ExportSettings::default(),
             ),

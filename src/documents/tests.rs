@@ -410,7 +410,11 @@ fn the_par_index_export_answers_with_its_sheet() {
     let scores = Scores::find_builtin("Hưng Yên", 2023).unwrap().clone();
     let head = serde_json::to_vec(&Request {
         id: 9,
-        job: Job::ExportParIndexXlsx { plan, scores },
+        job: Job::ExportParIndexXlsx {
+            plan,
+            scores,
+            set: None,
+        },
     })
     .unwrap();
     let (response, bytes) = handle(&head);
@@ -442,7 +446,11 @@ fn the_par_index_word_export_answers_with_a_docx() {
     let scores = Scores::find_builtin("Hưng Yên", 2023).unwrap().clone();
     let head = serde_json::to_vec(&Request {
         id: 10,
-        job: Job::ExportParIndexDocx { plan, scores },
+        job: Job::ExportParIndexDocx {
+            plan,
+            scores,
+            set: None,
+        },
     })
     .unwrap();
     let (response, bytes) = handle(&head);

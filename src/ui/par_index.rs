@@ -31,6 +31,10 @@ pub struct ParIndexState {
     choice: RwSignal<Option<Option<usize>>>,
     /// The drafter's scores tables.
     pub user: RwSignal<Vec<Scores>>,
+    /// The drafter's own criteria set (opened from a file or edited), none: the built-in one.
+    pub user_set: RwSignal<Option<CriteriaSet>>,
+    /// The criteria set in use.
+    pub set: Memo<CriteriaSet>,
     /// The scores in use: the chosen ones, by default those of the plan's province for the
     /// year before the plan's.
     pub scores: Memo<Option<Scores>>,
@@ -43,6 +47,13 @@ impl ParIndexState {
         let choice = RwSignal::new(None::<Option<usize>>);
         let user = RwSignal::new(Vec::<Scores>::new());
         state.plans.keep_setting(state, "par_scores", user);
+        let user_set = RwSignal::new(None::<CriteriaSet>);
+        state.plans.keep_setting(state, "par_criteria", user_set);
+        let set = Memo::new(move |_| {
+            user_set
+                .get()
+                .unwrap_or_else(|| CriteriaSet::builtin().clone())
+        });
         let province = state.plan_memo(|p| p.province.clone());
         let index = Memo::new(move |_| {
             choice.get().unwrap_or_else(|| {
@@ -61,12 +72,14 @@ impl ParIndexState {
         let analysis = Memo::new(move |_| {
             scores.with(|scores| {
                 let scores = scores.as_ref()?;
-                Some(state.track_plan(|plan| analyse(CriteriaSet::builtin(), scores, plan)))
+                Some(set.with(|set| state.track_plan(|plan| analyse(set, scores, plan))))
             })
         });
         ParIndexState {
             choice,
             user,
+            user_set,
+            set,
             scores,
             analysis,
         }
@@ -118,11 +131,12 @@ pub fn ParIndexPanel() -> impl IntoView {
     let review = expect_context::<ReviewState>();
     let ui = export_ui();
     let message = RwSignal::new(None::<(String, bool)>);
-    let set = CriteriaSet::builtin();
     let name_of = move |code: &str| {
-        set.find(code)
-            .map(|e| e.name.to_string())
-            .unwrap_or_default()
+        par.set.with_untracked(|set| {
+            set.find(code)
+                .map(|e| e.name.to_string())
+                .unwrap_or_default()
+        })
     };
     let untag = move |row: RowId, code: String| {
         state.edit(None, |plan| {
@@ -141,15 +155,16 @@ pub fn ParIndexPanel() -> impl IntoView {
             return;
         };
         let plan = state.read_plan(Clone::clone);
+        let set = par.user_set.get_untracked();
         let (format, job) = if word {
             (
                 ExportFormat::ParIndexWord,
-                Job::ExportParIndexDocx { plan, scores },
+                Job::ExportParIndexDocx { plan, scores, set },
             )
         } else {
             (
                 ExportFormat::ParIndex,
-                Job::ExportParIndexXlsx { plan, scores },
+                Job::ExportParIndexXlsx { plan, scores, set },
             )
         };
         super::export::run_export(ui, format, job, move |text, error| {
@@ -175,6 +190,7 @@ pub fn ParIndexPanel() -> impl IntoView {
                 </select>
             </label>
             <ScoresTools/>
+            <CriteriaTools/>
             {move || match par.analysis.get() {
                 None => view! {
                     <p>"Chưa có bảng điểm Chỉ số CCHC của tỉnh cho năm trước năm kế hoạch. Chọn một bảng điểm có sẵn, mở tệp bảng điểm, hoặc tạo bảng điểm mới rồi nhập điểm để xem các tiêu chí bị trừ điểm."</p>
@@ -281,8 +297,7 @@ pub fn ParIndexPanel() -> impl IntoView {
 fn CurrentTaskCriteria() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let review = expect_context::<ReviewState>();
-    let set = CriteriaSet::builtin();
-    let suggester = StoredValue::new(Suggester::new(set));
+    let par = expect_context::<ParIndexState>();
     let typed = RwSignal::new(String::new());
     let error = RwSignal::new(None::<String>);
     // The task in focus: its id, number, content and tags (tracked through its row).
@@ -300,7 +315,7 @@ fn CurrentTaskCriteria() -> impl IntoView {
             )));
             return;
         };
-        if set.find(&code).is_none() {
+        if par.set.with_untracked(|set| set.find(&code).is_none()) {
             error.set(Some(format!(
                 "Bộ tiêu chí không có mã {code}; vẫn gắn được khi đã có trong bảng điểm."
             )));
@@ -327,7 +342,7 @@ fn CurrentTaskCriteria() -> impl IntoView {
             {move || match current.get() {
                 None => view! { <p>"Bấm vào một nhiệm vụ trong bảng để gắn tiêu chí Chỉ số CCHC cho nhiệm vụ đó."</p> }.into_any(),
                 Some((id, content, criteria)) => {
-                    let suggestions = suggester.with_value(|s| s.suggest(&content, 3));
+                    let suggestions = par.set.with(|set| Suggester::new(set).suggest(&content, 3));
                     view! {
                         <p>{format!("Nhiệm vụ {}: {content}", review.number(id))}</p>
                         <ul class="par-tags">
@@ -367,7 +382,7 @@ fn CurrentTaskCriteria() -> impl IntoView {
 fn ScoresTools() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let par = expect_context::<ParIndexState>();
-    let set = CriteriaSet::builtin();
+    let set = par.set;
     let message = RwSignal::new(None::<(String, bool)>);
     let picked = move |ev: leptos::ev::Event| {
         use wasm_bindgen::JsCast;
@@ -391,7 +406,7 @@ fn ScoresTools() -> impl IntoView {
             let outcome = text
                 .and_then(|text| Scores::from_json(&text))
                 .and_then(|scores| {
-                    let problems = scores.problems(set);
+                    let problems = set.with_untracked(|set| scores.problems(set));
                     if problems.is_empty() {
                         Ok(scores)
                     } else {
@@ -430,7 +445,7 @@ fn ScoresTools() -> impl IntoView {
     };
     let create = move |_| {
         let (province, year) = state.read_plan(|p| (p.province.clone(), p.year - 1));
-        let scores = Scores::blank(set, &province, year);
+        let scores = set.with_untracked(|set| Scores::blank(set, &province, year));
         let text = format!(
             "Đã tạo bảng điểm {}: nhập điểm đạt của từng lĩnh vực, tiêu chí trong “Nhập điểm”.",
             scores.label()
@@ -465,7 +480,7 @@ fn ScoresTools() -> impl IntoView {
         };
         message.set(None);
         par.user
-            .update(|user| user[i].set_achieved(set, &code, points));
+            .update(|user| set.with_untracked(|set| user[i].set_achieved(set, &code, points)));
     };
     view! {
         <div class="form-actions par-scores" role="group" aria-label="Bảng điểm">
@@ -491,7 +506,7 @@ fn ScoresTools() -> impl IntoView {
                         <th scope="col">"Điểm đạt"</th>
                     </tr></thead>
                     <tbody>
-                        {set.entries().filter(|e| e.max.is_some()).map(|entry| {
+                        {move || set.with(|set| set.entries().filter(|e| e.max.is_some()).map(|entry| {
                             let code = entry.code.to_string();
                             let label = format!("Điểm đạt {code}");
                             let read_code = code.clone();
@@ -513,10 +528,149 @@ fn ScoresTools() -> impl IntoView {
                                         prop:value=value on:change=move |ev| set_points(edit_code.clone(), event_target_value(&ev))/></td>
                                 </tr>
                             }
-                        }).collect_view()}
+                        }).collect_view())}
                     </tbody>
                 </table>
             </details>
         </Show>
+    }
+}
+
+/// "Bộ tiêu chí": the criteria set in use, saved as a file, opened from one, edited one item
+/// at a time (the methodology changes), or back to the built-in one.
+#[component]
+fn CriteriaTools() -> impl IntoView {
+    let par = expect_context::<ParIndexState>();
+    let message = RwSignal::new(None::<(String, bool)>);
+    let code = RwSignal::new(String::new());
+    let name = RwSignal::new(String::new());
+    let max = RwSignal::new(String::new());
+    let summary = move || {
+        par.set.with(|set| {
+            format!(
+                "{} ({}, {}): {} mục{}.",
+                set.title,
+                set.decision,
+                set.id,
+                set.entries().count(),
+                if par.user_set.with(Option::is_some) {
+                    ", đã sửa trong ứng dụng hoặc mở từ tệp"
+                } else {
+                    ", có sẵn trong ứng dụng"
+                }
+            )
+        })
+    };
+    let picked = move |ev: leptos::ev::Event| {
+        use wasm_bindgen::JsCast;
+        let Some(input) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            return;
+        };
+        let file = input.files().and_then(|list| list.get(0));
+        input.set_value("");
+        let Some(file) = file else { return };
+        let file_name = file.name();
+        leptos::task::spawn_local(async move {
+            let text = match crate::platform::read_file_buffer(file).await {
+                Ok(bytes) => String::from_utf8(bytes.to_vec())
+                    .map_err(|_| "tệp không phải văn bản UTF-8".to_string()),
+                Err(error) => Err(error.to_string()),
+            };
+            message.set(Some(match text.and_then(|t| CriteriaSet::from_json(&t)) {
+                Ok(set) => {
+                    let text = format!("Đã mở bộ tiêu chí “{}” từ tệp “{file_name}”.", set.title);
+                    par.user_set.set(Some(set));
+                    (text, false)
+                }
+                Err(why) => (
+                    format!(
+                        "Không mở được tệp bộ tiêu chí “{file_name}”: {why}. Không có gì thay đổi."
+                    ),
+                    true,
+                ),
+            }));
+        });
+    };
+    let save = move |_| {
+        let set = par.set.get_untracked();
+        let name = format!("Bo-tieu-chi-Chi-so-CCHC-{}.json", set.id);
+        message.set(Some(
+            match crate::platform::download_text(&name, "application/json", &set.to_json()) {
+                Ok(()) => (format!("Đã tải bộ tiêu chí về máy: {name}."), false),
+                Err(e) => (format!("Không tải được bộ tiêu chí: {e}."), true),
+            },
+        ));
+    };
+    let upsert = move |_| {
+        let typed_max = max.get_untracked();
+        let points = if typed_max.trim().is_empty() {
+            None
+        } else {
+            match Points::parse(typed_max.trim()) {
+                Some(p) => Some(p),
+                None => {
+                    message.set(Some((
+                        format!("“{}” không phải số điểm (ví dụ 1,5).", typed_max.trim()),
+                        true,
+                    )));
+                    return;
+                }
+            }
+        };
+        let mut set = par.set.get_untracked();
+        let code_text = code.get_untracked().trim().to_string();
+        match set.upsert(
+            &code_text,
+            &name.get_untracked(),
+            points,
+            "Sửa trong ứng dụng",
+        ) {
+            Ok(()) => {
+                par.user_set.set(Some(set));
+                message.set(Some((
+                    format!("Đã lưu tiêu chí {code_text} vào bộ tiêu chí."),
+                    false,
+                )));
+                code.set(String::new());
+                name.set(String::new());
+                max.set(String::new());
+            }
+            Err(why) => message.set(Some((
+                format!("Không lưu được tiêu chí {code_text}: {why}."),
+                true,
+            ))),
+        }
+    };
+    view! {
+        <details class="par-criteria">
+            <summary>"Bộ tiêu chí"</summary>
+            <p>{summary}</p>
+            <div class="form-actions" role="group" aria-label="Tệp bộ tiêu chí">
+                <label class="file-open">
+                    <input type="file" class="visually-hidden" accept=".json,application/json" on:change=picked/>
+                    "Mở tệp bộ tiêu chí"
+                </label>
+                <button type="button" on:click=save>"Tải bộ tiêu chí về máy"</button>
+                <button type="button" disabled=move || par.user_set.with(Option::is_none)
+                    on:click=move |_| { par.user_set.set(None); message.set(Some(("Đang dùng bộ tiêu chí có sẵn.".to_string(), false))); }>
+                    "Dùng bộ tiêu chí có sẵn"
+                </button>
+            </div>
+            <div class="form-actions" role="group" aria-label="Thêm hoặc sửa tiêu chí">
+                <label>"Mã " <input type="text" aria-label="Mã tiêu chí" placeholder="2.1" spellcheck="false"
+                    prop:value=move || code.get() on:input=move |ev| code.set(event_target_value(&ev))/></label>
+                <label>"Tên " <input type="text" aria-label="Tên tiêu chí" lang="vi"
+                    prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev))/></label>
+                <label>"Điểm tối đa " <input type="text" aria-label="Điểm tối đa" inputmode="decimal" spellcheck="false"
+                    prop:value=move || max.get() on:input=move |ev| max.set(event_target_value(&ev))/></label>
+                <button type="button" on:click=upsert>"Lưu tiêu chí"</button>
+            </div>
+            <p class="form-message" role="status" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.1))>
+                {move || message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
+            </p>
+        </details>
     }
 }

@@ -21,6 +21,7 @@ pub fn tests() -> Vec<BrowserTest> {
     browser_tests![
         seed_001_lost_points_are_answered_by_its_tasks,
         a_provinces_scores_are_typed_saved_to_a_file_and_opened_again,
+        the_criteria_set_is_edited_saved_and_opened_again,
     ]
 }
 
@@ -257,5 +258,63 @@ async fn a_provinces_scores_are_typed_saved_to_a_file_and_opened_again(page: Pag
     page.upload_file("Mở tệp bảng điểm", 0, &broken).await?;
     page.wait_for_body_text("Không mở được tệp bảng điểm “hong.json”")
         .await?;
+    Ok(())
+}
+
+async fn the_criteria_set_is_edited_saved_and_opened_again(page: Page) -> Result {
+    let plan = plan_from_source(builtin(), "seed-002", "kh-seed-002").expect("seed 002");
+    open_plan(&page, &plan).await?;
+    page.click_button("Chỉ số CCHC").await?;
+    page.click("Bộ tiêu chí").await?;
+    // Area 2 has no criterion in the built-in data: the drafter adds one.
+    assert!(CriteriaSet::builtin().find("2.1").is_none());
+    page.type_into("Mã tiêu chí", 0, "2.1").await?;
+    page.type_into(
+        "Tên tiêu chí",
+        0,
+        "Xây dựng và tổ chức thực hiện văn bản QPPL",
+    )
+    .await?;
+    page.type_into("Điểm tối đa", 0, "2").await?;
+    page.click_button("Lưu tiêu chí").await?;
+    page.wait_for_body_text("Đã lưu tiêu chí 2.1 vào bộ tiêu chí.")
+        .await?;
+    // A criterion of an area the set does not have is refused, and said.
+    page.type_into("Mã tiêu chí", 0, "9.1").await?;
+    page.click_button("Lưu tiêu chí").await?;
+    page.wait_for_body_text("Không lưu được tiêu chí 9.1: chưa có lĩnh vực 9 để thêm 9.1 vào.")
+        .await?;
+
+    // Scored against the edited set.
+    page.click_button("Tạo bảng điểm mới").await?;
+    page.click("Nhập điểm").await?;
+    page.clear_and_type("Điểm đạt 2.1", 0, "1,5").await?;
+    page.press_keys(fantoccini::key::Key::Tab.to_string())
+        .await?;
+    page.click_button("Kiểm tra kế hoạch").await?;
+    page.wait_for_body_text("Tiêu chí 2.1 bị trừ 0,5 điểm chưa có nhiệm vụ")
+        .await?;
+
+    // Saved as a file, read back; the built-in set again; the file opened.
+    page.click_button("Tải bộ tiêu chí về máy").await?;
+    let path = page
+        .wait_for_download("Bo-tieu-chi-Chi-so-CCHC-876-2022.json")
+        .await?;
+    let saved = CriteriaSet::from_json(&std::fs::read_to_string(&path)?)
+        .map_err(crate::harness::Error::msg)?;
+    let added = saved.find("2.1").expect("2.1 in the saved set");
+    assert_eq!(added.max.map(|m| m.to_string()), Some("2".into()));
+    assert_eq!(added.name, "Xây dựng và tổ chức thực hiện văn bản QPPL");
+    page.click_button("Dùng bộ tiêu chí có sẵn").await?;
+    page.wait_for("2.1 to leave the scores table", |p| async move {
+        Ok(p.count("Điểm đạt 2.1").await? == 0)
+    })
+    .await?;
+    page.upload_file("Mở tệp bộ tiêu chí", 0, &path).await?;
+    page.wait_for_body_text("Đã mở bộ tiêu chí").await?;
+    page.wait_for("2.1 to come back", |p| async move {
+        Ok(p.count("Điểm đạt 2.1").await? == 1)
+    })
+    .await?;
     Ok(())
 }

@@ -312,6 +312,113 @@ impl CriteriaSet {
         envelope::write(self, &KIND)
     }
 
+    /// Adds an area ("2"), criterion ("2.1") or component ("2.1.3"), or changes the name and
+    /// maximum of the one with that code, under its parent (which must exist), in code order;
+    /// its source is `source`. The set must stay sound ([`CriteriaSet::problems`]): else it is
+    /// left as it was and the problems are returned (Vietnamese).
+    ///
+    /// ```
+    /// use cchc_plan::domain::par_index::{CriteriaSet, Points};
+    /// let mut set = CriteriaSet::builtin().clone();
+    /// set.upsert("2.1", "Xây dựng và tổ chức thực hiện văn bản QPPL", Points::parse("2"), "Sửa trong ứng dụng").unwrap();
+    /// assert_eq!(set.find("2.1").unwrap().max, Points::parse("2"));
+    /// assert!(set.upsert("9.1", "Không có lĩnh vực 9", None, "x").is_err());
+    /// assert!(set.upsert("1.7", "", Points::parse("20"), "x").is_err(), "above the area's 9,5");
+    /// ```
+    ///
+    /// # Errors
+    /// The code is malformed, its parent is missing, or the change breaks the set.
+    pub fn upsert(
+        &mut self,
+        code: &str,
+        name: &str,
+        max: Option<Points>,
+        source: &str,
+    ) -> Result<(), String> {
+        let code = code.trim();
+        let parts: Vec<&str> = code.split('.').collect();
+        if parts.is_empty()
+            || parts.len() > 3
+            || parts
+                .iter()
+                .any(|p| p.is_empty() || !p.bytes().all(|b| b.is_ascii_digit()))
+        {
+            return Err(format!(
+                "“{code}” không phải mã tiêu chí (ví dụ 2, 2.1 hoặc 2.1.3)"
+            ));
+        }
+        let mut next = self.clone();
+        let name = name.trim().to_string();
+        let source = source.to_string();
+        let order = |a: &str, b: &str| {
+            let key = |c: &str| {
+                c.split('.')
+                    .map(|p| p.parse::<u32>().unwrap_or(0))
+                    .collect::<Vec<_>>()
+            };
+            key(a).cmp(&key(b))
+        };
+        let missing = |parent: &str| format!("chưa có {parent} để thêm {code} vào");
+        match parts.len() {
+            1 => match next.areas.iter_mut().find(|a| a.code == code) {
+                Some(area) => {
+                    if !name.is_empty() {
+                        area.name = name;
+                    }
+                    area.max = max;
+                    area.source = source;
+                }
+                None => return Err(format!("bộ tiêu chí chưa có lĩnh vực {code}: chỉ thêm được tiêu chí vào các lĩnh vực đã có")),
+            },
+            _ => {
+                let area_code = parts[0];
+                let area = next
+                    .areas
+                    .iter_mut()
+                    .find(|a| a.code == area_code)
+                    .ok_or_else(|| missing(&format!("lĩnh vực {area_code}")))?;
+                let list = if parts.len() == 2 {
+                    &mut area.criteria
+                } else {
+                    let parent = format!("{}.{}", parts[0], parts[1]);
+                    &mut area
+                        .criteria
+                        .iter_mut()
+                        .find(|c| c.code == parent)
+                        .ok_or_else(|| missing(&format!("tiêu chí {parent}")))?
+                        .components
+                };
+                match list.iter_mut().find(|c| c.code == code) {
+                    Some(item) => {
+                        if !name.is_empty() {
+                            item.name = name;
+                        }
+                        item.max = max;
+                        item.source = source;
+                    }
+                    None => {
+                        list.push(Criterion {
+                            code: code.to_string(),
+                            name,
+                            max,
+                            source,
+                            complete: false,
+                            components: Vec::new(),
+                        });
+                        list.sort_by(|a, b| order(&a.code, &b.code));
+                    }
+                }
+            }
+        }
+        let problems = next.problems();
+        if !problems.is_empty() {
+            let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            return Err(list.join("; "));
+        }
+        *self = next;
+        Ok(())
+    }
+
     /// Everything wrong with the set: malformed, misplaced or repeated codes, and maxima of
     /// children that exceed their parent's (or, where the parent lists every child with
     /// its maximum, do not add up to it). Empty when the set is sound.
