@@ -263,26 +263,24 @@ pub fn handle_with_file(head: &[u8], file: &[u8]) -> (Response, Vec<u8>) {
         Job::ExportXlsx { plan, settings } => {
             file_outcome(build_workbook(plan, settings), file_name(plan), XLSX_MIME)
         }
-        Job::ExportParIndexXlsx { plan, scores, set } => file_outcome(
-            crate::domain::workbook::build_par_index_workbook(
-                plan,
-                set.as_ref().unwrap_or(CriteriaSet::builtin()),
-                scores,
-                &ExportSettings::default(),
-            ),
-            crate::domain::workbook::par_index_file_name(plan),
-            XLSX_MIME,
-        ),
-        Job::ExportParIndexDocx { plan, scores, set } => file_outcome(
-            crate::domain::docx::build_par_index_docx(
-                plan,
-                set.as_ref().unwrap_or(CriteriaSet::builtin()),
-                scores,
-                &ExportSettings::default(),
-            ),
-            crate::domain::docx::par_index_docx_file_name(plan),
-            DOCX_MIME,
-        ),
+        Job::ExportParIndexXlsx { plan, scores, set }
+        | Job::ExportParIndexDocx { plan, scores, set } => {
+            let set = set.as_ref().unwrap_or(CriteriaSet::builtin());
+            let settings = ExportSettings::default();
+            if matches!(request.job, Job::ExportParIndexDocx { .. }) {
+                file_outcome(
+                    crate::domain::docx::build_par_index_docx(plan, set, scores, &settings),
+                    crate::domain::docx::par_index_docx_file_name(plan),
+                    DOCX_MIME,
+                )
+            } else {
+                file_outcome(
+                    crate::domain::workbook::build_par_index_workbook(plan, set, scores, &settings),
+                    crate::domain::workbook::par_index_file_name(plan),
+                    XLSX_MIME,
+                )
+            }
+        }
         Job::ExportDocx { plan, settings } => file_outcome(
             build_appendices_docx(plan, settings),
             docx_file_name(plan),

@@ -27,3 +27,26 @@ pub async fn read_file_buffer(file: web_sys::File) -> Result<js_sys::Uint8Array,
         .map_err(describe)?;
     Ok(js_sys::Uint8Array::new(&buffer))
 }
+
+/// The file picked in the `<input type="file">` an event came from, if any; the input is
+/// cleared so that the same file can be picked again.
+pub fn take_picked_file(event: &web_sys::Event) -> Option<web_sys::File> {
+    use wasm_bindgen::JsCast;
+    let input = event
+        .target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let file = input.files().and_then(|list| list.get(0));
+    input.set_value("");
+    file
+}
+
+/// Reads a picked file as UTF-8 text.
+///
+/// # Errors
+/// The browser's message when it cannot read the file, or that the file is not UTF-8 text
+/// (Vietnamese).
+pub async fn read_text(file: web_sys::File) -> Result<String, String> {
+    let bytes = read_file(file).await?;
+    String::from_utf8(bytes).map_err(|_| "tệp không phải văn bản UTF-8".to_string())
+}

@@ -11,7 +11,6 @@
 
 use leptos::ev;
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
 
 use super::import::{ImportPreview, ImportUi};
 use super::update_form::{FormUi, UpdateForms};
@@ -502,16 +501,7 @@ pub fn FileBar() -> impl IntoView {
     install_drop(files);
     let has_current = move || state.current.with(|c| c.is_some());
     let picked = move |ev: ev::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let file = input.files().and_then(|list| list.get(0));
-        // The same file can be picked again.
-        input.set_value("");
-        if let Some(file) = file {
+        if let Some(file) = platform::take_picked_file(&ev) {
             files.open_file(file);
         }
     };

@@ -384,6 +384,20 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// What an action did, said beside its buttons (read out by screen readers): a message and
+/// whether it is an error.
+pub type Said = RwSignal<Option<(String, bool)>>;
+
+/// Shows a [`Said`] message where the drafter looks: next to the action.
+#[component]
+pub fn SaidHere(message: Said) -> impl IntoView {
+    view! {
+        <p class="form-message" role="status" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.1))>
+            {move || message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
+        </p>
+    }
+}
+
 /// The status line: the last notice, read out by screen readers.
 #[component]
 fn StatusLine() -> impl IntoView {

@@ -283,9 +283,7 @@ pub fn ParIndexPanel() -> impl IntoView {
                     aria-busy=move || busy(ExportFormat::ParIndexWord).then_some("true")>
                     {move || if busy(ExportFormat::ParIndexWord) { "Đang xuất…" } else { "Xuất Khắc phục Chỉ số CCHC (Word)" }}
                 </button>
-                <p class="form-message" role="status" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.1))>
-                    {move || message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
-                </p>
+                <super::SaidHere message/>
             </div>
         </section>
     }
@@ -385,25 +383,13 @@ fn ScoresTools() -> impl IntoView {
     let set = par.set;
     let message = RwSignal::new(None::<(String, bool)>);
     let picked = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = crate::platform::take_picked_file(&ev) else {
             return;
         };
-        let file = input.files().and_then(|list| list.get(0));
-        input.set_value("");
-        let Some(file) = file else { return };
         let name = file.name();
         leptos::task::spawn_local(async move {
-            let read = crate::platform::read_file_buffer(file).await;
-            let text = match read {
-                Ok(bytes) => String::from_utf8(bytes.to_vec())
-                    .map_err(|_| "tệp không phải văn bản UTF-8".to_string()),
-                Err(error) => Err(error.to_string()),
-            };
-            let outcome = text
+            let outcome = crate::platform::read_text(file)
+                .await
                 .and_then(|text| Scores::from_json(&text))
                 .and_then(|scores| {
                     let problems = set.with_untracked(|set| scores.problems(set));
@@ -490,9 +476,7 @@ fn ScoresTools() -> impl IntoView {
             </label>
             <button type="button" on:click=save>"Tải bảng điểm về máy"</button>
             <button type="button" on:click=create>"Tạo bảng điểm mới"</button>
-            <p class="form-message" role="status" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.1))>
-                {move || message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
-            </p>
+            <super::SaidHere message/>
         </div>
         <Show when=move || own().is_some()>
             <details class="par-entry">
@@ -562,23 +546,12 @@ fn CriteriaTools() -> impl IntoView {
         })
     };
     let picked = move |ev: leptos::ev::Event| {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = crate::platform::take_picked_file(&ev) else {
             return;
         };
-        let file = input.files().and_then(|list| list.get(0));
-        input.set_value("");
-        let Some(file) = file else { return };
         let file_name = file.name();
         leptos::task::spawn_local(async move {
-            let text = match crate::platform::read_file_buffer(file).await {
-                Ok(bytes) => String::from_utf8(bytes.to_vec())
-                    .map_err(|_| "tệp không phải văn bản UTF-8".to_string()),
-                Err(error) => Err(error.to_string()),
-            };
+            let text = crate::platform::read_text(file).await;
             message.set(Some(match text.and_then(|t| CriteriaSet::from_json(&t)) {
                 Ok(set) => {
                     let text = format!("Đã mở bộ tiêu chí “{}” từ tệp “{file_name}”.", set.title);
@@ -668,9 +641,7 @@ fn CriteriaTools() -> impl IntoView {
                     prop:value=move || max.get() on:input=move |ev| max.set(event_target_value(&ev))/></label>
                 <button type="button" on:click=upsert>"Lưu tiêu chí"</button>
             </div>
-            <p class="form-message" role="status" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.1))>
-                {move || message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
-            </p>
+            <super::SaidHere message/>
         </details>
     }
 }

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 use super::export::{effective_settings, export_ui, ExportUi};
 use super::EditorState;
 use crate::domain::plan::RowKind;
-use crate::domain::workbook::{Column, TableCell, TaskTable, UNIT_LINE};
+use crate::domain::workbook::{Column, Heading, TableCell, TaskTable, UNIT_LINE};
 
 /// Shows the print view while [`ExportUi::printing`] is set.
 #[component]
@@ -104,6 +104,20 @@ fn cell_class(column: Column) -> &'static str {
     }
 }
 
+/// The heading block of a printed table: label, title, the italic line, the rule, and the
+/// unit line when the table has amounts.
+pub(super) fn heading_block(heading: &Heading) -> impl IntoView {
+    view! {
+        <header class="appendix-heading">
+            <p class="appendix-label">{heading.label.clone()}</p>
+            <h2 class="appendix-title">{heading.title.clone()}</h2>
+            <p class="appendix-attachment">{heading.attachment.clone()}</p>
+            <hr class="appendix-rule"/>
+            {heading.unit.then(|| view! { <p class="appendix-unit">{UNIT_LINE}</p> })}
+        </header>
+    }
+}
+
 /// One appendix: heading block, table, total and the amount in words.
 fn appendix(table: &TaskTable) -> AnyView {
     let total_width: f64 = table.columns.iter().map(|c| c.width()).sum();
@@ -166,13 +180,7 @@ fn appendix(table: &TaskTable) -> AnyView {
         .map(|t| view! { <p class="appendix-words">{t.words.clone()}</p> });
     let heading = &table.heading;
     view! {
-        <header class="appendix-heading">
-            <p class="appendix-label">{heading.label.clone()}</p>
-            <h2 class="appendix-title">{heading.title.clone()}</h2>
-            <p class="appendix-attachment">{heading.attachment.clone()}</p>
-            <hr class="appendix-rule"/>
-            {heading.unit.then(|| view! { <p class="appendix-unit">{UNIT_LINE}</p> })}
-        </header>
+        {heading_block(heading)}
         <table class="appendix-table" aria-label=heading.label.clone()>
             <colgroup>{cols}</colgroup>
             <thead><tr>{headers}</tr></thead>

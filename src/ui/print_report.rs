@@ -76,14 +76,8 @@ fn task_list(list: &TaskList) -> AnyView {
 
 /// The whole report: heading, the count tables, the lists, the full table.
 pub fn report_sheet(layout: &ReportLayout) -> AnyView {
-    let heading = &layout.heading;
     view! {
-        <header class="appendix-heading">
-            <p class="appendix-label">{heading.label.clone()}</p>
-            <h2 class="appendix-title">{heading.title.clone()}</h2>
-            <p class="appendix-attachment">{heading.attachment.clone()}</p>
-            <hr class="appendix-rule"/>
-        </header>
+        {super::print::heading_block(&layout.heading)}
         {count_table(&layout.by_area)}
         {count_table(&layout.by_lead)}
         {task_list(&layout.overdue)}

@@ -126,18 +126,8 @@ pub fn ProgressPanel() -> impl IntoView {
     let lead = RwSignal::new(String::new());
     let due_in = RwSignal::new(None::<ReportPeriod>);
     // The day overdue is judged on: today unless the drafter types another.
-    let as_of_typed = RwSignal::new(None::<String>);
-    let as_of = Memo::new(move |_| {
-        as_of_typed
-            .get()
-            .and_then(|t| Day::parse(&t))
-            .unwrap_or_else(|| progress.today.get())
-    });
-    let as_of_bad = move || {
-        as_of_typed
-            .get()
-            .is_some_and(|t| !t.trim().is_empty() && Day::parse(&t).is_none())
-    };
+    let as_of_typed = TypedDay::new();
+    let as_of = Memo::new(move |_| as_of_typed.day().unwrap_or_else(|| progress.today.get()));
     let filters = Memo::new(move |_| Filters {
         status: status.get(),
         area: area.get(),
@@ -205,21 +195,12 @@ pub fn ProgressPanel() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <label>"Tính quá hạn đến ngày "
-                    <input type="text" class="day" inputmode="numeric" spellcheck="false" placeholder="dd/mm/yyyy"
-                        aria-label="Tính quá hạn đến ngày" aria-invalid=move || as_of_bad().to_string()
-                        prop:value=move || as_of_typed.get().unwrap_or_else(|| as_of.get().to_string())
-                        on:change=move |ev| {
-                            let text = event_target_value(&ev);
-                            as_of_typed.set((!text.trim().is_empty()).then_some(text));
-                        }/>
-                </label>
+                <DayBox label="Tính quá hạn đến ngày" day=as_of_typed
+                    shown=Signal::derive(move || as_of.get().to_string())
+                    fallback="Đang tính quá hạn đến hôm nay."/>
             </div>
             <SendForms leads=Signal::derive(move || options.with(|o| o.1.clone()))/>
             <p class="progress-summary" role="status" aria-label="Tóm tắt tiến độ">{summary}</p>
-            <Show when=as_of_bad>
-                <p class="field-error" role="alert">"Ngày không đọc được: hãy viết theo dạng ngày/tháng/năm, ví dụ 31/3/2027. Đang tính quá hạn đến hôm nay."</p>
-            </Show>
             <Show when=move || listed.with(|l| l.tasks > 0)
                 fallback=|| view! { <p>"Kế hoạch chưa có nhiệm vụ nào để theo dõi."</p> }>
                 <table class="progress-table" aria-label="Tiến độ từng nhiệm vụ">
@@ -228,11 +209,7 @@ pub fn ProgressPanel() -> impl IntoView {
                         <th scope="col">"Nhiệm vụ"</th>
                         <th scope="col">"Cơ quan chủ trì"</th>
                         <th scope="col">"Thời hạn"</th>
-                        <th scope="col">"Tình trạng"</th>
-                        <th scope="col">"Ngày hoàn thành"</th>
-                        <th scope="col">"Kết quả thực hiện"</th>
-                        <th scope="col">"Giá trị đạt"</th>
-                        <th scope="col">"Lý do (nếu không thực hiện)"</th>
+                        {progress_headers()}
                     </tr></thead>
                     <tbody>
                         <For each=move || { let opened = state.opened(); listed.with(|l| l.rows.iter().map(|id| (opened, *id)).collect::<Vec<_>>()) }
@@ -312,6 +289,70 @@ fn ProgressLine(id: RowId, as_of: Memo<Day>) -> impl IntoView {
             <ProgressCells number=Signal::derive(number) progress=Signal::derive(progress) on_edit/>
         </tr>
     }
+}
+
+/// A day the drafter may type (dd/mm/yyyy) in place of a default: what is typed, until
+/// the box is emptied again.
+#[derive(Clone, Copy)]
+pub(super) struct TypedDay(pub RwSignal<Option<String>>);
+
+impl TypedDay {
+    pub fn new() -> TypedDay {
+        TypedDay(RwSignal::new(None))
+    }
+
+    /// The typed day, when what is typed reads as one (tracked).
+    pub fn day(self) -> Option<Day> {
+        self.0.with(|t| t.as_deref().and_then(Day::parse))
+    }
+
+    /// Whether something is typed that is not a day (tracked).
+    pub fn bad(self) -> bool {
+        self.0.with(|t| {
+            t.as_ref()
+                .is_some_and(|t| !t.trim().is_empty() && Day::parse(t).is_none())
+        })
+    }
+}
+
+/// The box of a [`TypedDay`] named `label`, showing `shown` while nothing is typed; a day
+/// that does not read is kept as typed, marked, and said with `fallback` (what is used
+/// meanwhile).
+#[component]
+pub(super) fn DayBox(
+    label: &'static str,
+    day: TypedDay,
+    shown: Signal<String>,
+    fallback: &'static str,
+) -> impl IntoView {
+    view! {
+        <label>{label}" "
+            <input type="text" class="day" inputmode="numeric" spellcheck="false" placeholder="dd/mm/yyyy"
+                aria-label=label aria-invalid=move || day.bad().to_string()
+                prop:value=move || day.0.get().unwrap_or_else(|| shown.get())
+                on:change=move |ev| {
+                    let text = event_target_value(&ev);
+                    day.0.set((!text.trim().is_empty()).then_some(text));
+                }/>
+        </label>
+        <Show when=move || day.bad()>
+            <p class="field-error" role="alert">
+                {format!("Ngày không đọc được: hãy viết theo dạng ngày/tháng/năm, ví dụ 31/3/2027. {fallback}")}
+            </p>
+        </Show>
+    }
+}
+
+/// The headers of [`ProgressCells`]' columns.
+pub(super) fn progress_headers() -> impl IntoView {
+    [
+        "Tình trạng",
+        "Ngày hoàn thành",
+        "Kết quả thực hiện",
+        "Giá trị đạt",
+        "Lý do (nếu không thực hiện)",
+    ]
+    .map(|h| view! { <th scope="col">{h}</th> })
 }
 
 /// The progress fields of one task (status, day done, result, value reached, reason) as
@@ -450,9 +491,7 @@ fn SendForms(leads: Signal<Vec<String>>) -> impl IntoView {
                 title="Tải về một tệp chỉ có các nhiệm vụ do cơ quan này chủ trì, để cơ quan điền tiến độ rồi gửi lại">
                 "Tạo phiếu cập nhật"
             </button>
-            <p class="form-message" role="status" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.1))>
-                {move || message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
-            </p>
+            <super::SaidHere message/>
         </div>
     }
 }

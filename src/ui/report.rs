@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use super::export::{export_report, export_ui, ExportFormat};
+use super::progress::{DayBox, TypedDay};
 use super::state::progress::ProgressState;
 use super::EditorState;
 use crate::domain::progress::{Day, DayOfYear, ReportPeriod, ReportingRules, Status};
@@ -39,29 +40,19 @@ pub fn ReportPanel() -> impl IntoView {
                 .with(|r| period_of(r, state.plan_year.get(), progress.today.get()))
         })
     });
-    let as_of_typed = RwSignal::new(None::<String>);
+    let as_of_typed = TypedDay::new();
     // Another period: the day goes back to that period's cut-off.
     Effect::new(move |_| {
         period.track();
-        as_of_typed.set(None);
+        as_of_typed.0.set(None);
     });
-    let as_of = Memo::new(move |_| as_of_typed.get().and_then(|t| Day::parse(&t)));
-    let as_of_bad = move || {
-        as_of_typed
-            .get()
-            .is_some_and(|t| !t.trim().is_empty() && Day::parse(&t).is_none())
-    };
+    let as_of = Memo::new(move |_| as_of_typed.day());
     let report = Memo::new(move |_| {
         let rules = progress.rules.get();
         let period = period.get();
         let as_of = as_of.get();
         state.track_plan(|plan| build_report(plan, &rules, period, as_of))
     });
-    let shown_day = move || {
-        as_of_typed
-            .get()
-            .unwrap_or_else(|| report.with(|r| r.as_of.to_string()))
-    };
     view! {
         <section class="review-panel report-panel" id="report-panel" aria-label="Báo cáo tiến độ">
             <h2>"Báo cáo tiến độ"</h2>
@@ -74,19 +65,10 @@ pub fn ReportPanel() -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
-                <label>"Số liệu tính đến ngày "
-                    <input type="text" class="day" inputmode="numeric" spellcheck="false" placeholder="dd/mm/yyyy"
-                        aria-label="Số liệu tính đến ngày" aria-invalid=move || as_of_bad().to_string()
-                        prop:value=shown_day
-                        on:change=move |ev| {
-                            let text = event_target_value(&ev);
-                            as_of_typed.set((!text.trim().is_empty()).then_some(text));
-                        }/>
-                </label>
+                <DayBox label="Số liệu tính đến ngày" day=as_of_typed
+                    shown=Signal::derive(move || report.with(|r| r.as_of.to_string()))
+                    fallback="Báo cáo đang tính đến ngày chốt số liệu của kỳ."/>
             </div>
-            <Show when=as_of_bad>
-                <p class="field-error" role="alert">"Ngày không đọc được: hãy viết theo dạng ngày/tháng/năm, ví dụ 14/3/2027. Báo cáo đang tính đến ngày chốt số liệu của kỳ."</p>
-            </Show>
             {move || report.with(|r| {
                 let range = r.range;
                 view! {
@@ -266,9 +248,7 @@ fn ReportExports(
                 ui.printing_report.set(Some(report.with_untracked(|r| ReportLayout::new(r, &province))));
                 ui.printing.set(true);
             }>"Xem bản in báo cáo"</button>
-            <p class="form-message" role="status" class:error=move || message.with(|m| m.as_ref().is_some_and(|m| m.1))>
-                {move || message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
-            </p>
+            <super::SaidHere message/>
         </div>
     }
 }

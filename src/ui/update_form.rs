@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use super::progress::ProgressCells;
+use super::progress::{progress_headers, ProgressCells};
 use super::state::progress::ProgressState;
 use super::EditorState;
 use crate::domain::file_format::write_update_form;
@@ -133,11 +133,7 @@ fn FormFill(forms: FormUi) -> impl IntoView {
                     <th scope="col">"TT"</th>
                     <th scope="col">"Nhiệm vụ"</th>
                     <th scope="col">"Thời hạn"</th>
-                    <th scope="col">"Tình trạng"</th>
-                    <th scope="col">"Ngày hoàn thành"</th>
-                    <th scope="col">"Kết quả thực hiện"</th>
-                    <th scope="col">"Giá trị đạt"</th>
-                    <th scope="col">"Lý do (nếu không thực hiện)"</th>
+                    {progress_headers()}
                 </tr></thead>
                 <tbody>
                     <For each=move || { (0..count()).collect::<Vec<usize>>() } key=|i| *i let(index)>
@@ -148,7 +144,7 @@ fn FormFill(forms: FormUi) -> impl IntoView {
             <div class="form-actions">
                 <button type="button" class="primary-action" on:click=save>"Lưu phiếu trả lời"</button>
                 <button type="button" on:click=move |_| { forms.message.set(None); filling.set(None); }>"Đóng phiếu"</button>
-                <FormMessage forms/>
+                <super::SaidHere message=forms.message/>
             </div>
         </section>
     }
@@ -297,16 +293,5 @@ fn ReplyView(forms: FormUi) -> impl IntoView {
                 <button type="button" on:click=move |_| reply.set(None)>"Bỏ qua phiếu"</button>
             </div>
         </section>
-    }
-}
-
-/// What the last action on a form did, beside its buttons.
-#[component]
-pub fn FormMessage(forms: FormUi) -> impl IntoView {
-    view! {
-        <p class="form-message" role="status"
-            class:error=move || forms.message.with(|m| m.as_ref().is_some_and(|m| m.1))>
-            {move || forms.message.with(|m| m.as_ref().map(|m| m.0.clone()).unwrap_or_default())}
-        </p>
     }
 }

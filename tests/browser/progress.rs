@@ -117,6 +117,29 @@ async fn statuses_are_recorded_kept_and_reported(page: Page) -> Result {
         "{summary}"
     );
 
+    // Another day to judge on; a day that does not read is kept, said, and today is used.
+    page.clear_and_type("Tính quá hạn đến ngày", 0, "1/1/2022")
+        .await?;
+    page.press_keys(Key::Tab.to_string()).await?;
+    let all_late = overdue_count(&expected, Day::new(2022, 1, 1).expect("a day"));
+    page.wait_for_body_text(&format!(
+        "{all_late} nhiệm vụ quá hạn tính đến ngày 01/01/2022."
+    ))
+    .await?;
+    page.clear_and_type("Tính quá hạn đến ngày", 0, "31/13/2021")
+        .await?;
+    page.press_keys(Key::Tab.to_string()).await?;
+    page.wait_for_body_text("Ngày không đọc được: hãy viết theo dạng ngày/tháng/năm, ví dụ 31/3/2027. Đang tính quá hạn đến hôm nay.")
+        .await?;
+    page.wait_for_body_text("nhiệm vụ quá hạn tính đến ngày 02/04/2021.")
+        .await?;
+    assert_eq!(
+        page.value_of("Tính quá hạn đến ngày", 0).await?,
+        "31/13/2021"
+    );
+    page.clear_and_type("Tính quá hạn đến ngày", 0, "").await?;
+    page.press_keys(Key::Tab.to_string()).await?;
+
     // The first task done, with its result; the second under way; the third dropped, with
     // a reason.
     let ids = task_ids(&expected);
