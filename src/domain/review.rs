@@ -40,8 +40,7 @@ use super::agency::{is_district_level, AgencyField, RenameTable};
 use super::deadline::{self, DeadlineForm};
 use super::plan::{Plan, Row, RowId, RowKind, Task};
 use super::progress::Day;
-use super::text::{canonical_tone_placement, fold_words};
-use unicode_normalization::char::is_combining_mark;
+use super::text::fold_words;
 
 /// From this plan year on, the 2025 names of the sở are expected (Nghị định 45/2025/NĐ-CP,
 /// in force from 1 March 2025).
@@ -79,11 +78,13 @@ pub enum FindingKind {
     MissingBudget,
     /// An open task whose due day has passed (only in plans that track progress).
     Overdue,
+    /// One agency both leads and co-operates on a task.
+    LeadAlsoPartner,
 }
 
 impl FindingKind {
     /// Every kind, in panel order.
-    pub const ALL: [FindingKind; 13] = [
+    pub const ALL: [FindingKind; 14] = [
         FindingKind::NoContent,
         FindingKind::NoLead,
         FindingKind::DistrictLevel,
@@ -97,6 +98,7 @@ impl FindingKind {
         FindingKind::EmptyArea,
         FindingKind::MissingBudget,
         FindingKind::Overdue,
+        FindingKind::LeadAlsoPartner,
     ];
 
     /// The heading of the group of such findings (Vietnamese).
@@ -115,6 +117,7 @@ impl FindingKind {
             FindingKind::EmptyArea => "Lĩnh vực, nhóm trống",
             FindingKind::MissingBudget => "Thiếu kinh phí (lĩnh vực có dự toán)",
             FindingKind::Overdue => "Quá hạn, chưa hoàn thành",
+            FindingKind::LeadAlsoPartner => "Cơ quan vừa chủ trì vừa phối hợp",
         }
     }
 
@@ -134,6 +137,7 @@ impl FindingKind {
             FindingKind::EmptyArea => "empty-area",
             FindingKind::MissingBudget => "missing-budget",
             FindingKind::Overdue => "overdue",
+            FindingKind::LeadAlsoPartner => "lead-also-partner",
         }
     }
 
@@ -351,50 +355,9 @@ fn row_findings(row: &Row, year: i32, renames: &RenameTable) -> Vec<Finding> {
     }
     deadline_findings(id, task, year, &mut out);
     agency_findings(id, task, year, renames, &mut out);
-    doubled_word_findings(id, task, &mut out);
+    names::doubled_word_findings(id, task, &mut out);
+    names::lead_partner_findings(id, task, &mut out);
     out
-}
-
-/// The first word written twice in a row in a name ("Sở" in "Sở Sở Nội vụ"): words apart
-/// only by spaces, compared without case and with either tone placement ("Hoá hóa").
-fn doubled_word(name: &str) -> Option<&str> {
-    let mut previous: Option<String> = None;
-    for word in name.split_whitespace() {
-        if !word
-            .chars()
-            .all(|c| c.is_alphabetic() || is_combining_mark(c))
-        {
-            previous = None;
-            continue;
-        }
-        let key = canonical_tone_placement(word);
-        if previous.as_ref() == Some(&key) {
-            return Some(word);
-        }
-        previous = Some(key);
-    }
-    None
-}
-
-fn doubled_word_findings(id: RowId, task: &Task, out: &mut Vec<Finding>) {
-    for (field, list) in [
-        (AgencyField::Lead, &task.lead),
-        (AgencyField::Partners, &task.partners),
-    ] {
-        for name in list {
-            if let Some(word) = doubled_word(name) {
-                out.push(finding(
-                    id,
-                    FindingKind::DoubledWord,
-                    format!(
-                        "{}: “{}” có từ “{word}” gõ lặp hai lần liền nhau",
-                        field.label(),
-                        name.trim()
-                    ),
-                ));
-            }
-        }
-    }
 }
 
 fn deadline_findings(id: RowId, task: &Task, year: i32, out: &mut Vec<Finding>) {
@@ -590,6 +553,7 @@ fn roll_findings(plan: &Plan, flags: &[RollFlag], out: &mut [(RowId, Vec<Finding
     }
 }
 
+mod names;
 mod overdue;
 use overdue::overdue_findings;
 

@@ -18,6 +18,7 @@ pub fn tests() -> Vec<BrowserTest> {
         plan_check_links_focus_the_row,
         timeline_groups_tasks_by_quarter,
         edited_rename_table_is_kept_and_used,
+        an_agency_leading_and_co_operating_is_a_finding,
     ]
 }
 
@@ -303,5 +304,30 @@ async fn edited_rename_table_is_kept_and_used(page: Page) -> Result {
     // Back to the defaults.
     page.click_button("Khôi phục mặc định").await?;
     page.wait_for_field_count("Tên cũ", before).await?;
+    Ok(())
+}
+
+async fn an_agency_leading_and_co_operating_is_a_finding(page: Page) -> Result {
+    page.click_button("Thêm lĩnh vực").await?;
+    page.click_button("Thêm nhiệm vụ").await?;
+    page.wait_for_field_count("Nội dung, nhiệm vụ", 1).await?;
+    page.type_into("Nội dung, nhiệm vụ", 0, "Rà soát văn bản")
+        .await?;
+    page.type_into("Cơ quan chủ trì", 0, "Sở Tư pháp").await?;
+    page.type_into("Cơ quan phối hợp", 0, "Sở Nội vụ; sở tư pháp")
+        .await?;
+    page.press_keys(fantoccini::key::Key::Tab.to_string())
+        .await?;
+    page.click_button("Kiểm tra kế hoạch").await?;
+    page.wait_for_body_text(
+        "“Sở Tư pháp” vừa là cơ quan chủ trì vừa là cơ quan phối hợp: bỏ ở cột phối hợp",
+    )
+    .await?;
+    let text = page.text_of("Cơ quan vừa chủ trì vừa phối hợp").await?;
+    assert!(
+        text.contains("Cơ quan vừa chủ trì vừa phối hợp (1)"),
+        "{text}"
+    );
+    assert!(text.contains("Đến dòng I.1"), "{text}");
     Ok(())
 }

@@ -392,3 +392,21 @@ fn open_tasks_past_their_due_day_are_overdue_once_progress_is_tracked() {
     checker.set_today(None);
     assert!(checker.check(&plan, &[]).is_empty());
 }
+
+#[test]
+fn an_agency_both_lead_and_partner_is_a_finding() {
+    let mut plan = Plan::new("p", "Lào Cai", 2027);
+    let a = plan.add_area_titled(None, "Cải cách thể chế".into());
+    let mut both = task("Rà soát", &["Sở Tư pháp"], "Quý I/2027");
+    both.partners = vec!["Các sở, ngành".into(), "sở tư  pháp".into()];
+    let both = plan.add_task_with(Some(a), both);
+    let mut apart = task("Kiểm tra", &["Sở Nội vụ"], "Quý I/2027");
+    apart.partners = vec!["Sở Tư pháp".into()];
+    let apart = plan.add_task_with(Some(a), apart);
+    let review = run(&plan);
+    assert_eq!(kinds(&review, both), vec![FindingKind::LeadAlsoPartner]);
+    assert!(review.of_row(both)[0]
+        .message
+        .starts_with("“Sở Tư pháp” vừa là cơ quan chủ trì"));
+    assert!(kinds(&review, apart).is_empty());
+}
