@@ -15,8 +15,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::review::{start_rolled_plan, ReviewState};
 use super::user_library::UserLibrary;
-use super::{new_plan_id, EditorState};
+use super::{new_plan_id, next_year, EditorState};
 use crate::domain::agency::split_agencies;
 use crate::domain::deadline::{roll, shift_years};
 use crate::domain::library::{add_templates, plan_from_source, AreaKey, Library, Template};
@@ -78,6 +79,7 @@ pub fn LibraryPanel() -> impl IntoView {
 #[component]
 fn LibraryBody(panel: Panel) -> impl IntoView {
     let state = expect_context::<EditorState>();
+    let review = expect_context::<ReviewState>();
     let user = expect_context::<UserLibrary>();
     let plan_year = state.plan_year;
     let in_plan = Memo::new(move |_| {
@@ -161,29 +163,52 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
         add(indices);
         panel.selected.update(HashSet::clear);
     };
+    // The year the recreated plan is for (next year unless the drafter types another), and
+    // what recreating did, said beside the button.
+    let recreate_year = RwSignal::new(None::<String>);
+    let recreate_said: super::Said = RwSignal::new(None);
     let recreate = move |_| {
         let library = user.get_untracked();
         let source = panel.source.get_untracked();
         let Some(found) = library.source(&source) else {
-            state.say(
-                "Hãy chọn một văn bản nguồn trước, rồi bấm “Tạo kế hoạch từ văn bản mẫu”.",
+            recreate_said.set(Some((
+                "Hãy chọn một văn bản nguồn trước, rồi bấm “Tạo kế hoạch từ văn bản mẫu”.".into(),
                 true,
-            );
+            )));
             return;
+        };
+        let typed = recreate_year.get_untracked();
+        let year = match typed.as_deref().map(str::trim) {
+            None | Some("") => next_year(),
+            Some(text) => match text.parse::<i32>() {
+                Ok(year) if (2000..=2100).contains(&year) => year,
+                _ => {
+                    recreate_said.set(Some((
+                        format!("“{text}” không phải năm từ 2000 đến 2100: hãy sửa ô “Năm của kế hoạch mới”."),
+                        true,
+                    )));
+                    return;
+                }
+            },
         };
         let Some(plan) = plan_from_source(&library, &source, new_plan_id()) else {
             return;
         };
         let tasks = plan.task_count();
         let total = plan.budget_totals().grand;
-        state.start_new_plan(plan);
-        state.say(
-            format!(
-                "Đã tạo kế hoạch từ văn bản mẫu {}: {tasks} nhiệm vụ, tổng kinh phí {total} triệu đồng. Kế hoạch trước vẫn ở trong Danh sách kế hoạch.",
-                found.provenance()
-            ),
-            false,
+        let from = plan.year;
+        let report = start_rolled_plan(state, review, plan, year);
+        let moved = if from == year {
+            String::new()
+        } else {
+            format!(" Thời hạn đã chuyển từ năm {from}: {}.", report.summary())
+        };
+        let text = format!(
+            "Đã tạo kế hoạch năm {year} từ văn bản mẫu {}: {tasks} nhiệm vụ, tổng kinh phí {total} triệu đồng.{moved} Kế hoạch trước vẫn ở trong Danh sách kế hoạch.",
+            found.provenance()
         );
+        recreate_said.set(Some((text.clone(), false)));
+        state.say(text, false);
     };
 
     // The choices of the filters, again only when the library changes.
@@ -257,10 +282,16 @@ fn LibraryBody(panel: Panel) -> impl IntoView {
                         }).collect_view()}
                     </select>
                 </label>
+                <label>"Năm của kế hoạch mới"
+                    <input type="number" min="2000" max="2100" class="year"
+                        prop:value=move || recreate_year.get().unwrap_or_else(|| next_year().to_string())
+                        on:input=move |ev| recreate_year.set(Some(event_target_value(&ev)))/>
+                </label>
                 <button type="button" on:click=recreate
-                    title="Lập kế hoạch mới giống phụ lục của văn bản nguồn đã chọn (có thể hoàn tác)">
+                    title="Lập kế hoạch mới giống phụ lục của văn bản nguồn đã chọn, thời hạn chuyển sang năm đã chọn; kế hoạch đang mở vẫn ở trong danh sách">
                     "Tạo kế hoạch từ văn bản mẫu"
                 </button>
+                <super::SaidHere message=recreate_said/>
             </div>
             <div class="library-actions">
                 <p class="library-summary" aria-live="polite">{summary}</p>

@@ -16,7 +16,7 @@ use super::timeline::Timeline;
 use super::{new_plan_id, EditorState};
 use crate::domain::plan::{Plan, RowId};
 use crate::domain::review::{FindingKind, RollFlag, Severity};
-use crate::domain::rollover::{roll_plan, roll_task_to_plan_year};
+use crate::domain::rollover::{roll_plan, roll_task_to_plan_year, RollReport};
 
 // `ui/mod.rs` and the panels name it here.
 pub use super::state::review::ReviewState;
@@ -113,6 +113,33 @@ pub fn ReviewTools() -> impl IntoView {
     }
 }
 
+/// Moves `plan` (a new plan: its own id) to the year `to`, stores and opens it (the plan on
+/// screen stays in the list), and keeps the move's report and the deadlines it left for
+/// review in the plan check. Returns the report (for the message).
+pub fn start_rolled_plan(
+    state: EditorState,
+    review: ReviewState,
+    mut plan: Plan,
+    to: i32,
+) -> RollReport {
+    let report = roll_plan(&mut plan, to);
+    state.start_new_plan(plan);
+    review.roll_opened.set_value(state.opened());
+    review.flags.set(
+        report
+            .review()
+            .map(|t| RollFlag {
+                row: t.row,
+                text: t.after.clone(),
+                year: to,
+            })
+            .collect(),
+    );
+    review.last_roll.set(Some(report.clone()));
+    state.epoch.update(|n| *n += 1);
+    report
+}
+
 /// "Tạo kế hoạch năm ... từ kế hoạch này": a year and a button; a new plan for that year,
 /// deadlines moved, and the plan on screen kept as it was in the list.
 #[component]
@@ -144,19 +171,7 @@ fn RollForward() -> impl IntoView {
         // A new plan: last year's stays in the list as it was.
         let mut next = state.read_plan(Plan::clone);
         next.id = new_plan_id();
-        let report = roll_plan(&mut next, to);
-        state.start_new_plan(next);
-        review.roll_opened.set_value(state.opened());
-        review.flags.set(
-            report
-                .review()
-                .map(|t| RollFlag {
-                    row: t.row,
-                    text: t.after.clone(),
-                    year: to,
-                })
-                .collect(),
-        );
+        let report = start_rolled_plan(state, review, next, to);
         state.say(
             format!(
                 "{}. Đã tạo kế hoạch năm {to} từ kế hoạch năm {}; kế hoạch năm {} vẫn giữ nguyên trong danh sách kế hoạch.",
@@ -166,8 +181,6 @@ fn RollForward() -> impl IntoView {
             ),
             false,
         );
-        review.last_roll.set(Some(report));
-        state.epoch.update(|n| *n += 1);
     };
     view! {
         <form class="roll-forward" aria-label="Tạo kế hoạch năm ... từ kế hoạch này" on:submit=submit>

@@ -15,6 +15,7 @@ pub fn tests() -> Vec<BrowserTest> {
         search_ranks_highlights_and_shows_provenance,
         add_three_templates_then_undo,
         recreate_seed_002_totals_936,
+        recreate_seed_002_for_next_year_moves_its_deadlines,
         keyboard_reaches_the_results,
     ]
 }
@@ -319,13 +320,61 @@ async fn add_three_templates_then_undo(page: Page) -> Result {
     Ok(())
 }
 
+async fn recreate_seed_002_for_next_year_moves_its_deadlines(page: Page) -> Result {
+    open_library(&page).await?;
+    page.select_option("Văn bản nguồn", 0, SEED_002).await?;
+    let next = page
+        .js("return String(new Date().getFullYear() + 1);")
+        .await?;
+    let next = next.as_str().unwrap_or_default().to_string();
+    assert_eq!(page.value_of("Năm của kế hoạch mới", 0).await?, next);
+    page.clear_and_type("Năm của kế hoạch mới", 0, "1999")
+        .await?;
+    page.click_button("Tạo kế hoạch từ văn bản mẫu").await?;
+    page.wait_for_body_text("không phải năm từ 2000 đến 2100")
+        .await?;
+    page.clear_and_type("Năm của kế hoạch mới", 0, &next)
+        .await?;
+    page.click_button("Tạo kế hoạch từ văn bản mẫu").await?;
+    page.wait_for_body_text(&format!(
+        "Đã tạo kế hoạch năm {next} từ văn bản mẫu {SEED_002}: 77 nhiệm vụ, tổng kinh phí 936 triệu đồng. Thời hạn đã chuyển từ năm 2021"
+    ))
+    .await?;
+    assert_eq!(page.value_of("Năm kế hoạch", 0).await?, next);
+    let deadlines = page
+        .js("return [...document.querySelectorAll('.plan-table [aria-label=\"Thời gian thực hiện\"]')].map(e => e.value);")
+        .await?;
+    let deadlines: Vec<String> = serde_json::from_value(deadlines)?;
+    assert_eq!(deadlines.len(), 77);
+    assert!(
+        deadlines.iter().all(|d| !d.contains("2021")),
+        "{deadlines:?}"
+    );
+    assert!(deadlines.iter().any(|d| d.contains(&next)), "{deadlines:?}");
+    Ok(())
+}
+
 async fn recreate_seed_002_totals_936(page: Page) -> Result {
     open_library(&page).await?;
     // Without a source the button explains itself.
     page.click_button("Tạo kế hoạch từ văn bản mẫu").await?;
     page.wait_for_body_text("Hãy chọn một văn bản nguồn trước")
         .await?;
+    // ... beside the button, not only in the status line at the top.
+    let beside = page
+        .js("return [...document.querySelectorAll('.library-panel .form-message, .library .form-message')].map(p => p.textContent).join(' ');")
+        .await?;
+    assert!(
+        beside
+            .as_str()
+            .unwrap_or_default()
+            .contains("Hãy chọn một văn bản nguồn trước"),
+        "{beside}"
+    );
     page.select_option("Văn bản nguồn", 0, SEED_002).await?;
+    // The seed's own year, chosen instead of next year.
+    page.clear_and_type("Năm của kế hoạch mới", 0, "2021")
+        .await?;
     page.click_button("Tạo kế hoạch từ văn bản mẫu").await?;
     page.wait_for_text("Tổng kinh phí", "936").await?;
     page.wait_for_body_text("Bằng chữ: Chín trăm ba mươi sáu triệu đồng")
@@ -382,6 +431,7 @@ async fn keyboard_reaches_the_results(page: Page) -> Result {
         [
             "Lĩnh vực",
             "Văn bản nguồn",
+            "Năm của kế hoạch mới",
             "Tạo kế hoạch từ văn bản mẫu",
             ADD_SELECTED
         ]

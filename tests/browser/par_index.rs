@@ -77,6 +77,8 @@ async fn seed_001_lost_points_are_answered_by_its_tasks(page: Page) -> Result {
         .expect("seed 001 is a source")
         .provenance();
     page.select_option("Văn bản nguồn", 0, &label).await?;
+    page.clear_and_type("Năm của kế hoạch mới", 0, "2024")
+        .await?;
     page.click_button("Tạo kế hoạch từ văn bản mẫu").await?;
     page.wait_for_field_count("Nội dung, nhiệm vụ", plan.task_count())
         .await?;
