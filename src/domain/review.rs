@@ -41,6 +41,7 @@ use super::deadline::{self, DeadlineForm};
 use super::plan::{Plan, Row, RowId, RowKind, Task};
 use super::progress::Day;
 use super::text::fold_words;
+use super::timeline::full_numbers;
 
 /// From this plan year on, the 2025 names of the sở are expected (Nghị định 45/2025/NĐ-CP,
 /// in force from 1 March 2025).
@@ -484,7 +485,9 @@ fn table_findings(plan: &Plan, keys: &[Arc<str>], out: &mut [(RowId, Vec<Finding
                     match first_of.get(&(area_of[i], &*keys[i])) {
                         Some(&first) => {
                             copies.entry(first).or_default().push(i);
-                            let numbers = numbers.get_or_insert_with(|| plan.numbers());
+                            let numbers = numbers.get_or_insert_with(|| {
+                                full_numbers(&plan.numbers(), plan.rows().iter().map(|r| r.depth))
+                            });
                             out[i].1.push(finding(
                                 row.id,
                                 FindingKind::Duplicate,

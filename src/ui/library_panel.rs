@@ -23,6 +23,7 @@ use crate::domain::deadline::{roll, shift_years};
 use crate::domain::library::{add_templates, plan_from_source, AreaKey, Library, Template};
 use crate::domain::money::{group_thousands, Money};
 use crate::domain::search::{Filter, Hit};
+use crate::domain::timeline::full_numbers;
 use crate::domain::user_library::{builtin_count, remove_template};
 
 /// Results shown at first, and added by each "Xem thêm".
@@ -561,10 +562,12 @@ fn add_to_plan(state: EditorState, library: &Library, mut indices: Vec<usize>) {
     };
     state.current.set(Some(last.row));
 
-    let numbers: Vec<String> = state.numbers.with_untracked(|n| {
+    // Full numbers ("II.3"), so that rows of two areas are told apart.
+    let numbers: Vec<String> = state.read_plan(|plan| {
+        let full = full_numbers(&plan.numbers(), plan.rows().iter().map(|r| r.depth));
         added
             .iter()
-            .filter_map(|a| n.get(&a.row).cloned())
+            .filter_map(|a| plan.position(a.row).map(|i| full[i].clone()))
             .collect()
     });
     let created: Vec<String> = state.read_plan(|e| {

@@ -253,7 +253,7 @@ async fn add_three_templates_then_undo(page: Page) -> Result {
     .await?;
     if !status(&page)
         .await?
-        .contains("Đã thêm nhiệm vụ mẫu vào kế hoạch, mục 1")
+        .contains("Đã thêm nhiệm vụ mẫu vào kế hoạch, mục I.1")
     {
         bail!("the status line says {:?}", status(&page).await?);
     }

@@ -132,11 +132,11 @@ fn duplicates_in_one_area() {
     assert_eq!(kinds(&review, t1), [FindingKind::Duplicate]);
     assert_eq!(
         review.of_row(t1)[0].message,
-        "Trùng nội dung với nhiệm vụ 2 trong cùng lĩnh vực"
+        "Trùng nội dung với nhiệm vụ I.2 trong cùng lĩnh vực"
     );
     assert_eq!(
         review.of_row(t2)[0].message,
-        "Trùng nội dung với nhiệm vụ 1 trong cùng lĩnh vực"
+        "Trùng nội dung với nhiệm vụ I.1 trong cùng lĩnh vực"
     );
     assert!(kinds(&review, t3).is_empty(), "another area");
 }
