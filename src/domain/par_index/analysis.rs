@@ -3,10 +3,11 @@
 //! criteria that lost points and have no task yet ("Tiêu chí 3.2.1 bị trừ 0,5 điểm chưa có
 //! nhiệm vụ").
 //!
-//! It reads a plan, a criteria set and scores; it changes nothing. The gaps are not findings
-//! of the plan check (`review.rs`): those sit on a row and are listed by row number, and a
-//! criterion without a task has no row (nor, often, an area row: a plan without "Phát triển
-//! kinh tế - xã hội" still lost points there).
+//! It reads a plan, a criteria set and scores; it changes nothing. The gaps are not row
+//! findings of `review.rs` (those sit on a row and are listed by row number, and a criterion
+//! without a task has no row, nor often an area row: a plan without "Phát triển kinh tế - xã
+//! hội" still lost points there); the app lists them in "Kiểm tra kế hoạch" in a group of
+//! their own, under the row findings.
 
 use super::criteria::CriteriaSet;
 use super::points::Points;
