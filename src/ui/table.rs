@@ -64,7 +64,7 @@ pub fn PlanTable() -> impl IntoView {
                 <div role="rowgroup" class="tbody">
                     <Show when=empty>
                         <div role="row" class="row empty"><div role="cell" class="span-all">
-                            "Bảng đang trống. Bấm “Thêm lĩnh vực” rồi “Thêm nhiệm vụ” để bắt đầu."
+                            "Bảng đang trống. Có ba cách bắt đầu: mở “Thư viện mẫu” để thêm nhiệm vụ mẫu hoặc “Tạo kế hoạch từ văn bản mẫu” của một tỉnh; “Mở tệp” kế hoạch năm trước (tệp .json của ứng dụng, phụ lục Word .docx hay Excel .xlsx); hoặc bấm “Thêm lĩnh vực” rồi “Thêm nhiệm vụ”."
                         </div></div>
                     </Show>
                     <For each=move || state.row_keys() key=|key| *key let(RowKey { id, kind, .. })>

@@ -9,7 +9,8 @@ pub fn tests() -> Vec<BrowserTest> {
         requests_nothing_from_other_origins,
         survives_a_reload,
         test_hooks_only_with_the_test_marker,
-        shows_the_heading_and_a_loading_note_until_the_app_starts
+        shows_the_heading_and_a_loading_note_until_the_app_starts,
+        an_empty_plan_says_how_to_start,
     ]
 }
 
@@ -108,5 +109,29 @@ async fn shows_the_heading_and_a_loading_note_until_the_app_starts(page: Page) -
     }
     // (The failed start was logged as an error, on purpose here.)
     page.take_console_errors().await?;
+    Ok(())
+}
+
+/// A first open (an empty plan) says the three ways to start, inside the empty table, each
+/// naming a control that is on the page.
+async fn an_empty_plan_says_how_to_start(page: Page) -> Result {
+    let text = page
+        .js("const row = document.querySelector('.plan-table .row.empty'); return row ? row.textContent : '';")
+        .await?;
+    let text = text.as_str().unwrap_or_default().to_string();
+    for way in [
+        "“Thư viện mẫu”",
+        "“Tạo kế hoạch từ văn bản mẫu”",
+        "“Mở tệp”",
+        "năm trước",
+        "“Thêm lĩnh vực”",
+    ] {
+        if !text.contains(way) {
+            bail!("the empty table does not mention {way}: {text:?}");
+        }
+    }
+    for control in ["Thư viện mẫu", "Mở tệp", "Thêm lĩnh vực"] {
+        page.find(control, 0).await?;
+    }
     Ok(())
 }
