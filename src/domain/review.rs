@@ -39,7 +39,7 @@ use std::sync::Arc;
 use super::agency::{is_district_level, AgencyField, RenameTable};
 use super::deadline::{self, DeadlineForm};
 use super::plan::{Plan, Row, RowId, RowKind, Task};
-use super::progress::Day;
+use super::progress::{due_day, Day};
 use super::text::fold_words;
 use super::timeline::full_numbers;
 
@@ -253,6 +253,8 @@ struct RowCheck {
     /// The task's content, folded, for the duplicate check (empty for headings), shared so
     /// that a re-check copies a pointer.
     key: Arc<str>,
+    /// The task's due day (for "quá hạn"), read once per change of the row.
+    due: Option<Day>,
 }
 
 /// Checks plans, remembering each row's own findings between calls.
@@ -290,6 +292,7 @@ impl Checker {
         let mut cache = std::mem::take(&mut self.cache);
         let mut out: Vec<(RowId, Vec<Finding>)> = Vec::with_capacity(rows.len());
         let mut keys: Vec<Arc<str>> = Vec::with_capacity(rows.len());
+        let mut dues: Vec<Option<Day>> = Vec::with_capacity(rows.len());
         for row in rows {
             let reuse = cache
                 .remove(&row.id)
@@ -302,15 +305,17 @@ impl Checker {
                     Some(task) => fold_words(&task.content).join(" ").into(),
                     None => Arc::from(""),
                 },
+                due: row.task().and_then(|t| due_day(&t.deadline, year)),
             });
             out.push((row.id, checked.findings.clone()));
             keys.push(checked.key.clone());
+            dues.push(checked.due);
             self.cache.insert(row.id, checked);
         }
         table_findings(plan, &keys, &mut out);
         roll_findings(plan, flags, &mut out);
         if let Some(today) = self.today {
-            overdue_findings(plan, today, &mut out);
+            overdue_findings(plan, &dues, today, &mut out);
         }
         Review::from_rows(out)
     }

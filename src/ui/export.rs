@@ -155,13 +155,13 @@ pub fn export_report(
     if ui.exporting.get_untracked() {
         return;
     }
-    let plan = state.read_plan(Plan::clone);
-    if plan.task_count() == 0 {
+    // Copied for the worker only when there is something to report.
+    let Some(plan) = state.read_plan(|p| (p.task_count() > 0).then(|| p.clone())) else {
         return say(
             "Kế hoạch chưa có nhiệm vụ nào để báo cáo.".to_string(),
             true,
         );
-    }
+    };
     let (format, job) = if word {
         let job = Job::ExportReportDocx {
             plan,

@@ -2,11 +2,17 @@
 
 use super::{finding, Finding, FindingKind};
 use crate::domain::plan::{Plan, RowId};
-use crate::domain::progress::{due_day, Day};
+use crate::domain::progress::Day;
 
 /// Open tasks past their due day on `today`, in a plan that tracks progress (some task has
 /// a status or result recorded): a plan nobody follows up is not a list of late tasks.
-pub(super) fn overdue_findings(plan: &Plan, today: Day, out: &mut [(RowId, Vec<Finding>)]) {
+/// `dues` are the rows' due days, in row order (the checker reads them once per change).
+pub(super) fn overdue_findings(
+    plan: &Plan,
+    dues: &[Option<Day>],
+    today: Day,
+    out: &mut [(RowId, Vec<Finding>)],
+) {
     let tracked = plan
         .rows()
         .iter()
@@ -14,14 +20,14 @@ pub(super) fn overdue_findings(plan: &Plan, today: Day, out: &mut [(RowId, Vec<F
     if !tracked {
         return;
     }
-    for (row, found) in plan.rows().iter().zip(out.iter_mut()) {
+    for ((row, due), found) in plan.rows().iter().zip(dues).zip(out.iter_mut()) {
         let Some(task) = row.task() else {
             continue;
         };
         if !task.progress.status.is_open() {
             continue;
         }
-        let Some(due) = due_day(&task.deadline, plan.year).filter(|due| *due < today) else {
+        let Some(due) = due.filter(|due| *due < today) else {
             continue;
         };
         found.1.push(finding(
