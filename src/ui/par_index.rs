@@ -464,6 +464,16 @@ fn ScoresTools() -> impl IntoView {
                 }
             }
         };
+        let max = set.with_untracked(|set| set.find(&code).and_then(|e| e.max));
+        if let (Some(points), Some(max)) = (points, max) {
+            if points > max {
+                message.set(Some((
+                    format!("{points} lớn hơn điểm tối đa {max} của {code}: điểm giữ nguyên."),
+                    true,
+                )));
+                return;
+            }
+        }
         message.set(None);
         par.user
             .update(|user| set.with_untracked(|set| user[i].set_achieved(set, &code, points)));

@@ -225,6 +225,21 @@ async fn a_provinces_scores_are_typed_saved_to_a_file_and_opened_again(page: Pag
     page.wait_for_body_text("“nửa” không phải số điểm (ví dụ 0,25) của 3.2.1: điểm giữ nguyên.")
         .await?;
     assert!(criterion_line(&page, "3.2.1").await?.contains("0/0,5"));
+    // So is a score above the maximum.
+    page.clear_and_type("Điểm đạt 3.2.1", 0, "5").await?;
+    page.press_keys(fantoccini::key::Key::Tab.to_string())
+        .await?;
+    page.wait_for_body_text("5 lớn hơn điểm tối đa 0,5 của 3.2.1: điểm giữ nguyên.")
+        .await?;
+    // A huge number is not a score at all.
+    page.clear_and_type("Điểm đạt 3.2.1", 0, "50000000").await?;
+    page.press_keys(fantoccini::key::Key::Tab.to_string())
+        .await?;
+    page.wait_for_body_text(
+        "“50000000” không phải số điểm (ví dụ 0,25) của 3.2.1: điểm giữ nguyên.",
+    )
+    .await?;
+    assert!(criterion_line(&page, "3.2.1").await?.contains("0/0,5"));
     page.click_button("Kiểm tra kế hoạch").await?;
     page.wait_for_body_text(finding).await?;
 
