@@ -4,7 +4,8 @@
 //! Per task: no content, no lead agency, no deadline, a deadline not understood, a deadline
 //! outside the plan year (the December before is fine), an outdated agency name (plans from
 //! [`RENAMES_FROM`]), a district-level addressee (plans from [`TWO_LEVEL_FROM`]), a word
-//! typed twice in an agency name ("Sở Sở Nội vụ"). Across the
+//! typed twice in an agency name ("Sở Sở Nội vụ"), an old year, a former province or "cấp huyện"
+//! written in its texts ([`mentions`], each with a proposed [`TextFix`]). Across the
 //! table: the same task twice in one area, a task without budget in an area that has
 //! budgets, an area or group with nothing in it. And the deadlines a move to another year
 //! left for a person to read ([`RollFlag`]).
@@ -74,6 +75,8 @@ pub enum FindingKind {
     NoDeadline,
     /// A deadline a move to another year could not settle (see [`RollFlag`]).
     RolledDeadline,
+    /// An old year, a former province or "cấp huyện" written in a task's texts.
+    TextMention,
     Duplicate,
     EmptyArea,
     MissingBudget,
@@ -85,7 +88,7 @@ pub enum FindingKind {
 
 impl FindingKind {
     /// Every kind, in panel order.
-    pub const ALL: [FindingKind; 14] = [
+    pub const ALL: [FindingKind; 15] = [
         FindingKind::NoContent,
         FindingKind::NoLead,
         FindingKind::DistrictLevel,
@@ -95,6 +98,7 @@ impl FindingKind {
         FindingKind::DeadlineUnknown,
         FindingKind::NoDeadline,
         FindingKind::RolledDeadline,
+        FindingKind::TextMention,
         FindingKind::Duplicate,
         FindingKind::EmptyArea,
         FindingKind::MissingBudget,
@@ -114,6 +118,7 @@ impl FindingKind {
             FindingKind::DeadlineUnknown => "Thời hạn không đọc được",
             FindingKind::NoDeadline => "Chưa có thời gian thực hiện",
             FindingKind::RolledDeadline => "Thời hạn cần xem lại sau khi chuyển năm",
+            FindingKind::TextMention => "Năm, địa danh cũ trong nội dung",
             FindingKind::Duplicate => "Nhiệm vụ trùng lặp",
             FindingKind::EmptyArea => "Lĩnh vực, nhóm trống",
             FindingKind::MissingBudget => "Thiếu kinh phí (lĩnh vực có dự toán)",
@@ -134,6 +139,7 @@ impl FindingKind {
             FindingKind::DeadlineUnknown => "deadline-unknown",
             FindingKind::NoDeadline => "no-deadline",
             FindingKind::RolledDeadline => "rolled-deadline",
+            FindingKind::TextMention => "text-mention",
             FindingKind::Duplicate => "duplicate",
             FindingKind::EmptyArea => "empty-area",
             FindingKind::MissingBudget => "missing-budget",
@@ -161,6 +167,8 @@ pub struct Finding {
     pub kind: FindingKind,
     /// What is wrong, in Vietnamese, without the row's number.
     pub message: String,
+    /// A change the drafter may accept ("Áp dụng đề xuất"), never made without asking.
+    pub fix: Option<TextFix>,
 }
 
 /// A deadline that a move to another year flagged for review: it stays a finding while the
@@ -327,7 +335,12 @@ pub fn check(plan: &Plan, renames: &RenameTable, flags: &[RollFlag]) -> Review {
 }
 
 fn finding(row: RowId, kind: FindingKind, message: String) -> Finding {
-    Finding { row, kind, message }
+    Finding {
+        row,
+        kind,
+        message,
+        fix: None,
+    }
 }
 
 /// The findings a row yields by itself.
@@ -363,6 +376,7 @@ fn row_findings(row: &Row, year: i32, renames: &RenameTable) -> Vec<Finding> {
     agency_findings(id, task, year, renames, &mut out);
     names::doubled_word_findings(id, task, &mut out);
     names::lead_partner_findings(id, task, &mut out);
+    mentions::mention_findings(id, task, year, &mut out);
     out
 }
 
@@ -561,8 +575,10 @@ fn roll_findings(plan: &Plan, flags: &[RollFlag], out: &mut [(RowId, Vec<Finding
     }
 }
 
+pub mod mentions;
 mod names;
 mod overdue;
+pub use mentions::{apply_fix, text_mentions, Mention, TextField, TextFix};
 use overdue::overdue_findings;
 
 #[cfg(test)]

@@ -2,8 +2,9 @@
 //!
 //! A drafter starts next year's plan from this year's: the plan year moves, and so does every
 //! deadline, through [`deadline::roll`] (only the years of dates move; recurring and
-//! continuous work and free text stay; a range of years stays and is flagged). The caller
-//! makes the whole move one undo step.
+//! continuous work and free text stay; a range of years stays and is flagged). Years and
+//! place names written in the tasks' texts are listed with a proposal (see
+//! [`review::mentions`]), never changed here. The caller makes the whole move one undo step.
 //!
 //! ```
 //! use cchc_plan::domain::plan::{Plan, Task};
@@ -13,17 +14,25 @@
 //! let a = plan.add_task_with(None, deadline("Tháng 12/2021"));
 //! let b = plan.add_task_with(None, deadline("Hàng năm"));
 //! let c = plan.add_task_with(None, deadline("2021-2025"));
+//! let d = plan.add_task_with(None, Task { content: "Tổng kết năm 2022".into(), ..Task::default() });
 //! let report = roll_plan(&mut plan, 2027);
 //! assert_eq!(plan.year, 2027);
 //! assert_eq!(plan.title, "Kế hoạch cải cách hành chính năm 2027");
 //! assert_eq!(plan.row(a).unwrap().task().unwrap().deadline, "Tháng 12/2026");
 //! assert_eq!(plan.row(b).unwrap().task().unwrap().deadline, "Hàng năm");
 //! assert_eq!((report.moved, report.review_rows()), (1, vec![c]));
-//! assert_eq!(report.summary(), "Đã chuyển 1 thời hạn; 1 cần xem lại");
+//! assert_eq!(report.mentions[0].0, d);
+//! assert_eq!(report.mentions[0].1.proposed_text.as_deref(), Some("Tổng kết năm 2027"));
+//! assert_eq!(plan.row(d).unwrap().task().unwrap().content, "Tổng kết năm 2022");
+//! assert_eq!(
+//!     report.summary(),
+//!     "Đã chuyển 1 thời hạn; 1 cần xem lại; 1 nội dung nhắc năm, địa danh cũ"
+//! );
 //! ```
 
 use super::deadline::{self, DeadlineForm};
 use super::plan::{default_title, Item, Plan, RowId};
+use super::review::{self, Mention};
 
 /// One task's deadline as it was and as it is after a move.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -44,6 +53,9 @@ pub struct RollReport {
     pub moved: usize,
     /// Every deadline that changed or needs review, in table order.
     pub tasks: Vec<RolledTask>,
+    /// Old years, former provinces and "cấp huyện" in the tasks' texts, for the new year, in
+    /// table order: listed with their proposals, not changed.
+    pub mentions: Vec<(RowId, Mention)>,
 }
 
 impl RollReport {
@@ -57,13 +69,18 @@ impl RollReport {
         self.review().map(|t| t.row).collect()
     }
 
-    /// "Đã chuyển 12 thời hạn; 2 cần xem lại".
+    /// "Đã chuyển 12 thời hạn; 2 cần xem lại", and "; 3 nội dung nhắc năm, địa danh cũ"
+    /// when the texts have such mentions.
     pub fn summary(&self) -> String {
-        format!(
+        let mut out = format!(
             "Đã chuyển {} thời hạn; {} cần xem lại",
             self.moved,
             self.review().count()
-        )
+        );
+        if !self.mentions.is_empty() {
+            out += &format!("; {} nội dung nhắc năm, địa danh cũ", self.mentions.len());
+        }
+        out
     }
 }
 
@@ -120,6 +137,15 @@ pub fn roll_plan(plan: &mut Plan, to: i32) -> RollReport {
         if let Some(rolled) = roll_task(plan, id, from, to) {
             report.moved += usize::from(rolled.before != rolled.after);
             report.tasks.push(rolled);
+        }
+    }
+    let provinces = review::mentions::builtin_provinces();
+    for row in plan.rows() {
+        if let Some(task) = row.task() {
+            let found = review::text_mentions(task, to, provinces);
+            report
+                .mentions
+                .extend(found.into_iter().map(|m| (row.id, m)));
         }
     }
     report

@@ -13,9 +13,9 @@ use super::par_index::{ParIndexPanel, ParIndexState};
 use super::progress::ProgressPanel;
 use super::report::ReportPanel;
 use super::timeline::Timeline;
-use super::{new_plan_id, EditorState};
+use super::{new_plan_id, EditorState, Said, SaidHere};
 use crate::domain::plan::{Plan, RowId};
-use crate::domain::review::{FindingKind, RollFlag, Severity};
+use crate::domain::review::{apply_fix, FindingKind, RollFlag, Severity, TextFix};
 use crate::domain::rollover::{roll_plan, roll_task_to_plan_year, RollReport};
 
 // `ui/mod.rs` and the panels name it here.
@@ -193,7 +193,8 @@ fn RollForward() -> impl IntoView {
     }
 }
 
-/// The result of the last move: how many deadlines moved, and those to read again.
+/// The result of the last move: how many deadlines moved, and those to read again; the old
+/// years and place names in the tasks' texts (also listed, with proposals, in the check).
 #[component]
 fn RollReportView() -> impl IntoView {
     let state = expect_context::<EditorState>();
@@ -209,6 +210,7 @@ fn RollReportView() -> impl IntoView {
     move || {
         report().map(|report| {
             let flagged: Vec<_> = report.review().cloned().collect();
+            let mentions = report.mentions.clone();
             view! {
                 <div class="roll-report" aria-label="Kết quả chuyển năm" role="region">
                     <p><strong>{report.summary()}</strong>
@@ -232,6 +234,19 @@ fn RollReportView() -> impl IntoView {
                             }).collect_view()}
                         </ul>
                     })}
+                    {(!mentions.is_empty()).then(|| view! {
+                        <p>"Năm, địa danh cũ trong nội dung (có đề xuất sửa trong “Kiểm tra kế hoạch”):"</p>
+                        <ul>
+                            {mentions.into_iter().map(|(row, m)| view! {
+                                <li>
+                                    <button type="button" class="goto" on:click=move |_| go_to_row(state, row)>
+                                        {move || format!("Đến dòng {}", review.number(row))}
+                                    </button>
+                                    " " {m.message}
+                                </li>
+                            }).collect_view()}
+                        </ul>
+                    })}
                 </div>
             }
         })
@@ -244,6 +259,8 @@ struct Line {
     row: RowId,
     number: String,
     message: String,
+    /// A proposed change of the task's text ("Áp dụng đề xuất").
+    fix: Option<TextFix>,
 }
 
 /// "Kiểm tra kế hoạch": every finding, by kind, each with a link to its row.
@@ -264,6 +281,7 @@ fn PlanCheck() -> impl IntoView {
                                 row: f.row,
                                 number: numbers.get(&f.row).cloned().unwrap_or_default(),
                                 message: f.message.clone(),
+                                fix: f.fix.clone(),
                             })
                             .collect();
                         (!lines.is_empty()).then_some((kind, lines))
@@ -290,9 +308,33 @@ fn PlanCheck() -> impl IntoView {
             None => state.say("Thời hạn này không chuyển năm tự động được.", true),
         }
     };
+    // Accepting a proposed text: one undo step; the check then drops the finding.
+    let said: Said = RwSignal::new(None);
+    let apply = move |row: RowId, number: String, fix: TextFix| {
+        if state.edit(None, |plan| apply_fix(plan, row, &fix)) {
+            state.epoch.update(|n| *n += 1);
+            said.set(Some((
+                format!(
+                    "Đã sửa {} dòng {number} thành “{}” (Ctrl+Z để hoàn tác).",
+                    fix.field.label().to_lowercase(),
+                    fix.after
+                ),
+                false,
+            )));
+        } else {
+            said.set(Some((
+                format!(
+                    "{} dòng {number} đã đổi sau lần kiểm tra: xem lại đề xuất mới.",
+                    fix.field.label()
+                ),
+                true,
+            )));
+        }
+    };
     view! {
         <section class="review-panel plan-check" id="plan-check" aria-label="Kết quả kiểm tra kế hoạch">
             <h2>"Kiểm tra kế hoạch"</h2>
+            <SaidHere message=said/>
             <Show when=move || review.review.with(|r| !r.is_empty())
                 fallback=|| view! { <p>"Không thấy điều gì cần sửa."</p> }>
                 <For each=move || groups.get() key=|(kind, lines)| (*kind, lines.clone()) let((kind, lines))>
@@ -301,6 +343,7 @@ fn PlanCheck() -> impl IntoView {
                         <ul>
                             {lines.into_iter().map(|line| {
                                 let row = line.row;
+                                let number = line.number.clone();
                                 view! {
                                     <li>
                                         <button type="button" class="goto" on:click=move |_| go_to_row(state, row)>
@@ -311,6 +354,13 @@ fn PlanCheck() -> impl IntoView {
                                             " "
                                             <button type="button" class="small" on:click=move |_| move_task(row)>
                                                 {move || format!("Chuyển sang năm {}", year())}
+                                            </button>
+                                        })}
+                                        {line.fix.map(|fix| view! {
+                                            " "
+                                            <button type="button" class="small"
+                                                on:click=move |_| apply(row, number.clone(), fix.clone())>
+                                                "Áp dụng đề xuất"
                                             </button>
                                         })}
                                     </li>

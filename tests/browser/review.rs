@@ -19,6 +19,7 @@ pub fn tests() -> Vec<BrowserTest> {
         timeline_groups_tasks_by_quarter,
         edited_rename_table_is_kept_and_used,
         an_agency_leading_and_co_operating_is_a_finding,
+        old_years_and_levels_in_a_task_text_are_proposed_not_changed,
     ]
 }
 
@@ -329,5 +330,75 @@ async fn an_agency_leading_and_co_operating_is_a_finding(page: Page) -> Result {
         "{text}"
     );
     assert!(text.contains("Đến dòng I.1"), "{text}");
+    Ok(())
+}
+
+async fn old_years_and_levels_in_a_task_text_are_proposed_not_changed(page: Page) -> Result {
+    const TEXT: &str = "Kiểm tra công tác CCHC năm 2024 tại UBND cấp huyện";
+    const YEAR_FIXED: &str = "Kiểm tra công tác CCHC năm 2027 tại UBND cấp huyện";
+    const GROUP: &str = "Năm, địa danh cũ trong nội dung";
+    page.clear_and_type("Năm kế hoạch", 0, "2027").await?;
+    page.click_button("Thêm lĩnh vực").await?;
+    page.click_button("Thêm nhiệm vụ").await?;
+    page.wait_for_field_count("Nội dung, nhiệm vụ", 1).await?;
+    page.type_into("Nội dung, nhiệm vụ", 0, TEXT).await?;
+    page.press_keys(fantoccini::key::Key::Tab.to_string())
+        .await?;
+    assert_eq!(page.value_of("Năm kế hoạch", 0).await?, "2027");
+
+    page.click_button("Kiểm tra kế hoạch").await?;
+    page.wait_for_body_text("Nội dung nhắc “năm 2024” (kế hoạch năm 2027): đề xuất “năm 2027”")
+        .await?;
+    let group = page.text_of(GROUP).await?;
+    for part in [
+        "Năm, địa danh cũ trong nội dung (2)",
+        "Đến dòng I.1",
+        "Nội dung nhắc “cấp huyện” (không còn cấp huyện từ 1/7/2025): đề xuất “cấp xã”",
+    ] {
+        assert!(group.contains(part), "{part}: {group}");
+    }
+    assert_eq!(page.count_of(Kind::Button, "Áp dụng đề xuất").await?, 2);
+    // Nothing changes without the click.
+    assert_eq!(page.value_of("Nội dung, nhiệm vụ", 0).await?, TEXT);
+
+    page.click_button("Áp dụng đề xuất").await?;
+    page.wait_for("the proposed text", |p| async move {
+        Ok(p.value_of("Nội dung, nhiệm vụ", 0).await? == YEAR_FIXED)
+    })
+    .await?;
+    page.wait_for_body_text(&format!("Đã sửa nội dung dòng I.1 thành “{YEAR_FIXED}”"))
+        .await?;
+    // The finding is gone; the other one now proposes from the new text.
+    page.wait_for("one finding left", |p| async move {
+        Ok(p.count_of(Kind::Button, "Áp dụng đề xuất").await? == 1)
+    })
+    .await?;
+    let group = page.text_of(GROUP).await?;
+    assert!(!group.contains("“năm 2024”"), "{group}");
+
+    // One undo step brings the text back, and the finding with it.
+    page.click_button("Hoàn tác").await?;
+    page.wait_for("the text as typed", |p| async move {
+        Ok(p.value_of("Nội dung, nhiệm vụ", 0).await? == TEXT)
+    })
+    .await?;
+    page.wait_for("both findings again", |p| async move {
+        Ok(p.count_of(Kind::Button, "Áp dụng đề xuất").await? == 2)
+    })
+    .await?;
+
+    // The move to another year lists them too, and changes no text.
+    move_to(&page, "2028").await?;
+    page.wait_for_body_text("; 2 nội dung nhắc năm, địa danh cũ")
+        .await?;
+    let report = page.text_of("Kết quả chuyển năm").await?;
+    for part in [
+        "2 nội dung nhắc năm, địa danh cũ",
+        "Năm, địa danh cũ trong nội dung (có đề xuất sửa trong “Kiểm tra kế hoạch”)",
+        "Nội dung nhắc “năm 2024” (kế hoạch năm 2028): đề xuất “năm 2028”",
+    ] {
+        assert!(report.contains(part), "{part}: {report}");
+    }
+    assert_eq!(page.value_of("Nội dung, nhiệm vụ", 0).await?, TEXT);
     Ok(())
 }
