@@ -8,7 +8,8 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::suggest::SuggestField;
+use super::agencies::AgencyState;
+use super::suggest::{Choice, SuggestField};
 use super::EditorState;
 use crate::domain::agency::{self, split_agencies};
 use crate::domain::deadline;
@@ -90,10 +91,15 @@ pub fn AgencyField(row: Signal<Option<Arc<Row>>>, id: RowId, which: Which) -> im
             p.update_task(id, |t| *which.list_mut(t) = names)
         });
     });
-    let suggest = Callback::new(|text: String| {
-        agency::suggest_in_cell(&super::agencies::directory(), &text, 8)
+    let agencies = expect_context::<AgencyState>();
+    let suggest = Callback::new(move |text: String| {
+        let renames = agencies.renames.get_untracked();
+        agency::choices_in_cell(&super::agencies::directory(), &renames, &text, 8)
             .into_iter()
-            .map(str::to_string)
+            .map(|c| Choice {
+                value: c.name,
+                note: c.note,
+            })
             .collect()
     });
     let accept = Callback::new(|(text, choice): (String, String)| {
@@ -125,6 +131,9 @@ pub fn DeadlineField(row: Signal<Option<Arc<Row>>>, id: RowId) -> impl IntoView 
     let suggest = Callback::new(move |text: String| {
         let year = state.read_plan(|e| e.year);
         deadline::suggest(&text, year)
+            .into_iter()
+            .map(Choice::from)
+            .collect()
     });
     let accept = Callback::new(|(_, choice): (String, String)| choice);
     let expand = Callback::new(move |text: String| {

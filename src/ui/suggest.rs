@@ -22,6 +22,19 @@ pub fn provinces() -> &'static Provinces {
     PROVINCES.get_or_init(Provinces::builtin)
 }
 
+/// One suggestion: the text it puts in the field, and a note shown after it ("tên cũ").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    pub value: String,
+    pub note: Option<String>,
+}
+
+impl From<String> for Choice {
+    fn from(value: String) -> Choice {
+        Choice { value, note: None }
+    }
+}
+
 /// A textarea with suggestions. `suggest` lists suggestions for the text; `accept` gives the
 /// text after taking one; `on_text` receives every new text (typed or accepted).
 #[component]
@@ -32,14 +45,14 @@ pub fn SuggestField(
     #[prop(into)] value: Signal<String>,
     on_text: Callback<String>,
     #[prop(optional)] on_blur: Option<Callback<()>>,
-    suggest: Callback<String, Vec<String>>,
+    suggest: Callback<String, Vec<Choice>>,
     accept: Callback<(String, String), String>,
     /// What Enter or Tab commits when no suggestion is highlighted: the whole text's
     /// expansion (a deadline shortcut), or `None` to leave the text as typed.
     #[prop(optional)]
     expand: Option<Callback<String, Option<String>>>,
 ) -> impl IntoView {
-    let items = RwSignal::new(Vec::<String>::new());
+    let items = RwSignal::new(Vec::<Choice>::new());
     let active = RwSignal::new(None::<usize>);
     let open = move || items.with(|i| !i.is_empty());
     let refresh = move |text: String| {
@@ -62,21 +75,25 @@ pub fn SuggestField(
     let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
         let count = items.with(Vec::len);
         match ev.key().as_str() {
-            "ArrowDown" if count > 0 => {
+            // A key the list uses stops here: the table's own keys (row moves) never see it.
+            "ArrowDown" if count > 0 && !ev.alt_key() => {
                 ev.prevent_default();
+                ev.stop_propagation();
                 active.update(|a| *a = Some(a.map_or(0, |i| (i + 1) % count)));
             }
-            "ArrowUp" if count > 0 => {
+            "ArrowUp" if count > 0 && !ev.alt_key() => {
                 ev.prevent_default();
+                ev.stop_propagation();
                 active.update(|a| *a = Some(a.map_or(count - 1, |i| (i + count - 1) % count)));
             }
             "Enter" | "Tab" if !ev.alt_key() && !ev.ctrl_key() => {
-                let choice = active
-                    .get_untracked()
-                    .and_then(|i| items.with_untracked(|list| list.get(i).cloned()));
+                let choice = active.get_untracked().and_then(|i| {
+                    items.with_untracked(|list| list.get(i).map(|c| c.value.clone()))
+                });
                 let expanded = || expand.and_then(|expand| expand.run(value.get_untracked()));
                 if let Some(choice) = choice {
                     ev.prevent_default();
+                    ev.stop_propagation();
                     take(choice);
                 } else if let Some(text) = expanded() {
                     // Tab still moves on; Enter stays (one-line cell).
@@ -93,6 +110,7 @@ pub fn SuggestField(
             }
             "Escape" if count > 0 => {
                 ev.prevent_default();
+                ev.stop_propagation();
                 items.set(Vec::new());
             }
             _ => {}
@@ -122,13 +140,14 @@ pub fn SuggestField(
                     {
                         let option_id = option_id.clone();
                         move || items.get().into_iter().enumerate().map(|(i, item)| {
-                            let chosen = item.clone();
+                            let chosen = item.value.clone();
+                            let note = item.note.map(|note| view! { " " <span class="note">"("{note}")"</span> });
                             view! {
                                 <li role="option" id=option_id(i) aria-selected=move || (active.get() == Some(i)).to_string()
                                     on:mousedown=move |ev| {
                                         ev.prevent_default();
                                         take(chosen.clone());
-                                    }>{item}</li>
+                                    }>{item.value}{note}</li>
                             }
                         }).collect_view()
                     }

@@ -40,7 +40,10 @@ mod suggest;
 pub use directory::Directory;
 pub use matching::{is_commune_level, is_district_level};
 pub use renames::{AgencyField, Occurrence, RenameProposal, RenameTable};
-pub use suggest::{complete_last_agency, last_agency, split_agencies, suggest_in_cell};
+pub use suggest::{
+    choices_in_cell, complete_last_agency, last_agency, split_agencies, suggest_in_cell,
+    AgencyChoice,
+};
 
 /// The built-in data file.
 const BUILTIN: &str = include_str!("../../../data/agencies.json");
