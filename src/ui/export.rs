@@ -13,10 +13,12 @@
 
 use leptos::prelude::*;
 
+use super::review::ReviewState;
 use super::EditorState;
 use crate::documents::{Job, Outcome};
 use crate::domain::plan::Plan;
 use crate::domain::progress::{Day, ReportPeriod, ReportingRules};
+use crate::domain::review::Severity;
 use crate::domain::workbook::{Column, ExportSettings, LabelStyle};
 use crate::platform::{download_array, worker};
 
@@ -110,15 +112,41 @@ impl ExportFormat {
     }
 }
 
+/// What the plan check still counts as errors, said with an export: "Kế hoạch còn 2 lỗi
+/// trong “Kiểm tra kế hoạch” (dòng I.2: Chưa có cơ quan chủ trì)." None when there is none.
+/// The export goes on: a drafter may need a draft file before every error is settled.
+fn open_errors_note(review: Option<ReviewState>) -> Option<String> {
+    let review = review?;
+    let (count, first) = review.review.with_untracked(|r| {
+        let first = r
+            .findings()
+            .iter()
+            .find(|f| f.kind.severity() == Severity::Error)
+            .map(|f| (f.row, f.message.clone()));
+        (r.counts().0, first)
+    });
+    let (row, message) = first?;
+    let number = untrack(|| review.number(row));
+    Some(format!(
+        "Kế hoạch còn {count} lỗi trong “Kiểm tra kế hoạch” (dòng {number}: {message})."
+    ))
+}
+
 /// Has the documents worker build the workbook of the open plan, then offers it as a
 /// download; says how it went. Does nothing while an export runs.
-pub fn export_workbook(ui: ExportUi, state: EditorState) {
-    export_file(ui, state, ExportFormat::Excel);
+pub fn export_workbook(ui: ExportUi, state: EditorState, review: Option<ReviewState>) {
+    export_file(ui, state, review, ExportFormat::Excel);
 }
 
 /// Has the documents worker write the open plan's appendices in `format`, then offers the
-/// file as a download; says how it went. Does nothing while an export runs.
-pub fn export_file(ui: ExportUi, state: EditorState, format: ExportFormat) {
+/// file as a download; says how it went, and what errors the plan check still counts (the
+/// file is written all the same). Does nothing while an export runs.
+pub fn export_file(
+    ui: ExportUi,
+    state: EditorState,
+    review: Option<ReviewState>,
+    format: ExportFormat,
+) {
     if ui.exporting.get_untracked() {
         return;
     }
@@ -134,8 +162,12 @@ pub fn export_file(ui: ExportUi, state: EditorState, format: ExportFormat) {
             .job(plan.clone(), settings)
             .ok_or_else(|| format!("Không xuất được {kind} từ đây."))
     });
+    let note = open_errors_note(review);
     match job {
-        Ok(job) => run_export(ui, format, job, move |text, error| state.say(text, error)),
+        Ok(job) => run_export(ui, format, job, move |text, error| match (&note, error) {
+            (Some(note), false) => state.say(format!("{text} {note}"), false),
+            _ => state.say(text, error),
+        }),
         Err(message) => state.say(message, true),
     }
 }
@@ -249,6 +281,7 @@ pub fn ExportTools() -> impl IntoView {
     // The worker is fetched when the browser is idle after the first render, so the first
     // click does not wait for its download.
     Effect::new(|_| worker::prefetch_when_idle());
+    let review = use_context::<ReviewState>();
     let exporting = ui.exporting;
     let busy = move |format: ExportFormat| exporting.get() && ui.exporting_format.get() == format;
     view! {
@@ -256,19 +289,19 @@ pub fn ExportTools() -> impl IntoView {
             <button type="button" title="Tải về tệp Excel các phụ lục của kế hoạch"
                 aria-busy=move || busy(ExportFormat::Excel).then_some("true")
                 disabled=move || exporting.get()
-                on:click=move |_| export_workbook(ui, state)>
+                on:click=move |_| export_workbook(ui, state, review)>
                 {move || if busy(ExportFormat::Excel) { "Đang xuất…" } else { "Xuất Excel" }}
             </button>
             <button type="button" title="Tải về tệp Word các phụ lục của kế hoạch (A4 ngang)"
                 aria-busy=move || busy(ExportFormat::Word).then_some("true")
                 disabled=move || exporting.get()
-                on:click=move |_| export_file(ui, state, ExportFormat::Word)>
+                on:click=move |_| export_file(ui, state, review, ExportFormat::Word)>
                 {move || if busy(ExportFormat::Word) { "Đang xuất…" } else { "Xuất Word" }}
             </button>
             <button type="button" title="Tải về tệp Word dự thảo văn bản kế hoạch (nội dung khổ A4 đứng và các phụ lục)"
                 aria-busy=move || busy(ExportFormat::PlanDocument).then_some("true")
                 disabled=move || exporting.get()
-                on:click=move |_| export_file(ui, state, ExportFormat::PlanDocument)>
+                on:click=move |_| export_file(ui, state, review, ExportFormat::PlanDocument)>
                 {move || if busy(ExportFormat::PlanDocument) { "Đang xuất…" } else { "Xuất dự thảo kế hoạch" }}
             </button>
             <button type="button" data-action="print-view" title="Xem phụ lục nhiệm vụ như khi in (A4 ngang)"

@@ -30,14 +30,15 @@ pub fn go_to_row(state: EditorState, id: RowId) {
     });
 }
 
-/// The marker of a row's findings, inside its TT cell. It has no text of its own (the
-/// count is drawn by CSS), so the TT cell still reads as the number.
-#[component]
-pub fn RowMarker(id: RowId) -> impl IntoView {
-    let Some(review) = use_context::<ReviewState>() else {
-        return ().into_any();
-    };
-    let marker = Memo::new(move |_| {
+/// What the check says of one row: the marker's label ("Có 2 lưu ý"), the messages one per
+/// line, their count, whether one is an error. One memo per row, read by its marker and by
+/// its description, so a row re-renders only when its own findings change.
+pub type RowFindings = Memo<Option<(String, String, usize, bool)>>;
+
+/// The memo of a row's findings (none outside the app, where no check runs).
+pub fn row_findings(id: RowId) -> Option<RowFindings> {
+    let review = use_context::<ReviewState>()?;
+    Some(Memo::new(move |_| {
         review.review.with(|r| {
             r.marker_label(id).map(|label| {
                 let error = r
@@ -47,16 +48,45 @@ pub fn RowMarker(id: RowId) -> impl IntoView {
                 (label, r.marker_title(id), r.of_row(id).len(), error)
             })
         })
-    });
+    }))
+}
+
+/// The id of the element holding a row's findings as text: the row's accessible
+/// description (`aria-describedby`).
+pub fn findings_text_id(id: RowId) -> String {
+    format!("findings-{id}")
+}
+
+/// The marker of a row's findings, inside its TT cell. It has no text of its own (the
+/// count is drawn by CSS), so the TT cell still reads as the number. It is a Tab stop: when
+/// focused it shows the messages (CSS), and a screen reader reads them as its description.
+#[component]
+pub fn RowMarker(findings: Option<RowFindings>, id: RowId) -> impl IntoView {
+    let Some(marker) = findings else {
+        return ().into_any();
+    };
     (move || {
         marker.get().map(|(label, title, count, error)| {
             view! {
-                <span class="findings" class:error=error role="img" aria-label=label title=title
-                    data-count=count.to_string()></span>
+                <span class="findings" class:error=error role="img" tabindex="0" aria-label=label
+                    aria-describedby=findings_text_id(id) title=title.clone()
+                    data-count=count.to_string() data-messages=title></span>
             }
         })
     })
     .into_any()
+}
+
+/// A row's findings as text, hidden: what the row's and the marker's `aria-describedby`
+/// point to (empty when the row has none). Kept out of the TT cell, whose text is the number.
+#[component]
+pub fn RowFindingsText(findings: Option<RowFindings>, id: RowId) -> impl IntoView {
+    let text = move || {
+        findings
+            .and_then(|f| f.get())
+            .map(|(label, title, ..)| format!("{label}: {}", title.replace('\n', " ")))
+    };
+    view! { <span hidden id=findings_text_id(id)>{text}</span> }
 }
 
 /// The tools above the table: moving the plan to another year, and the panels.

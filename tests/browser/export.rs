@@ -357,5 +357,29 @@ async fn exporting_an_empty_plan_is_refused(page: Page) -> Result {
     if find_row(&sheet, 0, "Tổng cộng").is_none() {
         bail!("the one download is not the plan with tasks");
     }
+
+    // Errors left in the plan check are said with the export, which goes on all the same.
+    std::fs::remove_file(&file)?;
+    page.field("Nội dung, nhiệm vụ", 0).await?.click().await?;
+    page.click_button("Thêm nhiệm vụ").await?;
+    page.type_into("Nội dung, nhiệm vụ", 1, "Nhiệm vụ chưa giao")
+        .await?;
+    let badge = page
+        .js("return document.querySelector('.review-tools .badge').textContent;")
+        .await?;
+    let badge = badge.as_str().unwrap_or_default().to_string();
+    let Some(errors) = badge
+        .split(" lỗi")
+        .next()
+        .and_then(|n| n.trim().parse::<usize>().ok())
+    else {
+        bail!("the check's badge reads {badge:?}");
+    };
+    page.click_button("Xuất Excel").await?;
+    page.wait_for_download(".xlsx").await?;
+    page.wait_for_body_text(&format!(
+        "Kế hoạch còn {errors} lỗi trong “Kiểm tra kế hoạch” (dòng "
+    ))
+    .await?;
     Ok(())
 }

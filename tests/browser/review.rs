@@ -330,6 +330,35 @@ async fn an_agency_leading_and_co_operating_is_a_finding(page: Page) -> Result {
         "{text}"
     );
     assert!(text.contains("Đến dòng I.1"), "{text}");
+
+    // Readable without a mouse: the row's accessible description lists its findings, and
+    // its marker is a Tab stop (just before the task's text) that shows them when focused.
+    let message = "“Sở Tư pháp” vừa là cơ quan chủ trì vừa là cơ quan phối hợp";
+    let described = page
+        .js("const row = document.querySelectorAll('[data-row]')[1];
+             const text = document.getElementById(row.getAttribute('aria-describedby'));
+             return text ? text.textContent : '';")
+        .await?;
+    let described = described.as_str().unwrap_or_default();
+    if !described.starts_with("Có ") || !described.contains(message) {
+        bail!("the task row's description is {described:?}");
+    }
+    page.field("Nội dung, nhiệm vụ", 0).await?.click().await?;
+    page.press_keys(format!(
+        "{}{}",
+        fantoccini::key::Key::Shift,
+        fantoccini::key::Key::Tab
+    ))
+    .await?;
+    let focused = page
+        .js("const e = document.activeElement;
+             return [e.getAttribute('aria-label') || '', getComputedStyle(e, '::before').content];")
+        .await?;
+    let label = focused[0].as_str().unwrap_or_default();
+    let shown = focused[1].as_str().unwrap_or_default();
+    if !label.ends_with("lưu ý") || !shown.contains(message) {
+        bail!("Shift+Tab from the task's text reached {label:?}, showing {shown:?}");
+    }
     Ok(())
 }
 

@@ -166,6 +166,61 @@ impl Editor {
     }
 }
 
+/// Where the keyboard focus belongs after an undo or redo took the plan from `before` to
+/// `after`, when the step changed the table's outline (rows added, removed, moved, indented);
+/// none when the outline is the same (a text edit: the focus stays where it is).
+///
+/// Rows that came back: the first of them. Rows that went: the row now in the first one's
+/// place (or the last row). Rows moved or indented: `current` (the row the drafter was on)
+/// when it is among them, else the first row whose place or depth changed.
+///
+/// ```
+/// use cchc_plan::domain::history::{focus_after_step, Editor};
+/// use cchc_plan::domain::plan::Plan;
+/// let mut editor = Editor::new(Plan::new("p", "Hưng Yên", 2027));
+/// let mut ids = Vec::new();
+/// for _ in 0..3 {
+///     editor.edit(None, |p| { ids.push(p.add_task(None)); true });
+/// }
+/// let before = editor.plan().clone();
+/// editor.undo(); // the third task goes: the focus goes to the row above
+/// assert_eq!(focus_after_step(&before, editor.plan(), None), Some(ids[1]));
+/// let before = editor.plan().clone();
+/// editor.redo(); // it comes back: the focus goes to it
+/// assert_eq!(focus_after_step(&before, editor.plan(), None), Some(ids[2]));
+/// ```
+pub fn focus_after_step(before: &Plan, after: &Plan, current: Option<RowId>) -> Option<RowId> {
+    let (old, new) = (before.outline(), after.outline());
+    if old == new {
+        return None;
+    }
+    let first = old
+        .iter()
+        .zip(&new)
+        .position(|(a, b)| a != b)
+        .unwrap_or(old.len().min(new.len()));
+    if let Some(back) = new[first..]
+        .iter()
+        .find(|(id, ..)| before.position(*id).is_none())
+    {
+        return Some(back.0);
+    }
+    let gone = old.iter().any(|(id, ..)| after.position(*id).is_none());
+    if !gone {
+        if let Some(current) = current {
+            let moved = |id: RowId| {
+                let (a, b) = (before.position(id), after.position(id));
+                let depth = |plan: &Plan, pos: Option<usize>| pos.map(|p| plan.rows()[p].depth);
+                a != b || depth(before, a) != depth(after, b)
+            };
+            if after.position(current).is_some() && moved(current) {
+                return Some(current);
+            }
+        }
+    }
+    new.get(first).or(new.last()).map(|r| r.0)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -178,6 +233,46 @@ mod tests {
             true
         });
         (editor, id)
+    }
+
+    #[test]
+    fn focus_after_undoing_a_move_an_indent_a_delete_and_typing() {
+        let mut editor = Editor::new(Plan::new("p", "Hưng Yên", 2027));
+        let mut ids = Vec::new();
+        for _ in 0..3 {
+            editor.edit(None, |p| {
+                ids.push(p.add_task(None));
+                true
+            });
+        }
+        let (a, b, c) = (ids[0], ids[1], ids[2]);
+        // Moving c up, then undoing with c chosen: c has the focus, not b (also moved).
+        editor.edit(None, |p| p.move_up(c));
+        let before = editor.plan().clone();
+        editor.undo();
+        assert_eq!(focus_after_step(&before, editor.plan(), Some(c)), Some(c));
+        assert_eq!(focus_after_step(&before, editor.plan(), None), Some(b));
+        // Indenting b under a and undoing: b.
+        editor.edit(None, |p| p.indent(b));
+        let before = editor.plan().clone();
+        editor.undo();
+        assert_eq!(focus_after_step(&before, editor.plan(), Some(b)), Some(b));
+        // Undoing a delete of the first row brings it back: a.
+        editor.edit(None, |p| p.delete(a));
+        let before = editor.plan().clone();
+        editor.undo();
+        assert_eq!(focus_after_step(&before, editor.plan(), None), Some(a));
+        // Redoing it: the row now in its place, b.
+        let before = editor.plan().clone();
+        editor.redo();
+        assert_eq!(focus_after_step(&before, editor.plan(), Some(a)), Some(b));
+        // Typing is not structural: the focus stays where it is.
+        editor.edit(Some(EditKey::Row(b, Field::Content)), |p| {
+            p.update_task(b, |t| t.content = "x".into())
+        });
+        let before = editor.plan().clone();
+        editor.undo();
+        assert_eq!(focus_after_step(&before, editor.plan(), Some(b)), None);
     }
 
     #[test]
