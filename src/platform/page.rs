@@ -19,6 +19,16 @@ pub fn focus(selector: &str) -> bool {
     element(selector).is_some_and(|e| e.focus().is_ok())
 }
 
+/// Moves keyboard focus to `element` and makes sure it is in view: `focus()` scrolls only an
+/// element off screen, one under the sticky toolbar or column header is brought out too
+/// (`scrollIntoView` honours the page's scroll padding).
+pub fn focus_in_view(element: &web_sys::HtmlElement) {
+    let _ = element.focus();
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Nearest);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
+}
+
 /// Scrolls the first element matching `selector` to the middle of the screen.
 pub fn scroll_to_center(selector: &str) {
     let Some(element) = element(selector) else {
@@ -47,4 +57,44 @@ pub fn test_marker() -> bool {
         .ok()
         .and_then(|v| v.as_bool())
         .unwrap_or(false)
+}
+
+/// Keeps the CSS custom property `name` (e.g. `--command-bar-height`) on the page's root equal
+/// to `element`'s height in pixels while the tracker lives, updated whenever the element
+/// changes size (a toolbar wrapping to a second line, column titles wrapping): the sticky
+/// parts below it and the scroll padding are laid out with it. Dropping the tracker stops it.
+pub struct HeightTracker {
+    observer: web_sys::ResizeObserver,
+    _on_resize: wasm_bindgen::closure::Closure<dyn FnMut()>,
+}
+
+impl HeightTracker {
+    /// Starts tracking; none when the browser has no `ResizeObserver` (the CSS fallbacks
+    /// apply then).
+    pub fn new(element: &web_sys::Element, name: &'static str) -> Option<Self> {
+        let root = document()
+            .document_element()?
+            .dyn_into::<web_sys::HtmlElement>()
+            .ok()?;
+        let target = element.clone();
+        let on_resize = wasm_bindgen::closure::Closure::<dyn FnMut()>::new(move || {
+            let height = target.get_bounding_client_rect().height().ceil();
+            // An element not shown (display: none) keeps the last height it had.
+            if height > 0.0 {
+                let _ = root.style().set_property(name, &format!("{height}px"));
+            }
+        });
+        let observer = web_sys::ResizeObserver::new(on_resize.as_ref().unchecked_ref()).ok()?;
+        observer.observe(element);
+        Some(Self {
+            observer,
+            _on_resize: on_resize,
+        })
+    }
+}
+
+impl Drop for HeightTracker {
+    fn drop(&mut self) {
+        self.observer.disconnect();
+    }
 }

@@ -509,7 +509,7 @@ pub fn FileBar() -> impl IntoView {
         <div class="file-bar" role="group" aria-label="Tệp">
             <button type="button" on:click=move |_| files.save_plan()
                 title="Tải kế hoạch đang mở về máy thành một tệp, để gửi hoặc lưu trữ">"Lưu tệp kế hoạch"</button>
-            <label class="file-open">
+            <label class="file-open" title="Mở tệp kế hoạch hoặc thư viện mẫu (.json), phụ lục kế hoạch từ Word (.docx), Excel (.xlsx) hoặc LibreOffice (.ods)">
                 <input type="file" class="visually-hidden" accept=".json,application/json,.docx,.xlsx,.ods" on:change=picked/>
                 "Mở tệp"
             </label>
@@ -517,7 +517,7 @@ pub fn FileBar() -> impl IntoView {
                 title="Tải về các mẫu đã chọn trong Thư viện mẫu, hoặc mọi mẫu của bạn">"Xuất thư viện"</button>
             <button type="button" disabled=move || !has_current() on:click=move |_| files.save_task_as_template()
                 title="Lưu nhiệm vụ đang chọn thành một mẫu trong thư viện của bạn">"Lưu vào thư viện"</button>
-            <span class="file-hint">"Mở tệp kế hoạch hoặc thư viện mẫu (.json), phụ lục kế hoạch từ Word (.docx), Excel (.xlsx) hoặc LibreOffice (.ods), hoặc kéo thả tệp vào trang."</span>
+            <span class="file-hint">".json, .docx, .xlsx, .ods; hoặc kéo thả tệp vào trang"</span>
         </div>
         {move || files.error.get().map(|text| view! {
             <div class="file-error" role="alert">

@@ -68,7 +68,6 @@ pub fn PlanHeader() -> impl IntoView {
                 <input type="text" placeholder="ngày ... tháng ... năm ..." prop:value=read(|p| p.document_date.clone())
                     on:input=write(HeaderField::DocumentDate, |p, v| replace(&mut p.document_date, v))/>
             </label>
-            <WordsSettings/>
         </section>
     }
 }
@@ -82,9 +81,10 @@ fn replace(field: &mut String, value: String) -> bool {
     true
 }
 
-/// How the amount in words reads: "linh" or "lẻ", "tư" or "bốn".
+/// How the amount in words reads: "linh" or "lẻ", "tư" or "bốn" (beside the total in words,
+/// under the table).
 #[component]
-fn WordsSettings() -> impl IntoView {
+pub fn WordsSettings() -> impl IntoView {
     let state = expect_context::<EditorState>();
     let style = state.words_style;
     view! {

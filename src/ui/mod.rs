@@ -23,6 +23,7 @@ mod print_report;
 mod progress;
 mod report;
 mod review;
+mod row_keys;
 pub mod state;
 mod suggest;
 mod table;
@@ -292,14 +293,25 @@ impl EditorState {
     }
 
     /// Undoes or redoes one step; fields drop their drafts when it moved.
+    /// After a step that added, removed, moved or indented rows, the focus goes to the row
+    /// it affected (`history::focus_after_step`).
     fn step_history(&self, step: fn(&mut Editor) -> bool, done_text: &str, none_text: &str) {
         let mut done = false;
+        let mut focus = None;
+        let current = self.current.get_untracked();
         self.editor.maybe_update(|e| {
+            let before = e.plan().clone();
             done = step(e);
+            if done {
+                focus = crate::domain::history::focus_after_step(&before, e.plan(), current);
+            }
             done
         });
         if done {
             self.epoch.update(|n| *n += 1);
+        }
+        if let Some(row) = focus {
+            self.focus_row(row);
         }
         self.say(if done { done_text } else { none_text }, false);
     }
@@ -319,7 +331,7 @@ impl EditorState {
             if let Some(element) = document().query_selector(&selector).ok().flatten() {
                 use wasm_bindgen::JsCast;
                 if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
+                    crate::platform::focus_in_view(element);
                 }
             }
         });
@@ -362,26 +374,42 @@ pub fn App() -> impl IntoView {
 
     view! {
         <main class="app">
-            <header class="app-header">
-                <h1>"Kế hoạch cải cách hành chính"</h1>
-                <p class="tagline">"Lập phụ lục nhiệm vụ cải cách hành chính hằng năm của tỉnh"</p>
-            </header>
-            <plans::PlanList/>
+            // Room for the table: the plan list and the file actions share one line, the
+            // toolbar and the messages stay at the top, the panels share one line while closed.
+            <div class="top-row">
+                <header class="app-header">
+                    <h1>"Kế hoạch cải cách hành chính"</h1>
+                    <p class="tagline">"Lập phụ lục nhiệm vụ cải cách hành chính hằng năm của tỉnh"</p>
+                </header>
+                <plans::PlanList/>
+                <files::FileBar/>
+                <plans::StorageStatus/>
+            </div>
             <toolbar::Toolbar/>
-            <files::FileBar/>
             <update::UpdateBanner/>
-            <StatusLine/>
-            <plans::StorageStatus/>
             <header::PlanHeader/>
             <header::ProvinceList/>
-            <library_panel::LibraryPanel/>
-            <review::ReviewTools/>
-            <plan_document::DocumentToggle/>
+            <div class="panels">
+                <library_panel::LibraryPanel/>
+                <review::ReviewTools/>
+                <plan_document::DocumentToggle/>
+            </div>
             <plan_document::DocumentView/>
             <table::PlanTable/>
             <print::PrintView/>
         </main>
     }
+}
+
+/// Keeps the CSS variable `name` equal to the height of the element behind `node` while the
+/// calling component lives (`platform::HeightTracker`).
+fn track_height(node: NodeRef<leptos::html::Div>, name: &'static str) {
+    let tracker = StoredValue::new_local(None::<crate::platform::HeightTracker>);
+    Effect::new(move || {
+        if let Some(element) = node.get() {
+            tracker.set_value(crate::platform::HeightTracker::new(&element, name));
+        }
+    });
 }
 
 /// What an action did, said beside its buttons (read out by screen readers): a message and
@@ -464,6 +492,11 @@ fn install_shortcuts(state: EditorState) {
                 true
             }
             (false, true, "Delete") => toolbar::row_action(state, toolbar::RowAction::Delete),
+            // A task below the current row, from anywhere in the plan (the button's title says so).
+            (true, false, "Enter") if !outside_the_plan(&event) => {
+                toolbar::add_row(state, crate::domain::plan::Plan::add_task);
+                true
+            }
             _ => false,
         };
         if handled {

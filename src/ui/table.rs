@@ -36,6 +36,8 @@ pub fn PlanTable() -> impl IntoView {
             Err(message) => (message, true),
         }));
     };
+    let head = NodeRef::<leptos::html::Div>::new();
+    super::track_height(head, "--thead-height");
     let words = move || {
         let style = state.words_style.get();
         state
@@ -47,9 +49,9 @@ pub fn PlanTable() -> impl IntoView {
             class:error=move || paste_note.with(|n| n.as_ref().is_some_and(|n| n.1))>
             {move || paste_note.with(|n| n.as_ref().map(|n| n.0.clone()).unwrap_or_default())}
         </p>
-        <div class="table-wrap" on:paste=on_paste>
+        <div class="table-wrap" on:paste=on_paste on:keydown=super::row_keys::on_keydown>
             <div class="plan-table" role="table" aria-label="Phụ lục nhiệm vụ">
-                <div role="rowgroup" class="thead">
+                <div role="rowgroup" class="thead" node_ref=head>
                     <div role="row" class="row head">
                         <div role="columnheader">"TT"</div>
                         <div role="columnheader">"Nội dung, nhiệm vụ"</div>
@@ -64,7 +66,7 @@ pub fn PlanTable() -> impl IntoView {
                 <div role="rowgroup" class="tbody">
                     <Show when=empty>
                         <div role="row" class="row empty"><div role="cell" class="span-all">
-                            "Bảng đang trống. Có ba cách bắt đầu: mở “Thư viện mẫu” để thêm nhiệm vụ mẫu hoặc “Tạo kế hoạch từ văn bản mẫu” của một tỉnh; “Mở tệp” kế hoạch năm trước (tệp .json của ứng dụng, phụ lục Word .docx hay Excel .xlsx); hoặc bấm “Thêm lĩnh vực” rồi “Thêm nhiệm vụ”."
+                            "Bảng đang trống. Có ba cách bắt đầu: mở “Thư viện mẫu” để thêm nhiệm vụ mẫu hoặc “Tạo kế hoạch từ văn bản mẫu” của một tỉnh; “Mở tệp” kế hoạch năm trước (tệp .json của ứng dụng, phụ lục Word .docx hay Excel .xlsx), hoặc kéo thả tệp vào trang; hoặc bấm “Thêm lĩnh vực” rồi “Thêm nhiệm vụ”."
                         </div></div>
                     </Show>
                     <For each=move || state.row_keys() key=|key| *key let(RowKey { id, kind, .. })>
@@ -79,7 +81,10 @@ pub fn PlanTable() -> impl IntoView {
                         <div role="cell"></div>
                     </div>
                     <div role="row" class="row words">
-                        <div role="cell" class="span-all"><p class="amount-words">{words}</p></div>
+                        <div role="cell" class="span-all">
+                            <p class="amount-words">{words}</p>
+                            <div class="words-settings"><super::header::WordsSettings/></div>
+                        </div>
                     </div>
                 </div>
             </div>
@@ -110,12 +115,15 @@ fn RowView(id: RowId, kind: RowKind) -> impl IntoView {
         RowKind::Group => heading_cells(row, id, "Tên nhóm", "Cộng nhóm").into_any(),
         RowKind::Task => task_cells(row, id).into_any(),
     };
+    let findings = super::review::row_findings(id);
     view! {
         <div role="row" data-row=id.to_string() class=class class:current=move || state.current_selector.with_value(|s| s.selected(&Some(id)))
+            aria-describedby=super::review::findings_text_id(id)
             on:focusin=move |_| state.current.set(Some(id))
             on:focusout=move |_| state.seal()>
-            <div role="cell" class="tt">{number}<super::review::RowMarker id/></div>
+            <div role="cell" class="tt">{number}<super::review::RowMarker findings id/></div>
             {cells}
+            <super::review::RowFindingsText findings id/>
         </div>
     }
 }

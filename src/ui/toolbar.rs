@@ -69,6 +69,19 @@ pub fn row_action(state: EditorState, action: RowAction) -> bool {
     true
 }
 
+/// Adds a row (`Plan::add_task`, `add_group`, `add_area`) after the current one, as one undo
+/// step, and moves the focus into it.
+pub fn add_row(state: EditorState, adder: fn(&mut Plan, Option<RowId>) -> RowId) {
+    let mut id = 0;
+    state.edit(None, |plan| {
+        id = adder(plan, state.current.get_untracked());
+        true
+    });
+    state.focus_row(id);
+}
+
+/// The toolbar and, at its end, the status line: one bar that stays at the top of the screen
+/// (its height is kept in `--command-bar-height` for the table's sticky header below it).
 #[component]
 pub fn Toolbar() -> impl IntoView {
     let state = expect_context::<EditorState>();
@@ -77,17 +90,7 @@ pub fn Toolbar() -> impl IntoView {
     let can_redo = move || state.can_redo.get();
     let has_current = move || state.current.with(|c| c.is_some());
 
-    // Adds a row next to the current one and moves the focus into it.
-    let add = move |add_row: fn(&mut Plan, Option<RowId>) -> RowId| {
-        move |_| {
-            let mut id = 0;
-            state.edit(None, |plan| {
-                id = add_row(plan, state.current.get_untracked());
-                true
-            });
-            state.focus_row(id);
-        }
-    };
+    let add = move |adder: fn(&mut Plan, Option<RowId>) -> RowId| move |_| add_row(state, adder);
     let add_area = add(Plan::add_area);
     let add_group = add(Plan::add_group);
     let add_task = add(Plan::add_task);
@@ -97,7 +100,11 @@ pub fn Toolbar() -> impl IntoView {
         }
     };
 
+    let bar = NodeRef::<leptos::html::Div>::new();
+    super::track_height(bar, "--command-bar-height");
+
     view! {
+        <div class="command-bar" node_ref=bar>
         <nav class="toolbar" aria-label="Thao tác">
             <div class="tool-group">
                 <button type="button" on:click=move |_| creating.set(true)>"Kế hoạch mới"</button>
@@ -105,7 +112,7 @@ pub fn Toolbar() -> impl IntoView {
             <div class="tool-group">
                 <button type="button" on:click=add_area>"Thêm lĩnh vực"</button>
                 <button type="button" on:click=add_group>"Thêm nhóm"</button>
-                <button type="button" on:click=add_task>"Thêm nhiệm vụ"</button>
+                <button type="button" title="Thêm nhiệm vụ dưới dòng đang chọn (Ctrl+Enter)" on:click=add_task>"Thêm nhiệm vụ"</button>
             </div>
             <div class="tool-group" aria-label="Dòng đang chọn" role="group">
                 <button type="button" title="Alt+↑" disabled=move || !has_current() on:click=action(RowAction::MoveUp)>"Lên"</button>
@@ -120,7 +127,9 @@ pub fn Toolbar() -> impl IntoView {
                 <button type="button" title="Ctrl+Y" disabled=move || !can_redo() on:click=move |_| state.redo()>"Làm lại"</button>
             </div>
             <super::export::ExportTools/>
+            <super::StatusLine/>
         </nav>
+        </div>
         <Show when=move || creating.get()>
             <NewPlanForm on_done=move || creating.set(false)/>
         </Show>

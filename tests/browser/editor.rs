@@ -15,6 +15,7 @@ pub fn tests() -> Vec<BrowserTest> {
         agency_and_deadline_suggestions,
         deadline_shortcuts_commit_on_enter_and_tab,
         keys_act_where_the_focus_is_and_never_leave_the_page,
+        spreadsheet_keys_move_between_rows,
         new_plan_keeps_the_previous_one,
         former_province_gets_its_new_unit,
     ]
@@ -317,6 +318,20 @@ async fn seed_002_section_one_totals_936(page: Page) -> Result {
     Ok(())
 }
 
+/// Waits until the focus is in the task content field that reads `content`.
+async fn wait_for_focus_on(page: &Page, content: &str) -> Result {
+    page.wait_for(
+        &format!("the focus on task {content:?}"),
+        |page| async move {
+            let focused = page
+            .js("const e = document.activeElement; return [e.getAttribute('aria-label'), e.value];")
+            .await?;
+            Ok(focused == serde_json::json!(["Nội dung, nhiệm vụ", content]))
+        },
+    )
+    .await
+}
+
 async fn three_tasks(page: &Page) -> Result {
     add_heading(page, "Thêm lĩnh vực", "Tên lĩnh vực", "Cải cách thể chế").await?;
     for name in ["A", "B", "C"] {
@@ -333,10 +348,14 @@ async fn undo_and_redo_a_delete_and_a_move(page: Page) -> Result {
     assert_eq!(numbers(&page).await?, ["I", "1", "2"]);
     page.press_keys(format!("{}z", Key::Control)).await?;
     wait_for_contents(&page, &["A", "B", "C"]).await?;
+    // After a structural undo or redo the focus is on the row it affected.
+    wait_for_focus_on(&page, "B").await?;
     page.press_keys(format!("{}y", Key::Control)).await?;
     wait_for_contents(&page, &["A", "C"]).await?;
+    wait_for_focus_on(&page, "C").await?;
     page.click_button("Hoàn tác").await?;
     wait_for_contents(&page, &["A", "B", "C"]).await?;
+    wait_for_focus_on(&page, "B").await?;
 
     // Move C up with the button, then B down with the keyboard.
     page.field("Nội dung, nhiệm vụ", 2).await?.click().await?;
@@ -344,6 +363,7 @@ async fn undo_and_redo_a_delete_and_a_move(page: Page) -> Result {
     wait_for_contents(&page, &["A", "C", "B"]).await?;
     page.click_button("Hoàn tác").await?;
     wait_for_contents(&page, &["A", "B", "C"]).await?;
+    wait_for_focus_on(&page, "C").await?;
     page.click_button("Làm lại").await?;
     wait_for_contents(&page, &["A", "C", "B"]).await?;
     page.field("Nội dung, nhiệm vụ", 0).await?.click().await?;
@@ -491,6 +511,39 @@ async fn agency_and_deadline_suggestions(page: Page) -> Result {
         page.value_of("Thời gian thực hiện", 0).await?,
         "Sau khi có hướng dẫn"
     );
+
+    // A body gone in 2025 is offered marked "(tên cũ)", its new name right after it.
+    page.clear_and_type("Cơ quan phối hợp", 0, "so ke hoach")
+        .await?;
+    let old_then_new = [
+        "Sở Kế hoạch và Đầu tư (tên cũ)",
+        "Sở Tài chính (tên mới của Sở Kế hoạch và Đầu tư)",
+    ];
+    // The list's options, top to bottom, as read.
+    let options = |page: Page| async move {
+        let texts = page
+            .js("const list = document.querySelector('[aria-label=\"Gợi ý cơ quan phối hợp\"]');
+                 return list ? [...list.querySelectorAll('li')].map(li => li.textContent.replace(/\\s+/g, ' ').trim()) : [];")
+            .await?;
+        Result::<Vec<String>>::Ok(serde_json::from_value(texts).unwrap_or_default())
+    };
+    page.wait_for(
+        "the old name marked, the new one after it",
+        |page| async move {
+            let lines = options(page).await?;
+            Ok(lines.windows(2).any(|pair| pair == old_then_new))
+        },
+    )
+    .await?;
+    let lines = options(page.clone()).await?;
+    let at = 1 + lines
+        .iter()
+        .position(|line| line == old_then_new[1])
+        .unwrap_or_default();
+    page.press_keys(Key::Down.to_string().repeat(at) + &Key::Enter.to_string())
+        .await?;
+    page.field("Sản phẩm", 0).await?.click().await?;
+    assert_eq!(page.value_of("Cơ quan phối hợp", 0).await?, "Sở Tài chính");
     Ok(())
 }
 
@@ -530,6 +583,71 @@ async fn deadline_shortcuts_commit_on_enter_and_tab(page: Page) -> Result {
         page.value_of("Thời gian thực hiện", 0).await?,
         "Khi có văn bản của Bộ"
     );
+    Ok(())
+}
+
+/// The focused field's accessible name, value, and place among the fields of that name.
+async fn focused(page: &Page) -> Result<Value> {
+    page.js("const e = document.activeElement;
+             const name = e.getAttribute('aria-label');
+             const all = [...document.querySelectorAll('[aria-label=\"' + name + '\"]')];
+             return [name, e.value, all.indexOf(e)];")
+        .await
+}
+
+async fn wait_for_focused(page: &Page, name: &str, value: &str, index: usize) -> Result {
+    let expected = serde_json::json!([name, value, index]);
+    let result = page
+        .wait_for(&format!("the focus on {expected}"), |page| {
+            let expected = expected.clone();
+            async move { Ok(focused(&page).await? == expected) }
+        })
+        .await;
+    if result.is_err() {
+        bail!(
+            "the focus is on {}, not on {expected}",
+            focused(page).await?
+        );
+    }
+    Ok(())
+}
+
+/// ↑ and ↓ go to the row above or below in the same column (through a two-line cell line by
+/// line), Enter goes down, Alt+Enter breaks the line, Ctrl+Enter adds a task below.
+async fn spreadsheet_keys_move_between_rows(page: Page) -> Result {
+    const CONTENT: &str = "Nội dung, nhiệm vụ";
+    three_tasks(&page).await?;
+    page.field(CONTENT, 0).await?.click().await?;
+    page.press_keys(Key::Down.to_string()).await?;
+    wait_for_focused(&page, CONTENT, "B", 1).await?;
+    page.press_keys(Key::Down.to_string()).await?;
+    wait_for_focused(&page, CONTENT, "C", 2).await?;
+    page.press_keys(Key::Up.to_string()).await?;
+    wait_for_focused(&page, CONTENT, "B", 1).await?;
+    // Alt+Enter breaks the line; ↑ first moves up inside the cell, then to the row above.
+    page.press_keys(format!("{}{}{}", Key::End, Key::Alt, Key::Enter))
+        .await?;
+    page.press_keys("dòng hai").await?;
+    wait_for_focused(&page, CONTENT, "B\ndòng hai", 1).await?;
+    page.press_keys(Key::Up.to_string()).await?;
+    wait_for_focused(&page, CONTENT, "B\ndòng hai", 1).await?;
+    page.press_keys(Key::Up.to_string()).await?;
+    wait_for_focused(&page, CONTENT, "A", 0).await?;
+    // Above the first task: the area's title.
+    page.press_keys(Key::Up.to_string()).await?;
+    wait_for_focused(&page, "Tên lĩnh vực", "Cải cách thể chế", 0).await?;
+    // Enter goes down, in the same column.
+    page.press_keys(Key::Enter.to_string()).await?;
+    wait_for_focused(&page, CONTENT, "A", 0).await?;
+    page.field("Sản phẩm", 0).await?.click().await?;
+    page.press_keys(format!("Báo cáo{}", Key::Enter)).await?;
+    wait_for_focused(&page, "Sản phẩm", "", 1).await?;
+    assert_eq!(page.value_of("Sản phẩm", 0).await?, "Báo cáo");
+    // Ctrl+Enter: a new task right below the current row, with the focus.
+    page.press_keys(format!("{}{}", Key::Control, Key::Enter))
+        .await?;
+    wait_for_contents(&page, &["A", "B\ndòng hai", "", "C"]).await?;
+    wait_for_focused(&page, CONTENT, "", 2).await?;
     Ok(())
 }
 

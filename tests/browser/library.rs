@@ -121,7 +121,7 @@ async fn count_present(page: &Page) -> Result<usize> {
 
 async fn status(page: &Page) -> Result<String> {
     let value = page
-        .js("return document.querySelector('[role=status]').textContent;")
+        .js("return document.querySelector('.status[role=status]').textContent;")
         .await?;
     Ok(value.as_str().unwrap_or_default().to_string())
 }

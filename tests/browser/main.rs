@@ -17,6 +17,7 @@ mod harness;
 mod harness_checks;
 mod import;
 mod indexeddb;
+mod layout;
 mod library;
 mod offline;
 mod par_index;
@@ -54,6 +55,7 @@ fn main() {
             progress::tests(),
             par_index::tests(),
             engines::tests(),
+            layout::tests(),
         ]
         .concat(),
     );
