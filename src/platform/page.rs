@@ -1,5 +1,5 @@
-//! The page itself: focus and scrolling by CSS selector, whether it is being hidden, and
-//! whether a test harness opened it.
+//! The page itself: focus and scrolling by CSS selector, the height of sticky parts, whether
+//! it is being hidden, and whether a test harness opened it.
 
 use wasm_bindgen::JsCast;
 
@@ -14,11 +14,6 @@ fn element(selector: &str) -> Option<web_sys::HtmlElement> {
         .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
 }
 
-/// Moves keyboard focus to the first element matching `selector`; `false` when there is none.
-pub fn focus(selector: &str) -> bool {
-    element(selector).is_some_and(|e| e.focus().is_ok())
-}
-
 /// Moves keyboard focus to `element` and makes sure it is in view: `focus()` scrolls only an
 /// element off screen, one under the sticky toolbar or column header is brought out too
 /// (`scrollIntoView` honours the page's scroll padding).
@@ -29,14 +24,40 @@ pub fn focus_in_view(element: &web_sys::HtmlElement) {
     element.scroll_into_view_with_scroll_into_view_options(&options);
 }
 
-/// Scrolls the first element matching `selector` to the middle of the screen.
-pub fn scroll_to_center(selector: &str) {
-    let Some(element) = element(selector) else {
-        return;
-    };
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    element.scroll_into_view_with_scroll_into_view_options(&options);
+/// Where [`focus_soon`] scrolls the element it focuses.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Placement {
+    /// Just into view (below the sticky toolbar and header).
+    Nearest,
+    /// To the middle of the screen.
+    Center,
+}
+
+/// Moves keyboard focus to the first element matching `selector` once what was just changed
+/// is on the page (a timer: the app renders in microtasks before it runs; an animation frame
+/// can come late, as in WebKit without a display), and scrolls it into view. Skipped when
+/// the focus moved to another element meanwhile (the drafter clicked or tabbed on first): a
+/// late focus must never take typing away from where it goes.
+pub fn focus_soon(selector: String, placement: Placement) {
+    let before = document().active_element();
+    let later = wasm_bindgen::closure::Closure::once_into_js(move || {
+        let now = document().active_element();
+        let body = document().body().map(web_sys::Element::from);
+        if now.is_some() && now != before && now != body {
+            return;
+        }
+        let Some(element) = element(&selector) else {
+            return;
+        };
+        focus_in_view(&element);
+        if placement == Placement::Center {
+            let options = web_sys::ScrollIntoViewOptions::new();
+            options.set_block(web_sys::ScrollLogicalPosition::Center);
+            element.scroll_into_view_with_scroll_into_view_options(&options);
+        }
+    });
+    let _ =
+        window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
 }
 
 /// The global a test harness sets before the page's own scripts run (the browser tests and

@@ -156,9 +156,7 @@ impl Files {
                     self.refuse_text(name, why);
                 } else {
                     self.cancel();
-                    request_animation_frame(|| {
-                        platform::focus(".update-form h2");
-                    });
+                    platform::focus_soon(".update-form h2".into(), platform::Placement::Nearest);
                 }
                 return None;
             }
@@ -178,9 +176,10 @@ impl Files {
         };
         self.content.set_value(Some(incoming));
         self.pending.set(Some(summary));
-        request_animation_frame(|| {
-            platform::focus(".file-preview .file-confirm");
-        });
+        platform::focus_soon(
+            ".file-preview .file-confirm".into(),
+            platform::Placement::Nearest,
+        );
         merge
     }
 

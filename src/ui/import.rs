@@ -84,9 +84,10 @@ impl ImportUi {
         self.table_error.set(None);
         self.added.set(Vec::new());
         self.draft.set(Some(draft));
-        request_animation_frame(|| {
-            platform::focus(".import-preview select, .import-preview button");
-        });
+        platform::focus_soon(
+            ".import-preview select, .import-preview button".into(),
+            platform::Placement::Nearest,
+        );
     }
 
     /// Closes the preview; nothing changes.
@@ -95,9 +96,7 @@ impl ImportUi {
         self.draft.set(None);
         self.document.set_value(None);
         if was_open {
-            request_animation_frame(|| {
-                platform::focus(".file-open input");
-            });
+            platform::focus_soon(".file-open input".into(), platform::Placement::Nearest);
         }
     }
 
@@ -133,9 +132,7 @@ impl ImportUi {
             ),
             false,
         );
-        request_animation_frame(|| {
-            platform::focus(".plan-table .primary");
-        });
+        platform::focus_soon(".plan-table .primary".into(), platform::Placement::Nearest);
     }
 }
 

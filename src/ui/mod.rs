@@ -326,15 +326,10 @@ impl EditorState {
     /// Moves keyboard focus to the first field of a row once it is on screen.
     pub fn focus_row(&self, id: RowId) {
         self.current.set(Some(id));
-        request_animation_frame(move || {
-            let selector = format!("[data-row=\"{id}\"] .primary");
-            if let Some(element) = document().query_selector(&selector).ok().flatten() {
-                use wasm_bindgen::JsCast;
-                if let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() {
-                    crate::platform::focus_in_view(element);
-                }
-            }
-        });
+        crate::platform::focus_soon(
+            format!("[data-row=\"{id}\"] .primary"),
+            crate::platform::Placement::Nearest,
+        );
     }
 }
 

@@ -48,9 +48,7 @@ fn install_print_listeners(ui: ExportUi) {
 
 /// Moves focus to the first element matching `selector`, once it is on screen.
 fn focus_later(selector: &'static str) {
-    request_animation_frame(move || {
-        crate::platform::focus(selector);
-    });
+    crate::platform::focus_soon(selector.into(), crate::platform::Placement::Nearest);
 }
 
 #[component]

@@ -23,11 +23,11 @@ pub use super::state::review::ReviewState;
 
 /// Focuses a row's first field and scrolls it to the middle of the screen.
 pub fn go_to_row(state: EditorState, id: RowId) {
-    state.focus_row(id);
-    // Runs after focus_row's own frame callback.
-    request_animation_frame(move || {
-        crate::platform::scroll_to_center(&format!("[data-row=\"{id}\"]"));
-    });
+    state.current.set(Some(id));
+    crate::platform::focus_soon(
+        format!("[data-row=\"{id}\"] .primary"),
+        crate::platform::Placement::Center,
+    );
 }
 
 /// What the check says of one row: the marker's label ("Có 2 lưu ý"), the messages one per

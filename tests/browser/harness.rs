@@ -209,6 +209,15 @@ impl Env {
 impl Shared {
     fn run_test(&self, test: &BrowserTest) -> Result<(), Failed> {
         let mut guard = self.env.lock().unwrap_or_else(|e| e.into_inner());
+        // WebKit: a new display and driver for every test. On one Xvfb display, keys typed in
+        // the second and later MiniBrowser windows were lost or went to another field (the
+        // windows' keyboard focus is the display's, and a display has no window manager).
+        if matches!(guard.as_ref(), Some(Ok(env)) if env.driver.engine() == driver::Engine::Webkit)
+        {
+            if let Some(Ok(env)) = guard.take() {
+                env.shutdown();
+            }
+        }
         if guard.is_none() {
             *guard = Some(Env::start().map_err(|e| e.to_string()));
         }
