@@ -97,7 +97,17 @@ pub struct EditorState {
     pub plans: plans::Persistence,
     /// One signal per row on screen, kept in step with the plan by [`sync_rows`].
     rows: StoredValue<RowSignals>,
+    /// How many rows the table renders: the first [`FIRST_ROWS`] right after a plan opens,
+    /// then [`ROWS_PER_SLICE`] more per timer task, then all (`usize::MAX`). A 1.000-task plan
+    /// shows its first screens at once and fills in without a long task.
+    shown: RwSignal<usize>,
 }
+
+/// Rows rendered in the first frame after a plan opens: more than any screen shows.
+const FIRST_ROWS: usize = 80;
+/// Rows added to the table per timer task while a big plan fills in (each task well under
+/// 50 ms in the release build: `scripts/bench`).
+const ROWS_PER_SLICE: usize = 25;
 
 /// The signals of the rows on screen, all of the plan opened `opened`-th.
 #[derive(Default)]
@@ -143,6 +153,7 @@ impl EditorState {
         });
         let rows = StoredValue::new(RowSignals::default());
         let opened = RwSignal::new(0);
+        let shown = RwSignal::new(FIRST_ROWS);
         Effect::new(move |_| {
             let opened = opened.get();
             editor.with(|e| rows.update_value(|rows| sync_rows(e.plan(), opened, rows)));
@@ -155,6 +166,7 @@ impl EditorState {
             opened,
             plans,
             rows,
+            shown,
             editor,
             current,
             current_selector: StoredValue::new(Selector::new(move || current.get())),
@@ -194,14 +206,57 @@ impl EditorState {
         self.opened.get()
     }
 
-    /// The keys of the rows on screen, in table order: what `<For>` renders.
+    /// The keys of the rows on screen, in table order: what `<For>` renders (while a big plan
+    /// fills in, only its first rows).
     pub fn row_keys(&self) -> Vec<RowKey> {
         let opened = self.opened.get();
+        let shown = self.shown.get();
         self.outline.with(|rows| {
             rows.iter()
+                .take(shown)
                 .map(|&(id, _, kind)| RowKey { opened, id, kind })
                 .collect()
         })
+    }
+
+    /// Renders the plan's first rows now and the rest in timer slices (stopped when another
+    /// plan opens meanwhile): the first frame never waits for a thousand rows.
+    fn fill_in(&self) {
+        self.shown.set(FIRST_ROWS);
+        let (shown, outline, opened) = (self.shown, self.outline, self.opened);
+        let plan = opened.get_untracked();
+        fn next_slice(
+            shown: RwSignal<usize>,
+            outline: Memo<Vec<(RowId, u8, RowKind)>>,
+            opened: RwSignal<u64>,
+            plan: u64,
+        ) {
+            set_timeout(
+                move || {
+                    if opened.try_get_untracked() != Some(plan)
+                        || shown.get_untracked() == usize::MAX
+                    {
+                        return;
+                    }
+                    let next = shown.get_untracked() + ROWS_PER_SLICE;
+                    if next >= outline.with_untracked(Vec::len) {
+                        shown.set(usize::MAX);
+                    } else {
+                        shown.set(next);
+                        next_slice(shown, outline, opened, plan);
+                    }
+                },
+                std::time::Duration::ZERO,
+            );
+        }
+        next_slice(shown, outline, opened, plan);
+    }
+
+    /// Renders every row at once (before focusing one that may not be rendered yet).
+    pub fn show_all_rows(&self) {
+        if self.shown.get_untracked() != usize::MAX {
+            self.shown.set(usize::MAX);
+        }
     }
 
     /// The signal of one row's data (`None` once the row is deleted).
@@ -229,6 +284,7 @@ impl EditorState {
         // A new key for every row first: no component of the plan on screen may receive a
         // row of the next one (ids repeat across plans).
         self.opened.update(|n| *n += 1);
+        self.fill_in();
         self.editor.update(|e| e.replace(plan));
         self.current.set(None);
         self.epoch.update(|n| *n += 1);
@@ -325,6 +381,7 @@ impl EditorState {
 
     /// Moves keyboard focus to the first field of a row once it is on screen.
     pub fn focus_row(&self, id: RowId) {
+        self.show_all_rows();
         self.current.set(Some(id));
         crate::platform::focus_soon(
             format!("[data-row=\"{id}\"] .primary"),
@@ -351,6 +408,7 @@ pub fn new_plan_id() -> String {
 pub fn App() -> impl IntoView {
     let (plans, plan) = plans::Persistence::open();
     let state = EditorState::new(plan, plans);
+    state.fill_in();
     provide_context(state);
     let agencies = agencies::AgencyState::new(plans);
     provide_context(agencies);

@@ -23,6 +23,7 @@ pub use super::state::review::ReviewState;
 
 /// Focuses a row's first field and scrolls it to the middle of the screen.
 pub fn go_to_row(state: EditorState, id: RowId) {
+    state.show_all_rows();
     state.current.set(Some(id));
     crate::platform::focus_soon(
         format!("[data-row=\"{id}\"] .primary"),

@@ -2,15 +2,20 @@
 //! (1920×1080): the table starts in the upper half of the page, its column header stays visible
 //! below the toolbar while the table scrolls, and the field with the keyboard focus is never
 //! hidden under either. Each size's screenshot is kept in `target/browser-screenshots/`
-//! (`layout-1366x625.png`, `layout-1920x940.png`), also when a check fails.
+//! (`layout-1366x625.png`, `layout-1920x940.png`), also when a check fails. A big plan shows
+//! its first rows at once and the rest right after, every row in the end.
 
-use serde_json::Value;
+use cchc_plan::domain::file_format::write_plan;
+use serde_json::{json, Value};
 
 use crate::export::open_seed_002;
 use crate::harness::{bail, browser_tests, screenshot_path, BrowserTest, Key, Page, Result};
 
 pub fn tests() -> Vec<BrowserTest> {
-    browser_tests![the_table_has_the_screen_at_laptop_and_desktop_sizes]
+    browser_tests![
+        the_table_has_the_screen_at_laptop_and_desktop_sizes,
+        a_big_plan_shows_its_first_rows_at_once_then_every_row,
+    ]
 }
 
 /// The page's visible size for each screen: a 1366×768 laptop's browser shows 1366×625.
@@ -126,5 +131,81 @@ async fn check_size(page: &Page, height: i64) -> Result {
             bail!("after {} ↑ the focused field ({top}–{bottom} px) is hidden under the header (bottom {header_bottom} px): {now}", step + 1);
         }
     }
+    Ok(())
+}
+
+/// Rows in the table (areas, groups and tasks).
+async fn rows_on_screen(page: &Page) -> Result<usize> {
+    let count = page
+        .js("return document.querySelectorAll('.plan-table [data-row]').length;")
+        .await?;
+    Ok(count.as_u64().unwrap_or(0) as usize)
+}
+
+async fn a_big_plan_shows_its_first_rows_at_once_then_every_row(page: Page) -> Result {
+    let mut big = crate::worker::plans::plan(600);
+    big.id = "kh-lon".into();
+    let mut other = crate::worker::plans::plan(300);
+    other.id = "kh-vua".into();
+    // Right after opening (the next task of the page): some rows, not all of them yet.
+    let first = page
+        .client()
+        .execute_async(
+            "const [text, done] = arguments;
+             const error = window.cchcApp.openPlanFile(text);
+             setTimeout(() => done([error,
+                 document.querySelectorAll('.plan-table [data-row]').length]), 0);",
+            vec![json!(write_plan(&big))],
+        )
+        .await?;
+    assert_eq!(first[0], json!(""), "openPlanFile refused the plan");
+    let shown = first[1].as_u64().unwrap_or(0) as usize;
+    if shown == 0 || shown >= big.rows().len() {
+        bail!(
+            "the first frame of a {}-row plan shows {shown} rows (expected its first rows only)",
+            big.rows().len()
+        );
+    }
+    // Then every row, in plan order.
+    let all = big.rows().len();
+    page.wait_for("every row of the big plan", |page| async move {
+        Ok(rows_on_screen(&page).await? == all)
+    })
+    .await?;
+    let last = page
+        .js(
+            "const rows = document.querySelectorAll('.plan-table [data-row]');
+             return rows[rows.length - 1].dataset.row;",
+        )
+        .await?;
+    assert_eq!(last, json!(big.outline().last().map(|r| r.0.to_string())));
+    let contents = page
+        .count_of(crate::harness::Kind::Field, "Nội dung, nhiệm vụ")
+        .await?;
+    assert_eq!(contents, big.task_count());
+
+    // Another plan opened while the first fills in: only its own rows, all of them.
+    page.js_with(
+        "const [a, b] = arguments;
+         window.cchcApp.openPlanFile(a);
+         setTimeout(() => { window.__second = window.cchcApp.openPlanFile(b); }, 0);",
+        vec![json!(write_plan(&big)), json!(write_plan(&other))],
+    )
+    .await?;
+    let rows = other.rows().len();
+    page.wait_for(
+        "every row of the second plan, and only those",
+        |page| async move {
+            let second = page.js("return window.__second;").await?;
+            Ok(second == json!("") && rows_on_screen(&page).await? == rows)
+        },
+    )
+    .await?;
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(
+        rows_on_screen(&page).await?,
+        rows,
+        "rows after the fill ended"
+    );
     Ok(())
 }

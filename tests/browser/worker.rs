@@ -3,7 +3,7 @@
 //! so and leaves the plan as it was. Counts requests in the test server's log.
 
 #[path = "../../examples/shared/plans.rs"]
-mod plans;
+pub(crate) mod plans;
 
 use serde_json::json;
 
