@@ -202,7 +202,8 @@ async fn print_view_shows_the_appendix_and_prints_a4_landscape(page: Page) -> Re
     let plan = seed_002_plan();
     let shape = page
         .js("const t = document.querySelector('.print-view table');
-             return { rows: t.tBodies[0].rows.length,
+             return { rows: t.rows.length - t.tHead.rows.length,
+                      kept: [...t.tBodies[t.tBodies.length - 1].rows].map(r => r.className),
                       first: [...t.tBodies[0].rows[0].cells].map(c => c.textContent),
                       bold: getComputedStyle(t.tBodies[0].rows[0]).fontWeight,
                       total: t.querySelector('tr.total td.money').textContent };")
@@ -212,6 +213,43 @@ async fn print_view_shows_the_appendix_and_prints_a4_landscape(page: Page) -> Re
     assert_eq!(shape["first"][1], json!(plan.rows()[0].text()));
     assert_eq!(shape["bold"], json!("700"));
     assert_eq!(shape["total"], json!("936"));
+    // The total row never alone on a page: it shares a block with the last task row.
+    assert_eq!(shape["kept"], json!(["task", "total"]));
+    // Every appendix, each a section: by lead agency, the budget, the tasks by quarter.
+    let sections = page
+        .js(
+            "return [...document.querySelectorAll('.print-view section.appendix')]
+                 .map(s => [s.getAttribute('aria-label'), s.querySelector('h2').textContent]);",
+        )
+        .await?;
+    assert_eq!(
+        sections,
+        json!([
+            ["Phụ lục I", "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2021"],
+            [
+                "Phụ lục II",
+                "NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2021 THEO CƠ QUAN CHỦ TRÌ"
+            ],
+            [
+                "Phụ lục III",
+                "KINH PHÍ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2021"
+            ],
+            [
+                "Biểu tiến độ",
+                "TIẾN ĐỘ THỰC HIỆN NHIỆM VỤ CẢI CÁCH HÀNH CHÍNH NĂM 2021 THEO QUÝ"
+            ],
+        ]),
+        "the print view's appendices"
+    );
+    for needle in [
+        "1. Kinh phí theo lĩnh vực",
+        "2. Kinh phí theo cơ quan chủ trì",
+        "Quý I",
+    ] {
+        if !page.text_of("Bản in phụ lục").await?.contains(needle) {
+            bail!("the print view does not show {needle:?}");
+        }
+    }
     // The editor is out of the way.
     if page.count_of(Kind::Field, "Nội dung, nhiệm vụ").await? != 0 {
         bail!("the editor's fields are still shown under the print view");
@@ -233,6 +271,15 @@ async fn print_view_shows_the_appendix_and_prints_a4_landscape(page: Page) -> Re
     if !displayed(&page, ".print-sheet table").await? {
         bail!("the print view's table is hidden in print");
     }
+    // Every table inside the sheet: its right border is never cut at the page's margin.
+    let overflow = page
+        .js(
+            "const sheet = document.querySelector('.print-sheet').getBoundingClientRect().right;
+             return [...document.querySelectorAll('.print-sheet table')]
+                 .map(t => t.getBoundingClientRect().right - sheet).filter(d => d > 0);",
+        )
+        .await?;
+    assert_eq!(overflow, json!([]), "tables wider than the printed sheet");
     let pdf = page.print_pdf().await?;
     if !pdf.starts_with(b"%PDF") {
         bail!("printing did not return a PDF");
@@ -267,6 +314,37 @@ async fn print_view_shows_the_appendix_and_prints_a4_landscape(page: Page) -> Re
     let saved = crate::harness::target_dir().join("browser-screenshots/print-view.pdf");
     std::fs::create_dir_all(saved.parent().unwrap())?;
     std::fs::write(&saved, &pdf)?;
+    // Each appendix starts a page (its label is the page's first line); the header row of
+    // Phụ lục I repeats on its pages.
+    let pages = pdf_pages(&saved)?;
+    let first_lines: Vec<&str> = pages
+        .iter()
+        .map(|p| {
+            // (Below the page number, from page 2 on.)
+            p.lines()
+                .map(str::trim)
+                .find(|l| !l.is_empty() && !l.chars().all(|c| c.is_ascii_digit()))
+                .unwrap_or("")
+        })
+        .collect();
+    for label in ["Phụ lục I", "Phụ lục II", "Phụ lục III", "Biểu tiến độ"] {
+        if !first_lines.contains(&label) {
+            bail!("no printed page starts with {label:?}; the pages start with {first_lines:?}");
+        }
+    }
+    let Some(total_page) = pages.iter().find(|p| p.contains("Tổng cộng")) else {
+        bail!("no printed page shows Phụ lục I's total");
+    };
+    let before_total = &total_page[..total_page.find("Tổng cộng").unwrap_or(0)];
+    let last_task = plan
+        .rows()
+        .last()
+        .and_then(|r| r.task())
+        .map(|t| &t.content);
+    let last_words = last_task.map(|c| c.split_whitespace().take(3).collect::<Vec<_>>().join(" "));
+    if !last_words.is_some_and(|words| before_total.contains(&words)) {
+        bail!("the total of Phụ lục I is printed without the last task above it:\n{total_page}");
+    }
     page.emulate_print_media(false).await?;
 
     // "Đóng bản in" brings the editor back, focus on "Xem bản in".
@@ -382,4 +460,25 @@ async fn exporting_an_empty_plan_is_refused(page: Page) -> Result {
     ))
     .await?;
     Ok(())
+}
+
+/// The text of each page of a printed PDF (`pdftotext -layout`, from poppler-utils, which
+/// `scripts/setup` installs): a missing tool fails the test.
+fn pdf_pages(pdf: &std::path::Path) -> Result<Vec<String>> {
+    let out = std::process::Command::new("pdftotext")
+        .arg("-layout")
+        .arg(pdf)
+        .arg("-")
+        .output();
+    let out = match out {
+        Ok(out) => out,
+        Err(e) => bail!("pdftotext (poppler-utils) cannot run: {e}"),
+    };
+    if !out.status.success() {
+        bail!("pdftotext failed: {}", String::from_utf8_lossy(&out.stderr));
+    }
+    let text = String::from_utf8_lossy(&out.stdout);
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
+    pages.pop();
+    Ok(pages)
 }

@@ -40,13 +40,9 @@ mod page;
 mod par_index_table;
 mod settings;
 mod task_table;
-
-// The models of the other appendices, used only by the writers.
-#[cfg(feature = "documents")]
+// The models of the other appendices: the writers' and the print view's.
 mod agency_table;
-#[cfg(feature = "documents")]
 mod budget_summary;
-#[cfg(feature = "documents")]
 mod progress_table;
 // The report's layout is also the app's print view of the report.
 mod report_layout;
@@ -94,9 +90,7 @@ use super::progress::ReportPeriod;
 use super::progress_report::ProgressReport;
 use super::text::file_slug;
 
-#[cfg(feature = "documents")]
 pub use agency_table::{AgencyColumn, AgencyGroup, AgencyTable, AgencyTask, AREA_HEADER, NO_LEAD};
-#[cfg(feature = "documents")]
 pub use budget_summary::{
     BudgetLine, BudgetSummary, BudgetTable, BUDGET_WIDTHS, BY_AREA, BY_LEAD, BY_LEAD_NOTE,
 };
@@ -108,7 +102,6 @@ pub use page::{
 pub use par_index_table::{
     ParIndexColumn, ParIndexRow, ParIndexSection, ParIndexTable, NO_TASK, SHEET_PAR_INDEX,
 };
-#[cfg(feature = "documents")]
 pub use progress_table::{ProgressColumn, ProgressSection, ProgressTable};
 pub use report_layout::{
     percent_text, range_line, CountLine, CountTable, ReportLayout, ReportLine, TaskList,
