@@ -18,7 +18,9 @@ pub mod worker;
 
 pub use download::{download_array, download_bytes, download_text};
 pub use file_input::{read_file, read_file_buffer, read_text, take_picked_file};
-pub use page::{focus_in_view, focus_soon, page_hidden, test_marker, HeightTracker, Placement};
+pub use page::{
+    after_next_frame, focus_in_view, focus_soon, page_hidden, test_marker, HeightTracker, Placement,
+};
 pub use storage::{prepare_store, take_prepared_store, BrowserStore, LocalStore, BACKEND_KEY};
 pub use time::{format_time, now, performance_now, shift_clock, today_ymd};
 

@@ -60,6 +60,31 @@ pub fn focus_soon(selector: String, placement: Placement) {
         window().set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
 }
 
+/// Runs `run` once, in a task of its own after the next animation frame (the frame is
+/// painted first), or after 100 ms if no frame comes by then (WebKit without a display).
+pub fn after_next_frame(run: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let run = Rc::new(RefCell::new(Some(run)));
+    let once = move || {
+        if let Some(run) = run.borrow_mut().take() {
+            run();
+        }
+    };
+    let in_task = {
+        let once = once.clone();
+        wasm_bindgen::closure::Closure::once_into_js(move || {
+            let later = wasm_bindgen::closure::Closure::once_into_js(once);
+            let _ = window()
+                .set_timeout_with_callback_and_timeout_and_arguments_0(later.unchecked_ref(), 0);
+        })
+    };
+    let _ = window().request_animation_frame(in_task.unchecked_ref());
+    let fallback = wasm_bindgen::closure::Closure::once_into_js(once);
+    let _ = window()
+        .set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 100);
+}
+
 /// The global a test harness sets before the page's own scripts run (the browser tests and
 /// `examples/browser_bench.rs` do it with `Page.addScriptToEvaluateOnNewDocument`).
 pub const TEST_MARKER: &str = "__cchcTestHooks";

@@ -103,11 +103,12 @@ pub struct EditorState {
     shown: RwSignal<usize>,
 }
 
-/// Rows rendered in the first frame after a plan opens: more than any screen shows.
-const FIRST_ROWS: usize = 80;
+/// Rows rendered in the first frame after a plan opens: more than a screen shows (about 15
+/// task rows at 1366×768, 25 at 1920×1080).
+const FIRST_ROWS: usize = 40;
 /// Rows added to the table per timer task while a big plan fills in (each task well under
 /// 50 ms in the release build: `scripts/bench`).
-const ROWS_PER_SLICE: usize = 25;
+const ROWS_PER_SLICE: usize = 20;
 
 /// The signals of the rows on screen, all of the plan opened `opened`-th.
 #[derive(Default)]
@@ -225,31 +226,29 @@ impl EditorState {
         self.shown.set(FIRST_ROWS);
         let (shown, outline, opened) = (self.shown, self.outline, self.opened);
         let plan = opened.get_untracked();
-        fn next_slice(
+        // One slice; schedules the next while rows are left (and this plan is still open).
+        fn slice(
             shown: RwSignal<usize>,
             outline: Memo<Vec<(RowId, u8, RowKind)>>,
             opened: RwSignal<u64>,
             plan: u64,
         ) {
-            set_timeout(
-                move || {
-                    if opened.try_get_untracked() != Some(plan)
-                        || shown.get_untracked() == usize::MAX
-                    {
-                        return;
-                    }
-                    let next = shown.get_untracked() + ROWS_PER_SLICE;
-                    if next >= outline.with_untracked(Vec::len) {
-                        shown.set(usize::MAX);
-                    } else {
-                        shown.set(next);
-                        next_slice(shown, outline, opened, plan);
-                    }
-                },
-                std::time::Duration::ZERO,
-            );
+            if opened.try_get_untracked() != Some(plan) || shown.get_untracked() == usize::MAX {
+                return;
+            }
+            let next = shown.get_untracked() + ROWS_PER_SLICE;
+            if next >= outline.with_untracked(Vec::len) {
+                shown.set(usize::MAX);
+            } else {
+                shown.set(next);
+                set_timeout(
+                    move || slice(shown, outline, opened, plan),
+                    std::time::Duration::ZERO,
+                );
+            }
         }
-        next_slice(shown, outline, opened, plan);
+        // The first screen is painted before the first slice.
+        crate::platform::after_next_frame(move || slice(shown, outline, opened, plan));
     }
 
     /// Renders every row at once (before focusing one that may not be rendered yet).

@@ -352,7 +352,10 @@ async fn an_agency_leading_and_co_operating_is_a_finding(page: Page) -> Result {
     .await?;
     let focused = page
         .js("const e = document.activeElement;
-             return [e.getAttribute('aria-label') || '', getComputedStyle(e, '::before').content];")
+             const shown = getComputedStyle(e, '::before').content;
+             // Chromium resolves attr() in the computed value, Firefox and WebKit keep it.
+             return [e.getAttribute('aria-label') || '',
+                     shown === 'attr(data-messages)' ? e.dataset.messages : shown];")
         .await?;
     let label = focused[0].as_str().unwrap_or_default();
     let shown = focused[1].as_str().unwrap_or_default();
