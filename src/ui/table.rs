@@ -120,6 +120,9 @@ fn RowView(id: RowId, kind: RowKind) -> impl IntoView {
         <div role="row" data-row=id.to_string() class=class class:current=move || state.current_selector.with_value(|s| s.selected(&Some(id)))
             aria-describedby=super::review::findings_text_id(id)
             on:focusin=move |_| state.current.set(Some(id))
+            // (Also a click on a field that already had the focus, where no focus event
+            // comes: seen in Firefox.)
+            on:click=move |_| if state.current.get_untracked() != Some(id) { state.current.set(Some(id)) }
             on:focusout=move |_| state.seal()>
             <div role="cell" class="tt">{number}<super::review::RowMarker findings id/></div>
             {cells}

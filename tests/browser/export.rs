@@ -140,7 +140,7 @@ async fn options_leave_out_a_column_and_rename_headers(page: Page) -> Result {
     page.click_button("Xem bản in").await?;
     page.wait_for_body_text("Nhiệm vụ cụ thể").await?;
     let headers = page
-        .js("return [...document.querySelectorAll('.print-view thead th')].map(e => e.textContent);")
+        .js("return [...document.querySelector('.print-view table').tHead.rows[0].cells].map(e => e.textContent);")
         .await?;
     assert_eq!(
         headers,
@@ -284,22 +284,15 @@ async fn print_view_shows_the_appendix_and_prints_a4_landscape(page: Page) -> Re
     if !pdf.starts_with(b"%PDF") {
         bail!("printing did not return a PDF");
     }
-    let pdf_text = String::from_utf8_lossy(&pdf);
-    // A4 landscape: 297 × 210 mm = 841.9 × 595.3 pt (Skia rounds to 1/100 px).
-    let boxes: Vec<(f64, f64)> = pdf_text
-        .match_indices("/MediaBox")
-        .filter_map(|(i, _)| {
-            let rest = pdf_text[i + 9..].trim_start().strip_prefix('[')?;
-            let numbers: Vec<f64> = rest[..rest.find(']')?]
-                .split_whitespace()
-                .filter_map(|n| n.parse().ok())
-                .collect();
-            match numbers[..] {
-                [x0, y0, x1, y1] => Some((x1 - x0, y1 - y0)),
-                _ => None,
-            }
-        })
-        .collect();
+    // Kept for a look: target/browser-screenshots/print-view.pdf (one per engine).
+    let saved = crate::harness::target_dir().join(format!(
+        "browser-screenshots/print-view-{:?}.pdf",
+        page.engine()
+    ));
+    std::fs::create_dir_all(saved.parent().unwrap())?;
+    std::fs::write(&saved, &pdf)?;
+    // A4 landscape: 297 × 210 mm = 841.9 × 595.3 pt.
+    let boxes = pdf_page_sizes(&saved)?;
     let a4_landscape = |(w, h): &(f64, f64)| (w - 841.9).abs() < 1.5 && (h - 595.3).abs() < 1.5;
     if boxes.is_empty() || !boxes.iter().all(a4_landscape) {
         bail!("the PDF pages are not A4 landscape: {boxes:?}");
@@ -310,10 +303,6 @@ async fn print_view_shows_the_appendix_and_prints_a4_landscape(page: Page) -> Re
             boxes.len()
         );
     }
-    // Kept for a look: target/browser-screenshots/print-view.pdf.
-    let saved = crate::harness::target_dir().join("browser-screenshots/print-view.pdf");
-    std::fs::create_dir_all(saved.parent().unwrap())?;
-    std::fs::write(&saved, &pdf)?;
     // Each appendix starts a page (its label is the page's first line); the header row of
     // Phụ lục I repeats on its pages.
     let pages = pdf_pages(&saved)?;
@@ -481,4 +470,30 @@ fn pdf_pages(pdf: &std::path::Path) -> Result<Vec<String>> {
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_string).collect();
     pages.pop();
     Ok(pages)
+}
+
+/// The size of each page of a PDF in points (`pdfinfo`, from poppler-utils): the PDFs of
+/// other engines keep their page boxes in compressed objects.
+fn pdf_page_sizes(pdf: &std::path::Path) -> Result<Vec<(f64, f64)>> {
+    let out = std::process::Command::new("pdfinfo")
+        .args(["-f", "1", "-l", "100000"])
+        .arg(pdf)
+        .output();
+    let out = match out {
+        Ok(out) if out.status.success() => out,
+        Ok(out) => bail!("pdfinfo failed: {}", String::from_utf8_lossy(&out.stderr)),
+        Err(e) => bail!("pdfinfo (poppler-utils) cannot run: {e}"),
+    };
+    // "Page    1 size: 841.89 x 595.28 pts (A4)"
+    Ok(String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with("Page") && l.contains(" size: "))
+        .filter_map(|l| {
+            let mut words = l.split(" size: ").nth(1)?.split_whitespace();
+            let w = words.next()?.parse().ok()?;
+            words.next()?;
+            let h = words.next()?.parse().ok()?;
+            Some((w, h))
+        })
+        .collect())
 }

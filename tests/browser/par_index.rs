@@ -84,7 +84,22 @@ async fn seed_001_lost_points_are_answered_by_its_tasks(page: Page) -> Result {
         .await?;
     page.click_button("Thư viện mẫu").await?;
     page.click_button("Chỉ số CCHC").await?;
-    page.wait_for_body_text("Hưng Yên năm 2023").await?;
+    // The chosen scores, read from the select (Firefox leaves a select's options out of
+    // the page's text).
+    page.wait_for(
+        "the scores of Hưng Yên 2023 to be chosen",
+        |page| async move {
+            let chosen = page
+            .js("const s = document.querySelector('select[aria-label=\"Bảng điểm Chỉ số CCHC\"]');
+                 return s && s.selectedOptions.length ? s.selectedOptions[0].textContent : '';")
+            .await?;
+            Ok(chosen
+                .as_str()
+                .unwrap_or_default()
+                .starts_with("Hưng Yên năm 2023"))
+        },
+    )
+    .await?;
     assert_eq!(
         page.text_of("Tiêu chí chưa có nhiệm vụ").await?,
         "Mọi tiêu chí bị trừ điểm đều đã có nhiệm vụ trong kế hoạch."
