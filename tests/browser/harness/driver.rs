@@ -254,12 +254,12 @@ impl Driver {
     }
 
     fn kill(&mut self) {
-        for mut child in [self.child.take(), self.display.take()]
-            .into_iter()
-            .flatten()
-        {
+        if let Some(mut child) = self.child.take() {
             let _ = child.kill();
             let _ = child.wait();
+        }
+        if let Some(display) = self.display.take() {
+            stop_xvfb(display);
         }
         self.sessions_dir.take();
     }
@@ -381,6 +381,26 @@ fn webkit_capabilities() -> Capabilities {
         }),
     );
     capabilities
+}
+
+/// Stops Xvfb with SIGTERM, so that it removes its lock file and socket (a display killed
+/// outright keeps its number taken: a WebKit run, one display per test, ran out of numbers);
+/// killed if it has not quit after 5 s.
+fn stop_xvfb(mut xvfb: Child) {
+    let _ = Command::new("kill")
+        .args(["-TERM", &xvfb.id().to_string()])
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while Instant::now() < deadline {
+        if let Ok(Some(_)) = xvfb.try_wait() {
+            return;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let _ = xvfb.kill();
+    let _ = xvfb.wait();
 }
 
 /// Starts Xvfb on the first free display from :90 on; returns it and its `DISPLAY` name.
