@@ -341,6 +341,8 @@ async fn recreate_seed_002_for_next_year_moves_its_deadlines(page: Page) -> Resu
     ))
     .await?;
     assert_eq!(page.value_of("Năm kế hoạch", 0).await?, next);
+    // (The table fills in after its first rows.)
+    page.wait_for_field_count("Thời gian thực hiện", 77).await?;
     let deadlines = page
         .js("return [...document.querySelectorAll('.plan-table [aria-label=\"Thời gian thực hiện\"]')].map(e => e.value);")
         .await?;
