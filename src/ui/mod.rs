@@ -380,12 +380,14 @@ impl EditorState {
 
     /// Moves keyboard focus to the first field of a row once it is on screen.
     pub fn focus_row(&self, id: RowId) {
+        self.focus_row_at(id, crate::platform::Placement::Nearest);
+    }
+
+    /// Like [`EditorState::focus_row`], scrolling the row to `placement`.
+    pub fn focus_row_at(&self, id: RowId, placement: crate::platform::Placement) {
         self.show_all_rows();
         self.current.set(Some(id));
-        crate::platform::focus_soon(
-            format!("[data-row=\"{id}\"] .primary"),
-            crate::platform::Placement::Nearest,
-        );
+        crate::platform::focus_soon(format!("[data-row=\"{id}\"] .primary"), placement);
     }
 }
 

@@ -23,12 +23,7 @@ pub use super::state::review::ReviewState;
 
 /// Focuses a row's first field and scrolls it to the middle of the screen.
 pub fn go_to_row(state: EditorState, id: RowId) {
-    state.show_all_rows();
-    state.current.set(Some(id));
-    crate::platform::focus_soon(
-        format!("[data-row=\"{id}\"] .primary"),
-        crate::platform::Placement::Center,
-    );
+    state.focus_row_at(id, crate::platform::Placement::Center);
 }
 
 /// What the check says of one row: the marker's label ("Có 2 lưu ý"), the messages one per
