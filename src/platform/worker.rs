@@ -18,6 +18,8 @@ use crate::documents::{Job, Request, RequestId, Response};
 
 /// The script that starts the worker (copied to dist/ by Trunk, see index.html).
 const LOADER: &str = "./worker_loader.js";
+/// The worker's wasm (Trunk's name for a `data-type="worker"` binary), compiled by the page.
+const WORKER_WASM: &str = "./worker_bg.wasm";
 
 /// A response and the bytes that came beside it (still in JS memory, ready for a Blob).
 pub struct Answer {
@@ -119,6 +121,7 @@ fn ensure_started(client: &mut Client) -> Result<(), WorkerError> {
         });
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    wasm_bindgen_futures::spawn_local(send_module(worker.clone(), generation));
     client.live = Some(Live {
         worker,
         generation,
@@ -130,6 +133,38 @@ fn ensure_started(client: &mut Client) -> Result<(), WorkerError> {
     });
     mark("loading");
     Ok(())
+}
+
+/// Compiles the worker's wasm here in the page and posts the `WebAssembly.Module` to the
+/// worker, whose loader instantiates it. Not compiled in the worker: WebKit applies the page's
+/// Content-Security-Policy to a dedicated worker but honours `'wasm-unsafe-eval'` only in the
+/// page, so a compile in the worker is refused there; instantiating a compiled module is not.
+/// A module travels to a worker of the same page without a copy.
+async fn send_module(worker: web_sys::Worker, generation: u32) {
+    match compile_worker_wasm().await {
+        Ok(module) => {
+            if let Err(error) = worker.post_message(&module) {
+                on_failure(generation, describe(&error));
+            }
+        }
+        Err(error) => on_failure(generation, describe(&error)),
+    }
+}
+
+async fn compile_worker_wasm() -> Result<JsValue, JsValue> {
+    use wasm_bindgen_futures::JsFuture;
+    let window = web_sys::window().ok_or_else(|| JsValue::from_str("no window"))?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(WORKER_WASM))
+        .await?
+        .dyn_into()?;
+    if !response.ok() {
+        return Err(JsValue::from_str(&format!(
+            "{WORKER_WASM}: HTTP {}",
+            response.status()
+        )));
+    }
+    let bytes = JsFuture::from(response.array_buffer()?).await?;
+    JsFuture::from(js_sys::WebAssembly::compile(&bytes)).await
 }
 
 /// Says on `<html data-documents-worker>` whether the worker is "loading", "ready" or

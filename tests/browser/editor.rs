@@ -661,11 +661,30 @@ async fn keys_act_where_the_focus_is_and_never_leave_the_page(page: Page) -> Res
     page.type_into("Nội dung, nhiệm vụ", 0, "Việc A").await?;
     page.click_button("Thư viện mẫu").await?;
     page.type_into("Tìm nhiệm vụ mẫu", 0, "mot cua").await?;
+    // Whether the app took Ctrl+Z from the search box (it must leave it to the box itself):
+    // read after every other listener, at the window.
+    page.js("window.__ctrlZ = [];
+         window.addEventListener('keydown', (e) => {
+           if (e.ctrlKey && e.key === 'z') window.__ctrlZ.push(e.defaultPrevented);
+         });
+         return true;")
+        .await?;
     page.press_keys(format!("{}z", Key::Control)).await?;
-    page.wait_for("the search text undone", |page| async move {
-        Ok(page.value_of("Tìm nhiệm vụ mẫu", 0).await?.len() < "mot cua".len())
+    page.wait_for("Ctrl+Z to reach the page", |page| async move {
+        Ok(page.js("return window.__ctrlZ.length;").await? == serde_json::json!(1))
     })
     .await?;
+    if page.js("return window.__ctrlZ[0];").await? != serde_json::json!(false) {
+        bail!("the app took Ctrl+Z from the library's search box");
+    }
+    // The box undoes its own typing. (Not in WebKit: the keys WebKitWebDriver sends reach the
+    // page's listeners but not GTK's editing commands, so no text field undoes there.)
+    if page.engine() != crate::harness::Engine::Webkit {
+        page.wait_for("the search text undone", |page| async move {
+            Ok(page.value_of("Tìm nhiệm vụ mẫu", 0).await?.len() < "mot cua".len())
+        })
+        .await?;
+    }
     assert_eq!(page.value_of("Nội dung, nhiệm vụ", 0).await?, "Việc A");
     // In the plan, Ctrl+Z undoes the plan.
     page.field("Nội dung, nhiệm vụ", 0).await?.click().await?;

@@ -195,7 +195,7 @@ impl Env {
             );
         }
         let app = StaticServer::start(&dist)?;
-        let _ = APP_TRAFFIC.set(app.traffic());
+        *APP_TRAFFIC.lock().unwrap_or_else(|e| e.into_inner()) = Some(app.traffic());
         let driver = Driver::start(&target_dir().join("browser-logs"))?;
         Ok(Env { app, driver })
     }
@@ -238,27 +238,30 @@ impl Shared {
     }
 }
 
-/// The traffic of the server of `dist/`, for [`app_requests`] and [`block_app_paths`].
-static APP_TRAFFIC: std::sync::OnceLock<Arc<Mutex<Traffic>>> = std::sync::OnceLock::new();
+/// The traffic of the current server of `dist/`, for [`app_requests`] and
+/// [`block_app_paths`]. Replaced whenever the server is (WebKit starts a new one per test).
+static APP_TRAFFIC: Mutex<Option<Arc<Mutex<Traffic>>>> = Mutex::new(None);
 
-fn app_traffic() -> std::sync::MutexGuard<'static, Traffic> {
-    APP_TRAFFIC
-        .get()
-        .expect("the app's server runs during a test")
+fn with_app_traffic<R>(f: impl FnOnce(&mut Traffic) -> R) -> R {
+    let traffic = APP_TRAFFIC
         .lock()
         .unwrap_or_else(|e| e.into_inner())
+        .clone()
+        .expect("the app's server runs during a test");
+    let mut traffic = traffic.lock().unwrap_or_else(|e| e.into_inner());
+    f(&mut traffic)
 }
 
 /// The paths the app's server was asked for since the current test's browser started (its
 /// first load included), in order.
 pub fn app_requests() -> Vec<String> {
-    app_traffic().requests.clone()
+    with_app_traffic(|t| t.requests.clone())
 }
 
 /// From now until the end of the current test, the app's server answers 404 for these
 /// paths (e.g. "/worker_bg.wasm"), as for a file that cannot be loaded.
 pub fn block_app_paths(paths: &[&str]) {
-    app_traffic().blocked = paths.iter().map(|p| p.to_string()).collect();
+    with_app_traffic(|t| t.blocked = paths.iter().map(|p| p.to_string()).collect());
 }
 
 static IN_TEST_BODY: AtomicBool = AtomicBool::new(false);
@@ -266,7 +269,7 @@ static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
 async fn run_in_fresh_browser(env: &Env, test: &BrowserTest) -> Result {
     // Each test starts with an empty request log and nothing blocked.
-    *app_traffic() = Traffic::default();
+    with_app_traffic(|t| *t = Traffic::default());
     let timings = std::env::var_os("CCHC_BROWSER_TIMINGS").is_some();
     let starting = Instant::now();
     let page = env.driver.new_page(&env.app.base_url()).await?;

@@ -302,14 +302,17 @@ fn respond(root: &Path, url: &str) -> Reply {
     )
 }
 
-/// Answers with a response every engine must refuse as a network error (two different
-/// Content-Length values; the Fetch standard makes that a network error), as when the
-/// server cannot be reached.
+/// Answers with a response every engine must refuse as a network error, as when the server
+/// cannot be reached: two different Content-Length values (a network error by the Fetch
+/// standard: Chromium, Firefox) and a NUL byte in the headers (WebKit's HTTP stack, libsoup,
+/// accepts the first and refuses the second). (Closing the connection with no answer is not
+/// possible here: the server keeps reading the next request of a kept-alive connection, and
+/// the browser would wait for an answer.)
 fn fail_at_network_level(request: tiny_http::Request) {
     use std::io::Write;
     let mut writer = request.into_writer();
     let _ = writer.write_all(
-        b"HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\nContent-Type: text/plain\r\n\r\nxy",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\nX-Offline: \0\r\nContent-Type: text/plain\r\n\r\nxy",
     );
     let _ = writer.flush();
 }
