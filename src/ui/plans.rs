@@ -244,16 +244,20 @@ fn megabytes(bytes: f64) -> String {
 /// (`navigator.storage.estimate()`), read when the list is shown.
 #[component]
 fn StorageUsage() -> impl IntoView {
-    let usage = RwSignal::new(None::<(f64, f64)>);
+    // None while asking; Some(None) when the browser does not say (WebKit may not).
+    let usage = RwSignal::new(None::<Option<(f64, f64)>>);
     leptos::task::spawn_local(async move {
-        usage.set(platform::storage_estimate().await);
+        usage.set(Some(platform::storage_estimate().await));
     });
     view! {
-        <p class="muted storage-usage">{move || usage.get().map(|(used, quota)| format!(
-            "Bộ nhớ trình duyệt: đã dùng {}, còn trống khoảng {}.",
-            megabytes(used),
-            megabytes((quota - used).max(0.0))
-        ))}</p>
+        <p class="muted storage-usage">{move || usage.get().map(|known| match known {
+            Some((used, quota)) => format!(
+                "Bộ nhớ trình duyệt: đã dùng {}, còn trống khoảng {}.",
+                megabytes(used),
+                megabytes((quota - used).max(0.0))
+            ),
+            None => "Bộ nhớ trình duyệt: trình duyệt này không cho biết dung lượng đã dùng.".to_string(),
+        })}</p>
     }
 }
 

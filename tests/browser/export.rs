@@ -280,6 +280,18 @@ async fn print_view_shows_the_appendix_and_prints_a4_landscape(page: Page) -> Re
         )
         .await?;
     assert_eq!(overflow, json!([]), "tables wider than the printed sheet");
+    if page.engine() == crate::harness::Engine::Webkit {
+        // WebKitWebDriver has no Print Page command, and WebKitGTK no other way to print a
+        // page to PDF under automation: the layout checks above ran; the printed pages are
+        // checked in Chromium and Firefox.
+        crate::harness::not_checked(
+            &page,
+            "export::print_view_shows_the_appendix_and_prints_a4_landscape",
+            "the printed PDF (WebKitWebDriver has no Print Page command)",
+        );
+        page.emulate_print_media(false).await?;
+        return close_print_view(&page).await;
+    }
     let pdf = page.print_pdf().await?;
     if !pdf.starts_with(b"%PDF") {
         bail!("printing did not return a PDF");
@@ -336,13 +348,17 @@ async fn print_view_shows_the_appendix_and_prints_a4_landscape(page: Page) -> Re
     }
     page.emulate_print_media(false).await?;
 
-    // "Đóng bản in" brings the editor back, focus on "Xem bản in".
+    close_print_view(&page).await
+}
+
+/// "Đóng bản in" brings the editor back, focus on "Xem bản in".
+async fn close_print_view(page: &Page) -> Result {
     page.click_button("Đóng bản in").await?;
     page.wait_for("the editor to come back", |page| async move {
         Ok(page.count_of(Kind::Field, "Tên lĩnh vực").await? > 0)
     })
     .await?;
-    if displayed(&page, ".print-view").await? {
+    if displayed(page, ".print-view").await? {
         bail!("the print view is still shown");
     }
     let focused = page

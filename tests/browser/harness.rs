@@ -164,6 +164,13 @@ pub fn run(tests: Vec<BrowserTest>) -> ! {
         })
         .collect();
     let conclusion = libtest_mimic::run(&args, trials);
+    let unchecked = std::mem::take(&mut *NOT_CHECKED.lock().unwrap_or_else(|e| e.into_inner()));
+    if !unchecked.is_empty() {
+        eprintln!("\nNOT CHECKED in this engine (the tests above passed without these parts):");
+        for note in &unchecked {
+            eprintln!("  - {note}");
+        }
+    }
 
     // process::exit skips destructors: stop the driver and the server first.
     if let Some(Ok(env)) = shared.env.lock().unwrap_or_else(|e| e.into_inner()).take() {
@@ -262,6 +269,21 @@ pub fn app_requests() -> Vec<String> {
 /// paths (e.g. "/worker_bg.wasm"), as for a file that cannot be loaded.
 pub fn block_app_paths(paths: &[&str]) {
     with_app_traffic(|t| t.blocked = paths.iter().map(|p| p.to_string()).collect());
+}
+
+/// What a passing test could not check in this engine, said again under the run's summary.
+static NOT_CHECKED: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Records, loudly, a part of a test that this engine cannot run (a WebDriver command its
+/// driver lacks): printed at once and again under the run's summary. Only for a lack of the
+/// driver, never of the app.
+pub fn not_checked(page: &Page, test: &str, what: &str) {
+    let note = format!("{:?}: {test}: {what}", page.engine());
+    eprintln!("NOT CHECKED: {note}");
+    NOT_CHECKED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .push(note);
 }
 
 static IN_TEST_BODY: AtomicBool = AtomicBool::new(false);

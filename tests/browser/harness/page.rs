@@ -435,7 +435,17 @@ impl Page {
         for m in held.drain(..).rev() {
             actions = actions.then(KeyAction::Up { value: m });
         }
-        self.client().perform_actions(actions).await?;
+        let described: String = keys
+            .chars()
+            .map(|c| match c as u32 {
+                0xE000..=0xF8FF => format!("<U+{:04X}>", c as u32),
+                _ => c.to_string(),
+            })
+            .collect();
+        self.client()
+            .perform_actions(actions)
+            .await
+            .map_err(|e| Error::msg(format!("pressing {described}: {e}")))?;
         Ok(())
     }
 

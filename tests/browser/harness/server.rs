@@ -84,7 +84,7 @@ impl StaticServer {
                             } else {
                                 respond(&root, request.url())
                             };
-                            let _ = request.respond(response);
+                            send(request, response);
                         });
                     }
                 })?
@@ -248,7 +248,7 @@ fn harness_reply(mut request: tiny_http::Request, name: &str) {
     } else {
         text_reply(404, "not found")
     };
-    let _ = request.respond(reply);
+    send(request, reply);
 }
 
 fn respond(root: &Path, url: &str) -> Reply {
@@ -315,6 +315,39 @@ fn fail_at_network_level(request: tiny_http::Request) {
         b"HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\nX-Offline: \0\r\nContent-Type: text/plain\r\n\r\nxy",
     );
     let _ = writer.flush();
+}
+
+/// Writes `reply` and closes the connection ("Connection: close"), so a browser never sends a
+/// second request on it. The server reads a kept-alive connection's next request only in
+/// turn, and WebKit (60 s, its network timeout) and Firefox (115 s, its keep-alive timeout)
+/// now and then waited that long for a request sent on such a connection: a page's first
+/// load took a minute. (tiny_http drops a `Connection` header given to its `Response`,
+/// hence the answer is written here.)
+fn send(request: tiny_http::Request, reply: Reply) {
+    use std::io::{Read, Write};
+    let status = reply.status_code();
+    let mut head = format!(
+        "HTTP/1.1 {} {}\r\n",
+        status.0,
+        status.default_reason_phrase()
+    );
+    for header in reply.headers() {
+        head.push_str(&format!("{}: {}\r\n", header.field, header.value));
+    }
+    let mut body = Vec::new();
+    if reply.into_reader().read_to_end(&mut body).is_err() {
+        return; // A file that cannot be read: the connection drops, the browser reports it.
+    }
+    head.push_str(&format!(
+        "Content-Length: {}\r\nConnection: close\r\n\r\n",
+        body.len()
+    ));
+    let mut writer = request.into_writer();
+    // A browser that went away meanwhile (a reload) is no error of the test.
+    let _ = writer
+        .write_all(head.as_bytes())
+        .and_then(|()| writer.write_all(&body))
+        .and_then(|()| writer.flush());
 }
 
 fn text_reply(status: u16, text: &str) -> Reply {
