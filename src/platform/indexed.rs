@@ -3,9 +3,14 @@
 //! transaction per flush, and the keys written told to the other tabs over a
 //! `BroadcastChannel` (IndexedDB has no `storage` event).
 //!
+//! Leaving the page with writes outstanding, [`IndexedStore::leave`] keeps them in a
+//! localStorage journal too (see [`crate::domain::storage::journal`]): a synchronous copy no
+//! engine can drop, removed once the writes are durable and replayed at the next start by
+//! [`super::storage::prepare_store`].
+//!
 //! It decides nothing: the write-behind rules are the mirror's, what to say the UI's.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use idb::{DatabaseEvent, Factory, ObjectStoreParams, TransactionMode, TransactionResult};
@@ -13,6 +18,8 @@ use wasm_bindgen::{closure::Closure, JsCast, JsValue};
 use web_sys::{IdbDatabase, IdbTransaction};
 
 use super::describe;
+use super::storage::LocalStore;
+use crate::domain::storage::journal::JOURNAL_PREFIX;
 use crate::domain::storage::{Batch, FlushFault, KeyValueStore, MirrorStore, StoreError};
 
 /// The database, its one object store (string keys to string values, as localStorage) and
@@ -40,6 +47,9 @@ struct Shared {
     injected: RefCell<Option<FlushFault>>,
     /// Resolved when the next flush ends (see [`IndexedStore::settled`]).
     waiting: RefCell<Vec<js_sys::Function>>,
+    /// This tab's journal key in localStorage, and whether a journal is there now.
+    journal_key: String,
+    journaled: Cell<bool>,
 }
 
 /// The plans, trash, templates and backups in IndexedDB, as a [`KeyValueStore`]. Cheap to
@@ -105,6 +115,12 @@ impl IndexedStore {
                 on_external: RefCell::new(None),
                 injected: RefCell::new(None),
                 waiting: RefCell::new(Vec::new()),
+                journal_key: format!(
+                    "{JOURNAL_PREFIX}{:.0}-{:06}",
+                    super::now(),
+                    js_sys::Math::random() * 1e6
+                ),
+                journaled: Cell::new(false),
             }),
         };
         store.listen(&raw);
@@ -162,6 +178,25 @@ impl IndexedStore {
     /// is then issued before the page goes).
     pub fn flush_now(&self) {
         flush(&self.shared);
+    }
+
+    /// The page is going (hidden, closed, reloaded): issues what is queued, and keeps every
+    /// write not yet durable in this tab's localStorage journal, synchronously, since the
+    /// engine may drop the transaction with the page (WebKit does on a reload). A journal
+    /// that cannot be written (localStorage full or blocked) leaves IndexedDB's write as the
+    /// only one, as before.
+    pub fn leave(&self) {
+        flush(&self.shared);
+        let journal = self.shared.mirror.borrow().journal(super::now());
+        let mut local = LocalStore::new();
+        let key = &self.shared.journal_key;
+        match journal {
+            Some(journal) => {
+                let kept = local.set(key, &journal.encode()).is_ok();
+                self.shared.journaled.set(kept);
+            }
+            None => forget_journal(&self.shared),
+        }
     }
 
     /// Whether every write has been made durable.
@@ -315,6 +350,9 @@ fn flush(shared: &Rc<Shared>) {
                 }
                 match result {
                     Ok(()) => {
+                        if shared.mirror.borrow().is_settled() {
+                            forget_journal(&shared);
+                        }
                         broadcast(&shared, &batch);
                         if had_fault {
                             report(&shared, None);
@@ -354,6 +392,13 @@ fn issue(shared: &Shared, batch: &Batch) -> Result<IdbTransaction, FlushFault> {
     // Sent now: the browser commits without waiting for this page's next task.
     let _ = idb::Transaction::from(tx.clone()).commit();
     Ok(tx)
+}
+
+/// Removes this tab's journal: every write it held is durable.
+fn forget_journal(shared: &Shared) {
+    if shared.journaled.replace(false) {
+        let _ = LocalStore::new().remove(&shared.journal_key);
+    }
 }
 
 /// Tells the other tabs which keys this batch made durable, with their text.

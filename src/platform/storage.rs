@@ -8,7 +8,9 @@ use wasm_bindgen::{JsCast, JsValue};
 
 use super::indexed::IndexedStore;
 use super::{describe, window};
-use crate::domain::storage::{relocate, FlushFault, KeyValueStore, StoreError, SETTINGS_KEY};
+use crate::domain::storage::{
+    journal, relocate, FlushFault, KeyValueStore, StoreError, SETTINGS_KEY,
+};
 
 /// `window.localStorage` as the domain's [`KeyValueStore`]. A browser that blocks storage
 /// (policy, sandbox) gives `Unavailable`; a full store gives `QuotaExceeded`.
@@ -160,6 +162,7 @@ pub async fn prepare_store() {
                 if let Err(text) = move_old_data(&durable).await {
                     notices.push(text);
                 }
+                notices.extend(replay_journals(&durable).await);
                 BrowserStore::Indexed {
                     durable,
                     settings: LocalStore::new(),
@@ -183,6 +186,35 @@ pub async fn prepare_store() {
         BrowserStore::Local(local)
     };
     PREPARED.with(|p| *p.borrow_mut() = Some((store, notices)));
+}
+
+/// Writes into IndexedDB what the tabs that left kept in their localStorage journals (see
+/// [`journal`]), then removes the journals once that is durable; says when a journal was
+/// overtaken by a newer save (its text is then a backup).
+async fn replay_journals(durable: &IndexedStore) -> Option<String> {
+    let mut local = LocalStore::new();
+    let journals: Vec<(String, String)> = local
+        .keys()
+        .ok()?
+        .into_iter()
+        .filter(|key| key.starts_with(journal::JOURNAL_PREFIX))
+        .filter_map(|key| Some((local.get(&key).ok()??, key)))
+        .map(|(text, key)| (key, text))
+        .collect();
+    if journals.is_empty() {
+        return None;
+    }
+    let replayed = {
+        let mirror = durable.mirror();
+        let mut mirror = mirror.borrow_mut();
+        journal::replay(&mut mirror, &journals, super::now())
+    };
+    if durable.settled().await.is_ok() {
+        for (key, _) in &journals {
+            let _ = local.remove(key);
+        }
+    }
+    replayed.told()
 }
 
 /// What localStorage holds of the app's data moves into IndexedDB.

@@ -19,6 +19,7 @@ pub fn tests() -> Vec<BrowserTest> {
         a_fresh_browser_keeps_its_plans_in_indexeddb,
         indexeddb_takes_over_stored_data_of_every_schema,
         indexeddb_keeps_typing_across_an_immediate_reload,
+        indexeddb_writes_a_reload_cut_off_come_back_from_the_journal,
         indexeddb_faults_are_said_and_lose_nothing,
         indexeddb_unreadable_plan_is_backed_up_listed_downloaded_and_deleted,
         indexeddb_newer_schema_is_kept,
@@ -227,6 +228,48 @@ async fn indexeddb_keeps_typing_across_an_immediate_reload(page: Page) -> Result
             .iter()
             .any(|k| k.starts_with("cchc.plan.") || k == "cchc.index"),
         "plans left in localStorage: {keys:?}"
+    );
+    Ok(())
+}
+
+/// An engine may drop the IndexedDB transaction of a page being reloaded (WebKit does), so
+/// the app also keeps what is not yet durable in a localStorage journal while the page goes.
+/// Here every IndexedDB write fails (an injected fault), so only the journal has the last
+/// edit: after the reload it is back on screen, in IndexedDB, and the journal is gone.
+async fn indexeddb_writes_a_reload_cut_off_come_back_from_the_journal(page: Page) -> Result {
+    use_indexeddb(&page).await?;
+    add_task(&page, "Trước khi tải lại").await?;
+    page.wait_for_body_text(SAVED).await?;
+    wait_stored(&page, "Trước khi tải lại").await?;
+    let injected = page
+        .js("return window.cchcApp.storageFault('aborted');")
+        .await?;
+    assert_eq!(injected, json!(true));
+    page.type_into(CONTENT, 0, " và sau đó").await?;
+    page.wait_for_body_text("đã hủy lần ghi").await?;
+    let stored = idb_all(&page).await?;
+    if stored
+        .values()
+        .any(|v| v.as_str().is_some_and(|v| v.contains("và sau đó")))
+    {
+        bail!("the edit reached IndexedDB despite the fault");
+    }
+    page.reload().await?;
+    wait_for_value(&page, CONTENT, 0, "Trước khi tải lại và sau đó").await?;
+    wait_stored(&page, "Trước khi tải lại và sau đó").await?;
+    let keys = local_keys(&page).await?;
+    assert!(
+        !keys.iter().any(|k| k.starts_with("cchc.unsaved.")),
+        "a journal left after its writes were made durable: {keys:?}"
+    );
+    // Typing on saves as usual (the revision replayed is the one the page holds).
+    page.type_into(CONTENT, 0, ", rồi gõ tiếp").await?;
+    page.wait_for_body_text(SAVED).await?;
+    wait_stored(&page, "và sau đó, rồi gõ tiếp").await?;
+    let body = page.body_text().await?;
+    assert!(
+        !body.contains("chưa kịp lưu"),
+        "the drafter's own edit came back: nothing to be told"
     );
     Ok(())
 }

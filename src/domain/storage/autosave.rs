@@ -9,6 +9,24 @@ use super::shelf::ExternalChange;
 /// Autosave waits this long after the last change, in ms (the issue allows at most 500).
 pub const SAVE_DELAY_MS: u64 = 300;
 
+/// ... but never longer than this after the first change not yet saved, in ms: a drafter who
+/// types without a 300 ms pause (or a test driver) is still saved every two seconds.
+pub const SAVE_MAX_WAIT_MS: u64 = 2_000;
+
+/// How long autosave waits after a change, when the first change not yet saved was made at
+/// `waiting_since` (both in ms on one clock).
+///
+/// ```
+/// use cchc_plan::domain::storage::autosave::save_delay;
+/// assert_eq!(save_delay(1_000.0, 1_000.0), 300);
+/// assert_eq!(save_delay(1_000.0, 2_900.0), 100);
+/// assert_eq!(save_delay(1_000.0, 3_500.0), 0);
+/// ```
+pub fn save_delay(waiting_since: f64, now: f64) -> u64 {
+    let left = (waiting_since + SAVE_MAX_WAIT_MS as f64 - now).max(0.0);
+    SAVE_DELAY_MS.min(left as u64)
+}
+
 /// Where the open plan stands with respect to storage.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SaveStatus {

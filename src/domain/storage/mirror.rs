@@ -12,6 +12,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use super::journal::{Fingerprint, Journal, JournalEntry};
 use super::store::{KeyValueStore, StoreError};
 
 /// One queued change: the new text of a key, or `None` for a removal.
@@ -97,6 +98,9 @@ pub struct MirrorStore {
     in_flight: Option<Batch>,
     next: i64,
     fault: Option<FlushFault>,
+    /// For every key with a write not yet durable: the fingerprint of what the durable store
+    /// holds under it (as far as this tab knows), for [`MirrorStore::journal`].
+    durable: BTreeMap<String, Fingerprint>,
 }
 
 impl MirrorStore {
@@ -105,6 +109,15 @@ impl MirrorStore {
         MirrorStore {
             entries: entries.into_iter().collect(),
             ..MirrorStore::default()
+        }
+    }
+
+    /// Remembers what the durable store holds under `key` before its first write not yet
+    /// durable (the mirror's text: it is durable until then).
+    fn note_durable(&mut self, key: &str) {
+        if !self.durable.contains_key(key) {
+            let held = Fingerprint::of(self.entries.get(key).map(String::as_str));
+            self.durable.insert(key.to_string(), held);
         }
     }
 
@@ -139,7 +152,17 @@ impl MirrorStore {
             return;
         };
         match result {
-            Ok(()) => self.fault = None,
+            Ok(()) => {
+                self.fault = None;
+                for (key, value) in &batch.changes {
+                    if self.queued.contains_key(key) {
+                        let held = Fingerprint::of(value.as_deref());
+                        self.durable.insert(key.clone(), held);
+                    } else {
+                        self.durable.remove(key);
+                    }
+                }
+            }
             Err(fault) => {
                 // Orders below every queued change, in the batch's own order.
                 let base = self
@@ -177,6 +200,9 @@ impl MirrorStore {
     /// it. A change of this tab still queued for the key stays queued, so local work is never
     /// dropped; the shelf's revisions decide who may save.
     pub fn apply_external(&mut self, key: &str, value: Option<String>) {
+        if let Some(held) = self.durable.get_mut(key) {
+            *held = Fingerprint::of(value.as_deref());
+        }
         match value {
             Some(text) => {
                 self.entries.insert(key.to_string(), text);
@@ -185,6 +211,27 @@ impl MirrorStore {
                 self.entries.remove(key);
             }
         }
+    }
+
+    /// The writes not yet durable, as a [`Journal`] to keep somewhere synchronous while the
+    /// page goes; `None` when every write is durable.
+    pub fn journal(&self, written_at: f64) -> Option<Journal> {
+        if self.durable.is_empty() {
+            return None;
+        }
+        let entries = self
+            .durable
+            .iter()
+            .map(|(key, held)| JournalEntry {
+                key: key.clone(),
+                before: *held,
+                after: self.entries.get(key).cloned(),
+            })
+            .collect();
+        Some(Journal {
+            written_at,
+            entries,
+        })
     }
 
     /// Every entry of the mirror, in key order.
@@ -203,13 +250,16 @@ impl KeyValueStore for MirrorStore {
         if unchanged && !self.queued.contains_key(key) {
             return Ok(());
         }
+        self.note_durable(key);
         self.entries.insert(key.to_string(), value.to_string());
         self.queue(key, Some(value.to_string()));
         Ok(())
     }
 
     fn remove(&mut self, key: &str) -> Result<(), StoreError> {
-        if self.entries.remove(key).is_some() || self.queued.contains_key(key) {
+        if self.entries.contains_key(key) || self.queued.contains_key(key) {
+            self.note_durable(key);
+            self.entries.remove(key);
             self.queue(key, None);
         }
         Ok(())

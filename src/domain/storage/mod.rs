@@ -48,6 +48,7 @@
 pub mod autosave;
 pub mod blob;
 pub mod errors;
+pub mod journal;
 pub mod migrate;
 pub mod mirror;
 pub mod relocate;

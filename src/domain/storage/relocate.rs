@@ -65,7 +65,12 @@ pub fn copy_into(
 
 /// A backup key for `text` of `key`: an existing backup holding the same text, else a free
 /// `cchc.backup.<key>.<now>` (with "-2", "-3"… when taken).
-fn backup_key(mirror: &MirrorStore, key: &str, text: &str, now: f64) -> Result<String, StoreError> {
+pub(super) fn backup_key(
+    mirror: &MirrorStore,
+    key: &str,
+    text: &str,
+    now: f64,
+) -> Result<String, StoreError> {
     let prefix = format!("{BACKUP_PREFIX}{key}.");
     if let Some((existing, _)) = mirror
         .entries()

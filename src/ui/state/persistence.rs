@@ -11,11 +11,11 @@ use leptos::prelude::*;
 use crate::domain::file_format;
 use crate::domain::library::TemplateSet;
 use crate::domain::plan::Plan;
-use crate::domain::storage::autosave::templates_not_stored;
+use crate::domain::storage::autosave::{save_delay, templates_not_stored};
 use crate::domain::storage::reminder::{FileSaves, FILE_SAVES_SETTING};
 use crate::domain::storage::{
     BackupInfo, Damaged, FlushFault, PlanShelf, PlanSummary, Reaction, SaveStatus, ShelfError,
-    StartupProblem, SAVE_DELAY_MS, TEMPLATES_KEY,
+    StartupProblem, TEMPLATES_KEY,
 };
 use crate::platform::{self, BrowserStore};
 use crate::ui::{new_plan_id, next_year, EditorState};
@@ -40,7 +40,9 @@ pub struct Persistence {
     saved: StoredValue<Option<Plan>>,
     pub status: RwSignal<SaveStatus>,
     pub notices: RwSignal<Vec<StorageNotice>>,
-    timer: StoredValue<Option<TimeoutHandle>, LocalStorage>,
+    /// The waiting save, and when the first change it waits to save was made
+    /// (`performance_now`).
+    timer: StoredValue<Option<(TimeoutHandle, f64)>, LocalStorage>,
     /// The drafter's own templates (saved from plans or imported from files). This in-memory
     /// copy is the one the app uses, even when storing it failed.
     pub user_templates: RwSignal<TemplateSet>,
@@ -225,14 +227,15 @@ impl Persistence {
     }
 
     /// Saves a pending change at once and issues the IndexedDB write before the page goes
-    /// (hidden, closed, or reloaded for a new version).
+    /// (hidden, closed, or reloaded for a new version), with a synchronous journal of it
+    /// ([`crate::platform::indexed::IndexedStore::leave`]).
     pub fn flush(self, state: EditorState) {
         if self.status.get_untracked() == SaveStatus::Pending {
             self.save_now(state, false);
         }
         self.with_shelf(|shelf| {
             if let Some(durable) = shelf.backing_store().and_then(BrowserStore::indexed) {
-                durable.flush_now();
+                durable.leave();
             }
         });
     }
@@ -313,14 +316,16 @@ impl Persistence {
         self.trash.set(trash);
     }
 
-    fn cancel_timer(&self) {
-        if let Some(handle) = self.timer.try_update_value(Option::take).flatten() {
-            handle.clear();
-        }
+    /// Cancels the waiting save; returns since when it was waiting.
+    fn cancel_timer(&self) -> Option<f64> {
+        let (handle, since) = self.timer.try_update_value(Option::take).flatten()?;
+        handle.clear();
+        Some(since)
     }
 
     fn schedule(&self, state: EditorState) {
-        self.cancel_timer();
+        let now = platform::performance_now();
+        let since = self.cancel_timer().unwrap_or(now);
         let Some(waiting) = self.status.with_untracked(SaveStatus::after_change) else {
             return;
         };
@@ -328,9 +333,9 @@ impl Persistence {
             self.status.set(waiting);
         }
         let this = *self;
-        let delay = Duration::from_millis(SAVE_DELAY_MS);
+        let delay = Duration::from_millis(save_delay(since, now));
         let handle = set_timeout_with_handle(move || this.save_now(state, false), delay).ok();
-        self.timer.set_value(handle);
+        self.timer.set_value(handle.map(|handle| (handle, since)));
     }
 
     /// Writes the open plan now. `force` overwrites a newer save from another tab.

@@ -23,6 +23,23 @@ const NAMES_JS: &str = include_str!("names.js");
 /// How WebDriver marks an element reference in JSON.
 const ELEMENT_KEY: &str = "element-6066-11e4-a52e-4f735466cecf";
 const POLL: Duration = Duration::from_millis(50);
+
+/// Scrolls `arguments[0]` to the middle of the viewport and resolves once its box is the
+/// same two animation frames running (at most 30 frames, or 1 s where frames do not run).
+const SCROLL_AND_SETTLE: &str = r#"
+const element = arguments[0];
+element.scrollIntoView({block: 'center', inline: 'nearest'});
+const place = () => JSON.stringify(element.getBoundingClientRect());
+return new Promise(resolve => {
+  let last = place(), frames = 0;
+  const step = () => {
+    const now = place();
+    if (now === last || ++frames > 30) resolve(frames); else { last = now; requestAnimationFrame(step); }
+  };
+  requestAnimationFrame(step);
+  setTimeout(() => resolve(-1), 1000);
+});
+"#;
 /// How long a page may take to start its documents worker before a navigation leaves it.
 const WORKER_START_GRACE: Duration = Duration::from_secs(2);
 
@@ -337,12 +354,11 @@ impl Page {
             bail!("the button {name:?} (#{nth}) is disabled");
         }
         // Into the middle of the viewport first, as a user scrolls to what they click: the
-        // drivers' own scrolling may leave it under the sticky toolbar.
+        // drivers' own scrolling may leave it under the sticky toolbar. Then until it stays
+        // put for a frame, as a user's eye waits: a message appearing above it moves it
+        // between the driver's reading of its place and the click (seen once in CI).
         self.client()
-            .execute(
-                "arguments[0].scrollIntoView({block: 'center', inline: 'nearest'});",
-                vec![serde_json::to_value(&button)?],
-            )
+            .execute(SCROLL_AND_SETTLE, vec![serde_json::to_value(&button)?])
             .await?;
         button
             .click()
