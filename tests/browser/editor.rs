@@ -342,7 +342,7 @@ async fn three_tasks(page: &Page) -> Result {
 
 async fn undo_and_redo_a_delete_and_a_move(page: Page) -> Result {
     three_tasks(&page).await?;
-    page.field("Nội dung, nhiệm vụ", 1).await?.click().await?;
+    page.click_field("Nội dung, nhiệm vụ", 1).await?;
     page.click_button("Xóa dòng").await?;
     wait_for_contents(&page, &["A", "C"]).await?;
     assert_eq!(numbers(&page).await?, ["I", "1", "2"]);
@@ -358,7 +358,7 @@ async fn undo_and_redo_a_delete_and_a_move(page: Page) -> Result {
     wait_for_focus_on(&page, "B").await?;
 
     // Move C up with the button, then B down with the keyboard.
-    page.field("Nội dung, nhiệm vụ", 2).await?.click().await?;
+    page.click_field("Nội dung, nhiệm vụ", 2).await?;
     page.click_button("Lên").await?;
     wait_for_contents(&page, &["A", "C", "B"]).await?;
     page.click_button("Hoàn tác").await?;
@@ -366,7 +366,7 @@ async fn undo_and_redo_a_delete_and_a_move(page: Page) -> Result {
     wait_for_focus_on(&page, "C").await?;
     page.click_button("Làm lại").await?;
     wait_for_contents(&page, &["A", "C", "B"]).await?;
-    page.field("Nội dung, nhiệm vụ", 0).await?.click().await?;
+    page.click_field("Nội dung, nhiệm vụ", 0).await?;
     page.press_keys(format!("{}{}", Key::Alt, Key::Down))
         .await?;
     wait_for_contents(&page, &["C", "A", "B"]).await?;
@@ -389,7 +389,7 @@ async fn bad_budgets_are_refused_and_the_old_value_kept(page: Page) -> Result {
     page.wait_for_body_text("Bằng chữ: Một tỷ sáu trăm mười hai triệu năm trăm nghìn đồng")
         .await?;
     // Leave the field: what it holds now is the value a bad entry falls back to.
-    page.field("Sản phẩm", 1).await?.click().await?;
+    page.click_field("Sản phẩm", 1).await?;
     for (bad, message) in [
         ("12.5.3", "Số không rõ nghĩa"),
         ("-4", "không được âm"),
@@ -407,7 +407,7 @@ async fn bad_budgets_are_refused_and_the_old_value_kept(page: Page) -> Result {
     }
     // Leaving the field keeps the bad text in the box, marked, with its message, so the
     // drafter corrects it instead of retyping it; the plan keeps 12,5.
-    page.field("Sản phẩm", 1).await?.click().await?;
+    page.click_field("Sản phẩm", 1).await?;
     assert_eq!(page.value_of("Kinh phí (triệu đồng)", 1).await?, "1,2345");
     let field = page.field("Kinh phí (triệu đồng)", 1).await?;
     if field.attr("aria-invalid").await?.as_deref() != Some("true") {
@@ -416,16 +416,13 @@ async fn bad_budgets_are_refused_and_the_old_value_kept(page: Page) -> Result {
     page.wait_for_body_text("Giữ giá trị cũ: 12,5").await?;
     page.wait_for_text("Tổng kinh phí", "1.612,5").await?;
     // Corrected in place: one more keystroke away from a valid number.
-    page.field("Kinh phí (triệu đồng)", 1)
-        .await?
-        .click()
-        .await?;
+    page.click_field("Kinh phí (triệu đồng)", 1).await?;
     page.press_keys(fantoccini::key::Key::End.to_string())
         .await?;
     page.press_keys(fantoccini::key::Key::Backspace.to_string())
         .await?;
     page.wait_for_text("Tổng kinh phí", "1.601,234").await?;
-    page.field("Sản phẩm", 1).await?.click().await?;
+    page.click_field("Sản phẩm", 1).await?;
     assert_eq!(page.value_of("Kinh phí (triệu đồng)", 1).await?, "1,234");
     if field.attr("aria-invalid").await?.as_deref() != Some("false") {
         bail!("the corrected budget is still marked invalid");
@@ -441,7 +438,7 @@ async fn bad_budgets_are_refused_and_the_old_value_kept(page: Page) -> Result {
 
 async fn indent_outdent_and_duplicate_renumber(page: Page) -> Result {
     three_tasks(&page).await?;
-    page.field("Nội dung, nhiệm vụ", 1).await?.click().await?;
+    page.click_field("Nội dung, nhiệm vụ", 1).await?;
     page.click_button("Thụt vào").await?;
     page.wait_for("B under A", |page| async move {
         Ok(numbers(&page).await? == ["I", "1", "1.1", "2"])
@@ -485,7 +482,7 @@ async fn agency_and_deadline_suggestions(page: Page) -> Result {
     page.wait_for_body_text("Văn phòng UBND tỉnh").await?;
     page.press_keys(format!("{}{}", Key::Down, Key::Enter))
         .await?;
-    page.field("Sản phẩm", 0).await?.click().await?;
+    page.click_field("Sản phẩm", 0).await?;
     page.wait_for("the chosen agencies", |page| async move {
         Ok(page.value_of("Cơ quan chủ trì", 0).await? == "Sở Nội vụ; Văn phòng UBND tỉnh")
     })
@@ -506,7 +503,7 @@ async fn agency_and_deadline_suggestions(page: Page) -> Result {
     // Free text stays free: no suggestion is forced on it.
     page.clear_and_type("Thời gian thực hiện", 0, "Sau khi có hướng dẫn")
         .await?;
-    page.field("Sản phẩm", 0).await?.click().await?;
+    page.click_field("Sản phẩm", 0).await?;
     assert_eq!(
         page.value_of("Thời gian thực hiện", 0).await?,
         "Sau khi có hướng dẫn"
@@ -542,7 +539,7 @@ async fn agency_and_deadline_suggestions(page: Page) -> Result {
         .unwrap_or_default();
     page.press_keys(Key::Down.to_string().repeat(at) + &Key::Enter.to_string())
         .await?;
-    page.field("Sản phẩm", 0).await?.click().await?;
+    page.click_field("Sản phẩm", 0).await?;
     assert_eq!(page.value_of("Cơ quan phối hợp", 0).await?, "Sở Tài chính");
     Ok(())
 }
@@ -617,7 +614,7 @@ async fn wait_for_focused(page: &Page, name: &str, value: &str, index: usize) ->
 async fn spreadsheet_keys_move_between_rows(page: Page) -> Result {
     const CONTENT: &str = "Nội dung, nhiệm vụ";
     three_tasks(&page).await?;
-    page.field(CONTENT, 0).await?.click().await?;
+    page.click_field(CONTENT, 0).await?;
     page.press_keys(Key::Down.to_string()).await?;
     wait_for_focused(&page, CONTENT, "B", 1).await?;
     page.press_keys(Key::Down.to_string()).await?;
@@ -639,7 +636,7 @@ async fn spreadsheet_keys_move_between_rows(page: Page) -> Result {
     // Enter goes down, in the same column.
     page.press_keys(Key::Enter.to_string()).await?;
     wait_for_focused(&page, CONTENT, "A", 0).await?;
-    page.field("Sản phẩm", 0).await?.click().await?;
+    page.click_field("Sản phẩm", 0).await?;
     page.press_keys(format!("Báo cáo{}", Key::Enter)).await?;
     wait_for_focused(&page, "Sản phẩm", "", 1).await?;
     assert_eq!(page.value_of("Sản phẩm", 0).await?, "Báo cáo");
@@ -687,7 +684,7 @@ async fn keys_act_where_the_focus_is_and_never_leave_the_page(page: Page) -> Res
     }
     assert_eq!(page.value_of("Nội dung, nhiệm vụ", 0).await?, "Việc A");
     // In the plan, Ctrl+Z undoes the plan.
-    page.field("Nội dung, nhiệm vụ", 0).await?.click().await?;
+    page.click_field("Nội dung, nhiệm vụ", 0).await?;
     page.press_keys(format!("{}z", Key::Control)).await?;
     page.wait_for("the typing undone", |page| async move {
         Ok(page.value_of("Nội dung, nhiệm vụ", 0).await? != "Việc A")
@@ -696,7 +693,7 @@ async fn keys_act_where_the_focus_is_and_never_leave_the_page(page: Page) -> Res
     // Alt+← and Ctrl+D, from a field and from the page with no row chosen.
     for from_field in [true, false] {
         if from_field {
-            page.field("Sản phẩm", 0).await?.click().await?;
+            page.click_field("Sản phẩm", 0).await?;
         } else {
             page.js("document.activeElement.blur(); return true;")
                 .await?;

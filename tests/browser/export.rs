@@ -104,15 +104,12 @@ async fn options_leave_out_a_column_and_rename_headers(page: Page) -> Result {
     if tt.is_enabled().await? {
         bail!("the TT column can be left out");
     }
-    page.field("Xuất cột Cơ quan phối hợp", 0)
-        .await?
-        .click()
-        .await?;
+    page.click_field("Xuất cột Cơ quan phối hợp", 0).await?;
     page.type_into("Tên cột Nội dung, nhiệm vụ", 0, "Nhiệm vụ cụ thể")
         .await?;
     page.type_into("Tên cột Thời gian thực hiện", 0, "Thời hạn")
         .await?;
-    page.field("PHỤ LỤC I", 0).await?.click().await?;
+    page.click_field("PHỤ LỤC I", 0).await?;
 
     let (_, xlsx) = export(&page).await?;
     let mut book = open(&xlsx);
@@ -280,22 +277,16 @@ async fn print_view_shows_the_appendix_and_prints_a4_landscape(page: Page) -> Re
         )
         .await?;
     assert_eq!(overflow, json!([]), "tables wider than the printed sheet");
-    if page.engine() == crate::harness::Engine::Webkit {
-        // WebKitWebDriver has no Print Page command, and WebKitGTK no other way to print a
-        // page to PDF under automation: the layout checks above ran; the printed pages are
-        // checked in Chromium and Firefox.
-        crate::harness::not_checked(
-            &page,
-            "export::print_view_shows_the_appendix_and_prints_a4_landscape",
-            "the printed PDF (WebKitWebDriver has no Print Page command)",
-        );
+    // The layout checks above ran in every engine; the printed pages where the driver prints.
+    let Some(pdf) = crate::harness::printed_pdf(
+        &page,
+        "export::print_view_shows_the_appendix_and_prints_a4_landscape",
+    )
+    .await?
+    else {
         page.emulate_print_media(false).await?;
         return close_print_view(&page).await;
-    }
-    let pdf = page.print_pdf().await?;
-    if !pdf.starts_with(b"%PDF") {
-        bail!("printing did not return a PDF");
-    }
+    };
     // Kept for a look: target/browser-screenshots/print-view.pdf (one per engine).
     let saved = crate::harness::target_dir().join(format!(
         "browser-screenshots/print-view-{:?}.pdf",
@@ -443,7 +434,7 @@ async fn exporting_an_empty_plan_is_refused(page: Page) -> Result {
 
     // Errors left in the plan check are said with the export, which goes on all the same.
     std::fs::remove_file(&file)?;
-    page.field("Nội dung, nhiệm vụ", 0).await?.click().await?;
+    page.click_field("Nội dung, nhiệm vụ", 0).await?;
     page.click_button("Thêm nhiệm vụ").await?;
     page.type_into("Nội dung, nhiệm vụ", 1, "Nhiệm vụ chưa giao")
         .await?;

@@ -286,6 +286,25 @@ pub fn not_checked(page: &Page, test: &str, what: &str) {
         .push(note);
 }
 
+/// The page printed to PDF (checked to be one), or `None` in WebKit, whose driver has no
+/// Print Page command (and WebKitGTK no other way to print under automation): recorded with
+/// [`not_checked`] for `test`, so the run says the printed pages were not read there.
+pub async fn printed_pdf(page: &Page, test: &str) -> Result<Option<Vec<u8>>> {
+    if page.engine() == Engine::Webkit {
+        not_checked(
+            page,
+            test,
+            "the printed PDF (WebKitWebDriver has no Print Page command)",
+        );
+        return Ok(None);
+    }
+    let pdf = page.print_pdf().await?;
+    if !pdf.starts_with(b"%PDF") {
+        bail!("printing did not return a PDF");
+    }
+    Ok(Some(pdf))
+}
+
 static IN_TEST_BODY: AtomicBool = AtomicBool::new(false);
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 

@@ -210,7 +210,7 @@ async fn typing_fires_input_events(page: Page) -> Result {
 
 async fn key_chords_reach_the_page(page: Page) -> Result {
     let _site = open_form(&page).await?;
-    page.field("Tên kế hoạch", 0).await?.click().await?;
+    page.click_field("Tên kế hoạch", 0).await?;
     page.press_keys(Key::Control + "z").await?;
     page.wait_for_text("Phím cuối", "Ctrl+Z").await?;
     Ok(())

@@ -273,7 +273,7 @@ fn base_plan() -> Plan {
 }
 
 async fn focus_first_task(page: &Page) -> Result {
-    page.field("Nội dung, nhiệm vụ", 0).await?.click().await?;
+    page.click_field("Nội dung, nhiệm vụ", 0).await?;
     Ok(())
 }
 

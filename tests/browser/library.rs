@@ -418,7 +418,7 @@ async fn keyboard_reaches_the_results(page: Page) -> Result {
     open_library(&page).await?;
     page.type_into(SEARCH, 0, "tuyen truyen CCHC").await?;
     wait_for_first_result(&page, "a publicity result", |c| c.contains("tuyên truyền")).await?;
-    page.field(SEARCH, 0).await?.click().await?;
+    page.click_field(SEARCH, 0).await?;
     let mut seen = Vec::new();
     for _ in 0..8 {
         page.press_keys(Key::Tab.to_string()).await?;

@@ -197,10 +197,7 @@ async fn seed_001_lost_points_are_answered_by_its_tasks(page: Page) -> Result {
         .filter(|r| r.task().is_some())
         .position(|r| r.id == row)
         .expect("a task");
-    page.field("Nội dung, nhiệm vụ", index)
-        .await?
-        .click()
-        .await?;
+    page.click_field("Nội dung, nhiệm vụ", index).await?;
     page.wait_for_body_text(&format!("Nhiệm vụ {number}: "))
         .await?;
     page.type_into("Mã tiêu chí cần gắn", 0, &code).await?;

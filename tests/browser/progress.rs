@@ -333,8 +333,7 @@ async fn statuses_are_recorded_kept_and_reported(page: Page) -> Result {
             row.content
         );
     }
-    let pdf = page.print_pdf().await?;
-    assert!(pdf.starts_with(b"%PDF"), "printing did not return a PDF");
+    crate::harness::printed_pdf(&page, "progress::statuses_are_recorded_kept_and_reported").await?;
     page.click_button("Đóng bản in").await?;
     page.wait_for("the editor to come back", |p| async move {
         Ok(p.count_of(Kind::Field, "Nội dung, nhiệm vụ").await? > 0)

@@ -343,7 +343,7 @@ async fn an_agency_leading_and_co_operating_is_a_finding(page: Page) -> Result {
     if !described.starts_with("Có ") || !described.contains(message) {
         bail!("the task row's description is {described:?}");
     }
-    page.field("Nội dung, nhiệm vụ", 0).await?.click().await?;
+    page.click_field("Nội dung, nhiệm vụ", 0).await?;
     page.press_keys(format!(
         "{}{}",
         fantoccini::key::Key::Shift,

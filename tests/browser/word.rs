@@ -14,10 +14,7 @@ async fn word_export_downloads_the_seed_002_appendices(page: Page) -> Result {
     open_seed_002(&page).await?;
     // One option for both files: leave out "Cơ quan phối hợp", rename the deadline.
     page.click("Tùy chọn xuất").await?;
-    page.field("Xuất cột Cơ quan phối hợp", 0)
-        .await?
-        .click()
-        .await?;
+    page.click_field("Xuất cột Cơ quan phối hợp", 0).await?;
     page.type_into("Tên cột Thời gian thực hiện", 0, "Thời hạn")
         .await?;
 

@@ -20,7 +20,7 @@ async fn ministry_suggested_and_doubled_word_found(page: Page) -> Result {
     .await?;
     page.press_keys(format!("{}{}", Key::Down, Key::Enter))
         .await?;
-    page.field("Sản phẩm", 0).await?.click().await?;
+    page.click_field("Sản phẩm", 0).await?;
     page.wait_for("the chosen ministry", |page| async move {
         Ok(page.value_of("Cơ quan phối hợp", 0).await? == "Bộ Nội vụ")
     })
@@ -28,7 +28,7 @@ async fn ministry_suggested_and_doubled_word_found(page: Page) -> Result {
 
     // "Sở" typed twice: the plan check says so, in its own group.
     page.type_into("Cơ quan chủ trì", 0, "Sở Sở Nội vụ").await?;
-    page.field("Sản phẩm", 0).await?.click().await?;
+    page.click_field("Sản phẩm", 0).await?;
     page.wait_for("the typed lead", |page| async move {
         Ok(page.value_of("Cơ quan chủ trì", 0).await? == "Sở Sở Nội vụ")
     })
@@ -45,7 +45,7 @@ async fn ministry_suggested_and_doubled_word_found(page: Page) -> Result {
     // Corrected, the finding goes.
     page.clear_and_type("Cơ quan chủ trì", 0, "Sở Nội vụ")
         .await?;
-    page.field("Sản phẩm", 0).await?.click().await?;
+    page.click_field("Sản phẩm", 0).await?;
     page.wait_for("the finding to go", |page| async move {
         Ok(!page.body_text().await?.contains("gõ lặp hai lần"))
     })

@@ -354,25 +354,43 @@ impl Page {
             bail!("the button {name:?} (#{nth}) is disabled");
         }
         // Into the middle of the viewport first, as a user scrolls to what they click: the
-        // drivers' own scrolling may leave it under the sticky toolbar. Then until it stays
-        // put for a frame, as a user's eye waits: a message appearing above it moves it
-        // between the driver's reading of its place and the click (seen once in CI).
-        self.client()
-            .execute(SCROLL_AND_SETTLE, vec![serde_json::to_value(&button)?])
-            .await?;
+        // drivers' own scrolling may leave it under the sticky toolbar.
+        self.settle(&button).await?;
         button
             .click()
             .await
-            .map_err(|e| Error::msg(format!("clicking the button {name:?}: {e}")))
+            .map_err(|e| Error::msg(format!("clicking the button {name:?}: {e:?}")))
+    }
+
+    /// Scrolls `element` to the middle of the viewport and waits until it stays put, before a
+    /// click: a message appearing above it moves it between the driver's reading of its place
+    /// and the click (Chromium then clicks what is there now; WebKitWebDriver fails with an
+    /// empty error).
+    async fn settle(&self, element: &Element) -> Result {
+        self.client()
+            .execute(SCROLL_AND_SETTLE, vec![serde_json::to_value(element)?])
+            .await?;
+        Ok(())
+    }
+
+    /// Clicks the `nth` field named `name` (a user's click into a text box, a checkbox).
+    pub async fn click_field(&self, name: &str, nth: usize) -> Result {
+        let field = self.field(name, nth).await?;
+        self.settle(&field).await?;
+        field
+            .click()
+            .await
+            .map_err(|e| Error::msg(format!("clicking the field {name:?} (#{nth}): {e:?}")))
     }
 
     /// Clicks the first element of any kind named `name` (a link, a tab, a cell …).
     pub async fn click(&self, name: &str) -> Result {
         let element = self.find(name, 0).await?;
+        self.settle(&element).await?;
         element
             .click()
             .await
-            .map_err(|e| Error::msg(format!("clicking {name:?}: {e}")))
+            .map_err(|e| Error::msg(format!("clicking {name:?}: {e:?}")))
     }
 
     /// Types `text` into the `nth` field named `name` with real key events (WebDriver send
@@ -406,10 +424,11 @@ impl Page {
     /// Chooses the option whose visible text is `option` in the `nth` select named `name`.
     pub async fn select_option(&self, name: &str, nth: usize, option: &str) -> Result {
         let field = self.field(name, nth).await?;
+        self.settle(&field).await?;
         field
             .select_by_label(option)
             .await
-            .map_err(|e| Error::msg(format!("choosing {option:?} in {name:?}: {e}")))
+            .map_err(|e| Error::msg(format!("choosing {option:?} in {name:?}: {e:?}")))
     }
 
     /// Gives `file` to the `nth` file input named `name` (which may be visually hidden).
