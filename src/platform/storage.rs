@@ -198,8 +198,10 @@ async fn replay_journals(durable: &IndexedStore) -> Option<String> {
         .ok()?
         .into_iter()
         .filter(|key| key.starts_with(journal::JOURNAL_PREFIX))
-        .filter_map(|key| Some((local.get(&key).ok()??, key)))
-        .map(|(text, key)| (key, text))
+        .filter_map(|key| {
+            let text = local.get(&key).ok()??;
+            Some((key, text))
+        })
         .collect();
     if journals.is_empty() {
         return None;

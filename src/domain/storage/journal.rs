@@ -100,7 +100,9 @@ impl Replayed {
     pub fn told(&self) -> Option<String> {
         (!self.kept_as_backups.is_empty()).then(|| {
             format!(
-                "Có {} thay đổi chưa kịp lưu khi trang trước đóng lại nhưng kế hoạch đã được lưu                  mới hơn sau đó (ở một thẻ khác). Bản lưu mới hơn được giữ; các thay đổi kia được                  giữ trong “Bản sao lưu” để tải về.",
+                "Có {} thay đổi chưa kịp lưu khi trang trước đóng lại nhưng kế hoạch đã được lưu \
+                 mới hơn sau đó (ở một thẻ khác). Bản lưu mới hơn được giữ; các thay đổi kia được \
+                 giữ trong “Bản sao lưu” để tải về.",
                 self.kept_as_backups.len()
             )
         })
