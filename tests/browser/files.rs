@@ -580,6 +580,9 @@ async fn full_storage_keeps_the_library_in_memory_and_says_so(page: Page) -> Res
     page.click_button("Thêm nhiệm vụ").await?;
     page.wait_for_field_count("Nội dung, nhiệm vụ", 1).await?;
     page.type_into("Nội dung, nhiệm vụ", 0, OWN_CONTENT).await?;
+    // Saved before storage fills: else the autosave fails while the test goes on, and the
+    // full-storage banner it raises pushes the library's button down under the next click.
+    crate::storage::wait_saved(&page).await?;
     let error = page
         .js(r#"const fill = (prefix, size) => { const chunk = 'x'.repeat(size); let i = 0;
               try { for (;; i++) localStorage.setItem(prefix + i, chunk); } catch (e) { return e.name; } };

@@ -29,7 +29,7 @@ async fn add_task(page: &Page, content: &str) -> Result {
     page.type_into("Nội dung, nhiệm vụ", before, content).await
 }
 
-async fn wait_saved(page: &Page) -> Result {
+pub async fn wait_saved(page: &Page) -> Result {
     page.wait_for_body_text(SAVED).await
 }
 
