@@ -260,6 +260,11 @@ fn fail_all(generation: u32, error: &WorkerError) {
         }
     });
     let Some(live) = live else { return };
+    // Detached before their closures are dropped with `live`: an event the worker had
+    // already queued would otherwise call a dropped closure ("closure invoked recursively
+    // or after being dropped", seen once in CI when the worker could not load).
+    live.worker.set_onmessage(None);
+    live.worker.set_onerror(None);
     live.worker.terminate();
     mark("failed");
     let reason = JsValue::from_str(&encode_error(error));
