@@ -14,6 +14,12 @@
 //! `console_error_panic_hook`, an uncaught exception) fails it. On failure a screenshot is saved
 //! to `target/browser-screenshots/<test>.png`.
 //!
+//! One failure is not the test's: the browser's page process dying under it (the WebDriver server
+//! says "session deleted because of page crash", or "tab crashed"). Such a test runs once more,
+//! in a new browser and WebDriver server, and the run says so under its summary ("RUN AGAIN"),
+//! whatever the second run gives; at most [`MAX_CRASH_RERUNS`] times a run. Any other failure
+//! (an assertion, a timeout, a page error) fails at once.
+//!
 //! ```ignore
 //! // tests/browser/editing.rs (and `mod editing;` + `editing::tests()` in main.rs)
 //! use crate::harness::{browser_tests, BrowserTest, Key, Page, Result};
@@ -64,6 +70,13 @@ pub const APP_START_TIMEOUT: Duration = Duration::from_secs(15);
 pub const TEST_TIMEOUT: Duration = Duration::from_secs(180);
 /// The element whose presence means "the app has rendered".
 pub const APP_READY_SELECTOR: &str = "main.app";
+/// How many tests of one run may be run again because the browser crashed (see the module's
+/// docs); past this, a crash fails its test like any other error.
+pub const MAX_CRASH_RERUNS: usize = 2;
+/// What WebDriver servers answer once the page's process has died: WebKitWebDriver
+/// ("session deleted because of page crash or hang."), chromedriver ("tab crashed",
+/// "session deleted because of page crash").
+const BROWSER_CRASH_SIGNS: &[&str] = &["session deleted because of page crash", "tab crashed"];
 
 /// The error of the harness and of tests: a message. Any `std::error::Error` converts into it,
 /// so `?` works on WebDriver and I/O results.
@@ -164,6 +177,15 @@ pub fn run(tests: Vec<BrowserTest>) -> ! {
         })
         .collect();
     let conclusion = libtest_mimic::run(&args, trials);
+    let reruns = std::mem::take(&mut *RERUNS.lock().unwrap_or_else(|e| e.into_inner()));
+    if !reruns.is_empty() {
+        eprintln!(
+            "\nRUN AGAIN because the browser crashed under the test (its first error is above):"
+        );
+        for note in &reruns {
+            eprintln!("  - {note}");
+        }
+    }
     let unchecked = std::mem::take(&mut *NOT_CHECKED.lock().unwrap_or_else(|e| e.into_inner()));
     if !unchecked.is_empty() {
         eprintln!("\nNOT CHECKED in this engine (the tests above passed without these parts):");
@@ -216,6 +238,54 @@ impl Env {
 impl Shared {
     fn run_test(&self, test: &BrowserTest) -> Result<(), Failed> {
         let mut guard = self.env.lock().unwrap_or_else(|e| e.into_inner());
+        let first = self.run_once(&mut guard, test);
+        let Err(failure) = first else {
+            return Ok(());
+        };
+        let engine = Engine::from_env().map(Engine::name).unwrap_or("?");
+        let already_rerun = RERUNS.lock().unwrap_or_else(|e| e.into_inner()).len();
+        if !failure.browser_crashed || already_rerun >= MAX_CRASH_RERUNS {
+            let mut message = failure.error.to_string();
+            if failure.browser_crashed {
+                message.push_str(&format!(
+                    "\n(the browser crashed; not run again: {MAX_CRASH_RERUNS} tests of this run already were)"
+                ));
+            }
+            return Err(Failed::from(message));
+        }
+        eprintln!(
+            "BROWSER CRASHED: {engine}: {}: {}\nRunning it once more in a new browser.",
+            test.name, failure.error
+        );
+        // A new WebDriver server too: the crashed one may be left in any state.
+        if let Some(Ok(env)) = guard.take() {
+            env.shutdown();
+        }
+        let second = self.run_once(&mut guard, test);
+        let verdict = match &second {
+            Ok(()) => "passed the second time",
+            Err(_) => "failed again",
+        };
+        RERUNS
+            .lock()
+            .unwrap_or_else(|e| e.into_inner())
+            .push(format!("{engine}: {}: {verdict}", test.name));
+        let first_error = failure.error.to_string();
+        second.map_err(|again| {
+            Failed::from(format!(
+                "{}\n(second run, after the browser crashed in the first: {})",
+                again.error,
+                first_line(&first_error)
+            ))
+        })
+    }
+
+    /// Runs `test` once, starting the shared server and WebDriver server if none runs.
+    fn run_once(
+        &self,
+        guard: &mut Option<Result<Env, String>>,
+        test: &BrowserTest,
+    ) -> Result<(), Failure> {
         // WebKit: a new display and driver for every test. On one Xvfb display, keys typed in
         // the second and later MiniBrowser windows were lost or went to another field (the
         // windows' keyboard focus is the display's, and a display has no window manager).
@@ -231,9 +301,9 @@ impl Shared {
         let env = match guard.as_ref().unwrap() {
             Ok(env) => env,
             Err(message) => {
-                return Err(Failed::from(format!(
+                return Err(Failure::of(Error::msg(format!(
                     "cannot start the browser tests: {message}"
-                )))
+                ))))
             }
         };
         let started = Instant::now();
@@ -241,7 +311,49 @@ impl Shared {
         if std::env::var_os("CCHC_BROWSER_TIMINGS").is_some() {
             eprintln!("{}: {:.1} s", test.name, started.elapsed().as_secs_f64());
         }
-        result.map_err(|e| Failed::from(e.to_string()))
+        result
+    }
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or_default()
+}
+
+/// Why a test failed, and whether the browser's page process had died by then (see
+/// [`BROWSER_CRASH_SIGNS`]): only then is the test run again.
+struct Failure {
+    error: Error,
+    browser_crashed: bool,
+}
+
+impl Failure {
+    fn of(error: Error) -> Self {
+        Failure {
+            error,
+            browser_crashed: false,
+        }
+    }
+}
+
+impl From<Error> for Failure {
+    fn from(error: Error) -> Self {
+        Failure::of(error)
+    }
+}
+
+/// The tests run again because the browser crashed, with how the second run went.
+static RERUNS: Mutex<Vec<String>> = Mutex::new(Vec::new());
+
+/// Whether `error` (a test's failure) came from the browser's page process dying: the error says
+/// so, or the page no longer runs a one-line script and the driver says why.
+pub async fn browser_crashed(page: &Page, error: &Error) -> bool {
+    let crash_sign = |text: &str| BROWSER_CRASH_SIGNS.iter().any(|sign| text.contains(sign));
+    if crash_sign(&error.to_string()) {
+        return true;
+    }
+    match page.js("return 1;").await {
+        Ok(_) => false,
+        Err(probe) => crash_sign(&probe.to_string()),
     }
 }
 
@@ -308,7 +420,7 @@ pub async fn printed_pdf(page: &Page, test: &str) -> Result<Option<Vec<u8>>> {
 static IN_TEST_BODY: AtomicBool = AtomicBool::new(false);
 static LAST_PANIC: Mutex<Option<String>> = Mutex::new(None);
 
-async fn run_in_fresh_browser(env: &Env, test: &BrowserTest) -> Result {
+async fn run_in_fresh_browser(env: &Env, test: &BrowserTest) -> Result<(), Failure> {
     // Each test starts with an empty request log and nothing blocked.
     with_app_traffic(|t| *t = Traffic::default());
     let timings = std::env::var_os("CCHC_BROWSER_TIMINGS").is_some();
@@ -378,12 +490,16 @@ async fn run_in_fresh_browser(env: &Env, test: &BrowserTest) -> Result {
     let outcome = match outcome {
         Ok(()) => Ok(()),
         Err(error) => {
+            let browser_crashed = browser_crashed(&page, &error).await;
             let path = screenshot_path(&test.name);
             let note = match page.screenshot(&path).await {
                 Ok(()) => format!("screenshot: {}", path.display()),
                 Err(e) => format!("(no screenshot: {e})"),
             };
-            Err(Error::msg(format!("{error}\n{note}")))
+            Err(Failure {
+                error: Error::msg(format!("{error}\n{note}")),
+                browser_crashed,
+            })
         }
     };
     let closing = Instant::now();

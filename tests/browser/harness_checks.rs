@@ -4,7 +4,10 @@
 
 use std::time::Duration;
 
-use crate::harness::{browser_tests, BrowserTest, Key, Page, Result, StaticServer};
+use crate::harness::{
+    browser_crashed, browser_tests, not_checked, BrowserTest, Engine, Error, Key, Page, Result,
+    StaticServer,
+};
 
 pub fn tests() -> Vec<BrowserTest> {
     browser_tests![
@@ -17,6 +20,7 @@ pub fn tests() -> Vec<BrowserTest> {
         downloads_land_in_the_session_folder,
         storage_starts_empty_a,
         storage_starts_empty_b,
+        a_crashed_page_is_told_from_a_failed_test,
     ]
 }
 
@@ -252,4 +256,44 @@ async fn storage_starts_empty_a(page: Page) -> Result {
 
 async fn storage_starts_empty_b(page: Page) -> Result {
     storage_starts_empty(page).await
+}
+
+/// Only a test whose browser crashed under it is run again (see harness.rs): a failure on a live
+/// page is not taken for a crash, a page whose process died is. Chromium only: it can crash a
+/// tab on purpose (chrome://crash); Firefox and WebKit have no such page under automation.
+async fn a_crashed_page_is_told_from_a_failed_test(page: Page) -> Result {
+    let failure = Error::msg("expected 2 rows, found 1");
+    assert!(
+        !browser_crashed(&page, &failure).await,
+        "a failure on a live page was taken for a browser crash"
+    );
+    if page.engine() != Engine::Chromium {
+        not_checked(
+            &page,
+            "harness_checks::a_crashed_page_is_told_from_a_failed_test",
+            "a crashed page is recognised (only Chromium can crash a tab on purpose)",
+        );
+        return Ok(());
+    }
+    // Crash a second tab, so that the test's own page lives on for the harness's checks after it.
+    let client = page.client().clone();
+    let own = client.window().await?;
+    let doomed = client.new_window(true).await?.handle;
+    client.switch_to_window(doomed).await?;
+    // The navigation itself fails: the tab dies while loading.
+    let _ = client.goto("chrome://crash").await;
+    let crashed = browser_crashed(&page, &failure).await;
+    let probe = page.js("return 1;").await.err().map(|e| e.to_string());
+    let _ = client.close_window().await;
+    client.switch_to_window(own).await?;
+    assert!(
+        crashed,
+        "a crashed tab was not recognised (the page answered {probe:?})"
+    );
+    assert_eq!(
+        page.js("return 1 + 1;").await?,
+        2,
+        "the test's own tab lives on"
+    );
+    Ok(())
 }
