@@ -261,8 +261,9 @@ fn StorageUsage() -> impl IntoView {
     }
 }
 
-/// "Bản sao lưu": the raw copies of unreadable data, with their date and size, to download
-/// or delete (after a confirmation), so a full store is always recoverable by the drafter.
+/// "Bản sao lưu": the raw copies of unreadable data and the unsaved changes a newer save
+/// overtook (the unload journal's), with their date and size, to download or delete (after a
+/// confirmation), so whatever the app set aside is always recoverable by the drafter.
 #[component]
 fn Backups() -> impl IntoView {
     let state = expect_context::<EditorState>();
@@ -281,7 +282,8 @@ fn Backups() -> impl IntoView {
         }>"Bản sao lưu"</button>
         <Show when=move || shown.get()>
             <div class="backups" role="dialog" aria-label="Bản sao lưu">
-                <h3>{move || format!("Bản sao lưu dữ liệu không đọc được ({})", list.with(Vec::len))}</h3>
+                <h3>{move || format!("Bản sao lưu ({})", list.with(Vec::len))}</h3>
+                <p class="muted">"Ứng dụng giữ ở đây bản gốc của dữ liệu không đọc được, và những thay đổi chưa kịp lưu mà một bản lưu mới hơn (ở thẻ khác) đã thay thế. Tải về để xem lại hoặc mở lại; xóa khi không còn cần."</p>
                 <Show when=move || list.with(|l| !l.is_empty()) fallback=|| view! { <p class="muted">"Không có bản sao lưu nào."</p> }>
                     <ul>
                         <For each=move || list.get() key=|(info, _)| info.key.clone() let((info, size))>

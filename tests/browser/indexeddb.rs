@@ -20,6 +20,7 @@ pub fn tests() -> Vec<BrowserTest> {
         indexeddb_takes_over_stored_data_of_every_schema,
         indexeddb_keeps_typing_across_an_immediate_reload,
         indexeddb_writes_a_reload_cut_off_come_back_from_the_journal,
+        indexeddb_a_journal_overtaken_by_another_window_is_kept_as_a_backup,
         indexeddb_faults_are_said_and_lose_nothing,
         indexeddb_unreadable_plan_is_backed_up_listed_downloaded_and_deleted,
         indexeddb_newer_schema_is_kept,
@@ -127,6 +128,19 @@ async fn wait_stored(page: &Page, text: &str) -> Result<String> {
         "no plan holding {text:?} in IndexedDB: {:?}",
         last.keys().collect::<Vec<_>>()
     )
+}
+
+/// Opens the app in a second window of the same browser, where the first task reads `before`,
+/// and saves `after` over it there; the second window stays the current one.
+async fn save_in_a_second_window(page: &Page, before: &str, after: &str) -> Result {
+    let client = page.client();
+    let second = client.new_window(false).await?.handle;
+    client.switch_to_window(second).await?;
+    client.goto(&format!("{}/", page.base_url())).await?;
+    wait_for_value(page, CONTENT, 0, before).await?;
+    page.clear_and_type(CONTENT, 0, after).await?;
+    wait_stored(page, after).await?;
+    Ok(())
 }
 
 fn fixture(version: u32, name: &str) -> Result<String> {
@@ -274,6 +288,63 @@ async fn indexeddb_writes_a_reload_cut_off_come_back_from_the_journal(page: Page
     Ok(())
 }
 
+/// Two windows: the first cannot finish its writes (every IndexedDB write fails) and is
+/// reloaded, so its edit goes into the unload journal; meanwhile the second window saved the
+/// same plan. The journal must not overwrite the newer save: its text is kept in "Bản sao lưu"
+/// and the drafter is told. Nothing is lost either way.
+async fn indexeddb_a_journal_overtaken_by_another_window_is_kept_as_a_backup(page: Page) -> Result {
+    use_indexeddb(&page).await?;
+    add_task(&page, "Bản đầu").await?;
+    page.wait_for_body_text(SAVED).await?;
+    let key = wait_stored(&page, "Bản đầu").await?;
+    let injected = page
+        .js("return window.cchcApp.storageFault('aborted');")
+        .await?;
+    assert_eq!(injected, json!(true));
+    page.type_into(CONTENT, 0, " của cửa sổ một").await?;
+    page.wait_for_body_text("đã hủy lần ghi").await?;
+
+    let client = page.client();
+    let first = client.window().await?;
+    save_in_a_second_window(&page, "Bản đầu", "Bản của cửa sổ hai").await?;
+    client.close_window().await?;
+
+    client.switch_to_window(first).await?;
+    page.reload().await?;
+    page.wait_for_body_text("chưa kịp lưu").await?;
+    wait_for_value(&page, CONTENT, 0, "Bản của cửa sổ hai").await?;
+    let all = idb_all(&page).await?;
+    let stored = all[&key].as_str().unwrap_or_default();
+    assert!(
+        stored.contains("Bản của cửa sổ hai") && !stored.contains("cửa sổ một"),
+        "the newer save was overwritten by the journal"
+    );
+    let kept: Vec<&str> = all
+        .iter()
+        .filter(|(k, _)| k.starts_with("cchc.backup."))
+        .filter_map(|(_, v)| v.as_str())
+        .collect();
+    assert!(
+        kept.iter()
+            .any(|text| text.contains("Bản đầu của cửa sổ một")),
+        "the first window's edit is not in a backup: {kept:?}"
+    );
+    let keys = local_keys(&page).await?;
+    assert!(
+        !keys.iter().any(|k| k.starts_with("cchc.unsaved.")),
+        "the journal was left after its text was kept: {keys:?}"
+    );
+    // The drafter finds it where the notice says, and downloads it.
+    open_list(&page).await?;
+    page.click_button("Bản sao lưu").await?;
+    page.wait_for_body_text("Bản sao lưu (1)").await?;
+    page.wait_for_body_text(&key).await?;
+    page.click_button("Tải bản sao lưu về máy").await?;
+    let file = page.wait_for_download(".json").await?;
+    assert!(std::fs::read_to_string(file)?.contains("Bản đầu của cửa sổ một"));
+    Ok(())
+}
+
 async fn indexeddb_faults_are_said_and_lose_nothing(page: Page) -> Result {
     use_indexeddb(&page).await?;
     add_task(&page, "Trước lỗi").await?;
@@ -342,8 +413,7 @@ async fn indexeddb_unreadable_plan_is_backed_up_listed_downloaded_and_deleted(
     })
     .await?;
     page.click_button("Bản sao lưu").await?;
-    page.wait_for_body_text("Bản sao lưu dữ liệu không đọc được (1)")
-        .await?;
+    page.wait_for_body_text("Bản sao lưu (1)").await?;
     // Listed with the key it came from, its date and its size.
     page.wait_for_body_text(&key).await?;
     page.wait_for_body_text("0,0 KB").await?;
@@ -354,12 +424,10 @@ async fn indexeddb_unreadable_plan_is_backed_up_listed_downloaded_and_deleted(
     page.click_button("Xóa bản sao lưu").await?;
     page.wait_for_body_text("Không thể hoàn tác").await?;
     page.click_button("Không xóa").await?;
-    page.wait_for_body_text("Bản sao lưu dữ liệu không đọc được (1)")
-        .await?;
+    page.wait_for_body_text("Bản sao lưu (1)").await?;
     page.click_button("Xóa bản sao lưu").await?;
     page.click_button("Xóa hẳn bản sao lưu").await?;
-    page.wait_for_body_text("Bản sao lưu dữ liệu không đọc được (0)")
-        .await?;
+    page.wait_for_body_text("Bản sao lưu (0)").await?;
     page.wait_for("the backup removed from IndexedDB", |p| async move {
         Ok(!idb_all(&p)
             .await?
@@ -393,13 +461,7 @@ async fn indexeddb_older_window_cannot_overwrite_a_newer_save(page: Page) -> Res
     let key = wait_stored(&page, "Bản đầu").await?;
     let client = page.client();
     let first = client.window().await?;
-    let second = client.new_window(false).await?.handle;
-    client.switch_to_window(second.clone()).await?;
-    client.goto(&format!("{}/", page.base_url())).await?;
-    wait_for_value(&page, CONTENT, 0, "Bản đầu").await?;
-    page.clear_and_type(CONTENT, 0, "Bản mới của cửa sổ hai")
-        .await?;
-    wait_stored(&page, "Bản mới của cửa sổ hai").await?;
+    save_in_a_second_window(&page, "Bản đầu", "Bản mới của cửa sổ hai").await?;
 
     client.switch_to_window(first).await?;
     page.wait_for_body_text("vừa được lưu ở một thẻ hoặc cửa sổ khác")

@@ -198,11 +198,11 @@ impl MirrorStore {
 
     /// Another tab made `key` durable with this text (`None`: removed it): the mirror shows
     /// it. A change of this tab still queued for the key stays queued, so local work is never
-    /// dropped; the shelf's revisions decide who may save.
+    /// dropped; the shelf's revisions decide who may save. What this tab's change replaces
+    /// stays what it was when the change was made: should the page go before the change is
+    /// durable, its journal must not be replayed over the other tab's newer save
+    /// ([`super::journal::replay`] keeps it as a backup instead).
     pub fn apply_external(&mut self, key: &str, value: Option<String>) {
-        if let Some(held) = self.durable.get_mut(key) {
-            *held = Fingerprint::of(value.as_deref());
-        }
         match value {
             Some(text) => {
                 self.entries.insert(key.to_string(), text);
@@ -225,13 +225,33 @@ impl MirrorStore {
             .map(|(key, held)| JournalEntry {
                 key: key.clone(),
                 before: *held,
-                after: self.entries.get(key).cloned(),
+                after: self.pending(key),
             })
             .collect();
         Some(Journal {
             written_at,
             entries,
         })
+    }
+
+    /// This tab's latest change of `key` not yet durable (queued, else out in a batch); the
+    /// mirror's text when there is none. (The mirror may show another tab's newer text over it,
+    /// see [`MirrorStore::apply_external`].)
+    fn pending(&self, key: &str) -> Option<String> {
+        if let Some((_, value)) = self.queued.get(key) {
+            return value.clone();
+        }
+        let sent = self.in_flight.as_ref().and_then(|batch| {
+            batch
+                .changes
+                .iter()
+                .rev()
+                .find(|(changed, _)| changed == key)
+        });
+        match sent {
+            Some((_, value)) => value.clone(),
+            None => self.entries.get(key).cloned(),
+        }
     }
 
     /// Every entry of the mirror, in key order.

@@ -130,12 +130,43 @@ fn a_committed_batch_moves_what_is_durable() {
 }
 
 #[test]
-fn another_tabs_durable_write_moves_what_is_durable() {
+fn another_tabs_newer_save_is_not_overwritten_by_this_tabs_journal() {
     let mut tab = loaded(&[("k", "a")]);
     tab.set("k", "mine").unwrap();
     tab.apply_external("k", Some("theirs".into()));
+    assert_eq!(
+        tab.get("k").unwrap().as_deref(),
+        Some("theirs"),
+        "the mirror shows theirs"
+    );
     let journal = tab.journal(5.0).unwrap();
-    assert_eq!(journal.entries[0].before, Fingerprint::of(Some("theirs")));
+    assert_eq!(journal.entries[0].before, Fingerprint::of(Some("a")));
+    assert_eq!(journal.entries[0].after.as_deref(), Some("mine"));
+    let mut next = loaded(&[("k", "theirs")]);
+    let replayed = replay(&mut next, &[kept(journal)], 9.0);
+    assert_eq!(replayed.applied, 0);
+    assert_eq!(
+        text(&next, "k").as_deref(),
+        Some("theirs"),
+        "the newer save stays"
+    );
+    assert_eq!(replayed.kept_as_backups.len(), 1);
+    assert_eq!(
+        text(&next, &replayed.kept_as_backups[0]).as_deref(),
+        Some("mine"),
+        "this tab's change is kept aside"
+    );
+}
+
+#[test]
+fn the_journal_holds_the_change_out_in_a_batch() {
+    let mut tab = loaded(&[("k", "a")]);
+    tab.set("k", "mine").unwrap();
+    tab.take_batch().unwrap();
+    tab.apply_external("k", Some("theirs".into()));
+    let journal = tab.journal(5.0).unwrap();
+    assert_eq!(journal.entries[0].before, Fingerprint::of(Some("a")));
+    assert_eq!(journal.entries[0].after.as_deref(), Some("mine"));
 }
 
 #[test]
