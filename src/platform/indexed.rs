@@ -20,6 +20,7 @@ use web_sys::{IdbDatabase, IdbTransaction};
 use super::describe;
 use super::storage::LocalStore;
 use crate::domain::storage::journal::JOURNAL_PREFIX;
+use crate::domain::storage::mirror::Guard;
 use crate::domain::storage::{Batch, FlushFault, KeyValueStore, MirrorStore, StoreError};
 
 /// The database, its one object store (string keys to string values, as localStorage) and
@@ -31,8 +32,28 @@ const CHANNEL: &str = "cchc.storage";
 /// What a tab hears: a key another tab made durable, with its text (`None`: removed).
 pub type ExternalWrite = (String, Option<String>);
 
+/// A plan this tab wrote that another tab had saved since (see [`Guard`]): the key, the newer
+/// text the database keeps (`None`: removed), and the backup key holding this tab's text.
+#[derive(Clone, Debug)]
+pub struct Overtaken {
+    pub key: String,
+    pub held: Option<String>,
+    pub backup: Option<String>,
+}
+
 type FaultListener = Rc<dyn Fn(Option<FlushFault>)>;
 type ExternalListener = Rc<dyn Fn(ExternalWrite)>;
+type OvertakenListener = Rc<dyn Fn(Overtaken)>;
+
+/// The guarded writes a transaction refused, with what the database held under each key.
+type Refused = Rc<RefCell<Vec<(String, Option<String>)>>>;
+
+/// A transaction under way, with the request callbacks that must live until it ends.
+struct Issued {
+    tx: IdbTransaction,
+    refused: Refused,
+    _callbacks: Vec<Closure<dyn FnMut()>>,
+}
 
 struct Shared {
     mirror: Rc<RefCell<MirrorStore>>,
@@ -43,6 +64,7 @@ struct Shared {
     scheduled: RefCell<bool>,
     on_fault: RefCell<Option<FaultListener>>,
     on_external: RefCell<Option<ExternalListener>>,
+    on_overtaken: RefCell<Option<OvertakenListener>>,
     /// A fault to simulate on the next flushes (test hooks only).
     injected: RefCell<Option<FlushFault>>,
     /// Resolved when the next flush ends (see [`IndexedStore::settled`]).
@@ -113,6 +135,7 @@ impl IndexedStore {
                 scheduled: RefCell::new(false),
                 on_fault: RefCell::new(None),
                 on_external: RefCell::new(None),
+                on_overtaken: RefCell::new(None),
                 injected: RefCell::new(None),
                 waiting: RefCell::new(Vec::new()),
                 journal_key: format!(
@@ -172,6 +195,12 @@ impl IndexedStore {
     /// Calls `listener` for every key another tab made durable (after the mirror shows it).
     pub fn on_external(&self, listener: impl Fn(ExternalWrite) + 'static) {
         *self.shared.on_external.borrow_mut() = Some(Rc::new(listener));
+    }
+
+    /// Calls `listener` for every plan this tab wrote that another tab had saved since: the
+    /// newer save stays, this tab's text is in a backup (after the mirror shows both).
+    pub fn on_overtaken(&self, listener: impl Fn(Overtaken) + 'static) {
+        *self.shared.on_overtaken.borrow_mut() = Some(Rc::new(listener));
     }
 
     /// Starts writing what is queued now, in this task (leaving the page: the transaction
@@ -330,7 +359,7 @@ fn report(shared: &Shared, fault: Option<FlushFault>) {
 
 /// Issues the queued changes as one transaction now, and handles its end later.
 fn flush(shared: &Rc<Shared>) {
-    let batch = shared.mirror.borrow_mut().take_batch();
+    let batch = shared.mirror.borrow_mut().take_batch(super::now());
     let Some(batch) = batch else {
         return;
     };
@@ -340,10 +369,20 @@ fn flush(shared: &Rc<Shared>) {
             shared.mirror.borrow_mut().flushed(Err(fault.clone()));
             report(shared, Some(fault));
         }
-        Ok(tx) => {
+        Ok(issued) => {
             let shared = Rc::clone(shared);
             wasm_bindgen_futures::spawn_local(async move {
-                let result = settle(tx).await;
+                let result = settle(issued.tx.clone()).await;
+                let refused = issued.refused.take();
+                drop(issued);
+                let mut overtaken = Vec::new();
+                if result.is_ok() {
+                    let mut mirror = shared.mirror.borrow_mut();
+                    for (key, held) in refused {
+                        let backup = mirror.overtaken(&key, held.clone());
+                        overtaken.push(Overtaken { key, held, backup });
+                    }
+                }
                 shared.mirror.borrow_mut().flushed(result.clone());
                 for resolve in shared.waiting.take() {
                     let _ = resolve.call0(&JsValue::NULL);
@@ -353,9 +392,15 @@ fn flush(shared: &Rc<Shared>) {
                         if shared.mirror.borrow().is_settled() {
                             forget_journal(&shared);
                         }
-                        broadcast(&shared, &batch);
+                        broadcast(&shared, &batch, &overtaken);
                         if had_fault {
                             report(&shared, None);
+                        }
+                        let listener = shared.on_overtaken.borrow().clone();
+                        if let Some(listener) = listener {
+                            for each in overtaken {
+                                listener(each);
+                            }
                         }
                         flush(&shared);
                     }
@@ -366,7 +411,11 @@ fn flush(shared: &Rc<Shared>) {
     }
 }
 
-fn issue(shared: &Shared, batch: &Batch) -> Result<IdbTransaction, FlushFault> {
+/// Issues `batch` as one read-write transaction. A guarded write first reads what the
+/// database holds under its key, in the same transaction, and is made there only if its guard
+/// admits that text; else its text goes to the guard's backup key and the key is listed in
+/// [`Issued::refused`].
+fn issue(shared: &Shared, batch: &Batch) -> Result<Issued, FlushFault> {
     if let Some(fault) = shared.injected.borrow().clone() {
         return Err(fault);
     }
@@ -378,20 +427,71 @@ fn issue(shared: &Shared, batch: &Batch) -> Result<IdbTransaction, FlushFault> {
         .transaction_with_str_and_mode(STORE, web_sys::IdbTransactionMode::Readwrite)
         .map_err(|e| fault_of(&e))?;
     let store = tx.object_store(STORE).map_err(|e| fault_of(&e))?;
+    let refused: Refused = Rc::default();
+    let mut callbacks = Vec::new();
     for (key, value) in &batch.changes {
-        let key = JsValue::from_str(key);
-        let issued = match value {
-            Some(text) => store.put_with_key(&JsValue::from_str(text), &key).map(drop),
-            None => store.delete(&key).map(drop),
+        let issued = match batch.guard(key) {
+            Some(guard) => store.get(&JsValue::from_str(key)).map(|request| {
+                let callback = write_if_admitted(&tx, &store, &request, guard, value, &refused);
+                request.set_onsuccess(Some(callback.as_ref().unchecked_ref()));
+                callbacks.push(callback);
+            }),
+            None => write(&store, key, value.as_deref()),
         };
         if let Err(error) = issued {
             let _ = tx.abort();
             return Err(fault_of(&error));
         }
     }
-    // Sent now: the browser commits without waiting for this page's next task.
-    let _ = idb::Transaction::from(tx.clone()).commit();
-    Ok(tx)
+    // Sent now: the browser commits without waiting for this page's next task. Not while a
+    // guarded write waits for its read: nothing more could be asked of the transaction.
+    if callbacks.is_empty() {
+        let _ = idb::Transaction::from(tx.clone()).commit();
+    }
+    Ok(Issued {
+        tx,
+        refused,
+        _callbacks: callbacks,
+    })
+}
+
+/// Puts `value` under `key`, or deletes the key for `None`.
+fn write(store: &web_sys::IdbObjectStore, key: &str, value: Option<&str>) -> Result<(), JsValue> {
+    let key = JsValue::from_str(key);
+    match value {
+        Some(text) => store.put_with_key(&JsValue::from_str(text), &key).map(drop),
+        None => store.delete(&key).map(drop),
+    }
+}
+
+/// The success callback of a guarded write's read: writes `value` under the key if `guard`
+/// admits what `request` read, else under the backup key (a removal is then dropped), and
+/// lists the key in `refused`. A write the store refuses aborts the transaction.
+fn write_if_admitted(
+    tx: &IdbTransaction,
+    store: &web_sys::IdbObjectStore,
+    request: &web_sys::IdbRequest,
+    guard: &Guard,
+    value: &Option<String>,
+    refused: &Refused,
+) -> Closure<dyn FnMut()> {
+    let (tx, store, request) = (tx.clone(), store.clone(), request.clone());
+    let (guard, value, refused) = (guard.clone(), value.clone(), Rc::clone(refused));
+    Closure::new(move || {
+        let held = request.result().ok().and_then(|text| text.as_string());
+        let written = if guard.admits(held.as_deref()) {
+            write(&store, &guard.key, value.as_deref())
+        } else {
+            refused.borrow_mut().push((guard.key.clone(), held));
+            match &value {
+                Some(text) => write(&store, &guard.backup, Some(text)),
+                None => Ok(()),
+            }
+        };
+        if written.is_err() {
+            let _ = tx.abort();
+        }
+    })
 }
 
 /// Removes this tab's journal: every write it held is durable.
@@ -401,13 +501,21 @@ fn forget_journal(shared: &Shared) {
     }
 }
 
-/// Tells the other tabs which keys this batch made durable, with their text.
-fn broadcast(shared: &Shared, batch: &Batch) {
+/// Tells the other tabs which keys this batch made durable, with their text: a write a guard
+/// refused went under its backup key, if anywhere.
+fn broadcast(shared: &Shared, batch: &Batch, overtaken: &[Overtaken]) {
     let Some(channel) = &shared.channel else {
         return;
     };
     let message = js_sys::Array::new();
     for (key, value) in &batch.changes {
+        let key = match overtaken.iter().find(|o| o.key == *key) {
+            None => key,
+            Some(refused) => match (&refused.backup, value) {
+                (Some(backup), Some(_)) => backup,
+                _ => continue,
+            },
+        };
         let pair = js_sys::Array::new();
         pair.push(&JsValue::from_str(key));
         pair.push(&value.as_deref().map_or(JsValue::NULL, JsValue::from_str));

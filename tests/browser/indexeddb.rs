@@ -10,6 +10,7 @@ use std::time::Duration;
 use cchc_plan::domain::file_format::write_plan;
 use cchc_plan::domain::plan::{Plan, Task};
 use cchc_plan::domain::storage::SCHEMA_VERSION;
+use fantoccini::wd::WindowHandle;
 use serde_json::{json, Value};
 
 use crate::harness::{bail, browser_tests, BrowserTest, Kind, Page, Result};
@@ -21,6 +22,7 @@ pub fn tests() -> Vec<BrowserTest> {
         indexeddb_keeps_typing_across_an_immediate_reload,
         indexeddb_writes_a_reload_cut_off_come_back_from_the_journal,
         indexeddb_a_journal_overtaken_by_another_window_is_kept_as_a_backup,
+        indexeddb_writes_that_fail_then_work_never_overwrite_another_windows_newer_save,
         indexeddb_faults_are_said_and_lose_nothing,
         indexeddb_unreadable_plan_is_backed_up_listed_downloaded_and_deleted,
         indexeddb_newer_schema_is_kept,
@@ -141,6 +143,25 @@ async fn save_in_a_second_window(page: &Page, before: &str, after: &str) -> Resu
     page.clear_and_type(CONTENT, 0, after).await?;
     wait_stored(page, after).await?;
     Ok(())
+}
+
+/// The plan reads "Bản đầu" in IndexedDB; this window's writes fail while it types " của cửa sổ
+/// một" after it, and a second window saves "Bản của cửa sổ hai" over "Bản đầu". Returns the
+/// plan's key and this window's handle (the second window is the current one).
+async fn overtaken_in_a_second_window(page: &Page) -> Result<(String, WindowHandle)> {
+    use_indexeddb(page).await?;
+    add_task(page, "Bản đầu").await?;
+    page.wait_for_body_text(SAVED).await?;
+    let key = wait_stored(page, "Bản đầu").await?;
+    let injected = page
+        .js("return window.cchcApp.storageFault('aborted');")
+        .await?;
+    assert_eq!(injected, json!(true));
+    page.type_into(CONTENT, 0, " của cửa sổ một").await?;
+    page.wait_for_body_text("đã hủy lần ghi").await?;
+    let first = page.client().window().await?;
+    save_in_a_second_window(page, "Bản đầu", "Bản của cửa sổ hai").await?;
+    Ok((key, first))
 }
 
 fn fixture(version: u32, name: &str) -> Result<String> {
@@ -293,20 +314,8 @@ async fn indexeddb_writes_a_reload_cut_off_come_back_from_the_journal(page: Page
 /// same plan. The journal must not overwrite the newer save: its text is kept in "Bản sao lưu"
 /// and the drafter is told. Nothing is lost either way.
 async fn indexeddb_a_journal_overtaken_by_another_window_is_kept_as_a_backup(page: Page) -> Result {
-    use_indexeddb(&page).await?;
-    add_task(&page, "Bản đầu").await?;
-    page.wait_for_body_text(SAVED).await?;
-    let key = wait_stored(&page, "Bản đầu").await?;
-    let injected = page
-        .js("return window.cchcApp.storageFault('aborted');")
-        .await?;
-    assert_eq!(injected, json!(true));
-    page.type_into(CONTENT, 0, " của cửa sổ một").await?;
-    page.wait_for_body_text("đã hủy lần ghi").await?;
-
+    let (key, first) = overtaken_in_a_second_window(&page).await?;
     let client = page.client();
-    let first = client.window().await?;
-    save_in_a_second_window(&page, "Bản đầu", "Bản của cửa sổ hai").await?;
     client.close_window().await?;
 
     client.switch_to_window(first).await?;
@@ -342,6 +351,43 @@ async fn indexeddb_a_journal_overtaken_by_another_window_is_kept_as_a_backup(pag
     page.click_button("Tải bản sao lưu về máy").await?;
     let file = page.wait_for_download(".json").await?;
     assert!(std::fs::read_to_string(file)?.contains("Bản đầu của cửa sổ một"));
+    Ok(())
+}
+
+/// While this window's writes fail, another window saves the same plan. When the writes work
+/// again, this window's queued text must not land on the newer save: the database keeps the
+/// other window's text, this window's goes to a backup the notice offers, and autosave here
+/// stops until the drafter opens the newer save.
+async fn indexeddb_writes_that_fail_then_work_never_overwrite_another_windows_newer_save(
+    page: Page,
+) -> Result {
+    let (key, first) = overtaken_in_a_second_window(&page).await?;
+    let client = page.client();
+    client.switch_to_window(first).await?;
+    page.js("window.cchcApp.storageFault(null);").await?;
+    page.wait_for_body_text("không ghi đè lên nó").await?;
+    page.wait_for_body_text("vừa được lưu ở một thẻ hoặc cửa sổ khác")
+        .await?;
+    let all = idb_all(&page).await?;
+    let stored = all[&key].as_str().unwrap_or_default();
+    assert!(
+        stored.contains("Bản của cửa sổ hai") && !stored.contains("cửa sổ một"),
+        "the newer save was overwritten: {stored}"
+    );
+    let kept: Vec<&str> = all
+        .iter()
+        .filter(|(k, _)| k.starts_with(&format!("cchc.backup.{key}.")))
+        .filter_map(|(_, v)| v.as_str())
+        .collect();
+    assert!(
+        kept.len() == 1 && kept[0].contains("Bản đầu của cửa sổ một"),
+        "this window's text is not in one backup of the plan: {kept:?}"
+    );
+    page.click_button("Tải bản gốc về máy").await?;
+    let file = page.wait_for_download(".json").await?;
+    assert!(std::fs::read_to_string(file)?.contains("Bản đầu của cửa sổ một"));
+    page.click_button("Mở bản mới hơn").await?;
+    wait_for_value(&page, CONTENT, 0, "Bản của cửa sổ hai").await?;
     Ok(())
 }
 

@@ -3,8 +3,15 @@
 //! (`ui/state/persistence.rs`) owns the timer and the page's events and asks these rules;
 //! they need no browser and are tested natively.
 
+use super::blob::plan_revision;
 use super::errors::ShelfError;
 use super::shelf::ExternalChange;
+
+/// Said when this tab's text of a plan went to a backup because another tab had saved the
+/// plan since (see [`super::mirror::Guard`]).
+pub const OVERTAKEN_NOTICE: &str = "Một kế hoạch vừa được lưu ở một thẻ hoặc cửa sổ khác trong \
+    lúc thẻ này chưa ghi được vào bộ nhớ. Bản lưu kia được giữ nguyên; thay đổi của thẻ này \
+    không ghi đè lên nó mà được giữ trong “Bản sao lưu” để tải về.";
 
 /// Autosave waits this long after the last change, in ms (the issue allows at most 500).
 pub const SAVE_DELAY_MS: u64 = 300;
@@ -99,6 +106,21 @@ impl SaveStatus {
             }) => (SaveStatus::Conflict { stored_revision }, None),
             Err(ShelfError::InTrash { .. }) => (SaveStatus::Trashed, None),
             Err(error) => (SaveStatus::Failed(error.to_string()), None),
+        }
+    }
+
+    /// What it asks of this tab when the database refused its write of the open plan because
+    /// another tab had saved the plan since ([`super::mirror::Guard`]), and holds `held` now:
+    /// autosave stops as for any newer save, whatever the revisions say (two tabs that saved
+    /// from the same revision hold equal ones); a plan the other tab removed is stored again.
+    #[must_use]
+    pub fn overtaken(held: Option<&str>) -> Reaction {
+        match held.map(plan_revision) {
+            None => Reaction::SaveAgain,
+            Some(Ok(stored_revision)) => Reaction::Stop(SaveStatus::Conflict { stored_revision }),
+            Some(Err(problem)) => Reaction::Stop(SaveStatus::Failed(format!(
+                "Kế hoạch đang mở vừa được lưu ở thẻ khác nhưng {problem}."
+            ))),
         }
     }
 

@@ -7,12 +7,19 @@
 //! [`MirrorStore::flushed`]. A failed batch goes back into the queue under every key that has
 //! not been written again since, so nothing is lost and the next flush retries it. Only one
 //! batch is out at a time, so batches reach the durable store in the order they were made.
+//!
+//! A plan's write is guarded ([`Guard`]): the durable store takes it only while it still holds
+//! what this tab last knew there. Another tab may have saved the plan since (while this tab's
+//! writes were failing, or before its message arrived); that newer save stays, and this tab's
+//! text goes to a backup key instead ([`MirrorStore::overtaken`]), so neither is lost.
 //! It knows no browser and reads no clock.
 
 use std::collections::BTreeMap;
 use std::fmt;
 
+use super::blob::plan_id_of;
 use super::journal::{Fingerprint, Journal, JournalEntry};
+use super::relocate::backup_key;
 use super::store::{KeyValueStore, StoreError};
 
 /// One queued change: the new text of a key, or `None` for a removal.
@@ -22,6 +29,32 @@ pub type Change = (String, Option<String>);
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Batch {
     pub changes: Vec<Change>,
+    /// The plans' writes in `changes`, each made only where its guard admits it.
+    pub guards: Vec<Guard>,
+}
+
+impl Batch {
+    /// The guard of `key`'s write, if it has one.
+    pub fn guard(&self, key: &str) -> Option<&Guard> {
+        self.guards.iter().find(|guard| guard.key == key)
+    }
+}
+
+/// The condition on a plan's write: the durable store must still hold, under `key`, the text
+/// this tab last knew there (`expected`). When it holds another (a newer save of another tab),
+/// the text is written under `backup` instead.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Guard {
+    pub key: String,
+    pub expected: Fingerprint,
+    pub backup: String,
+}
+
+impl Guard {
+    /// Whether the write may replace `held`, what the durable store holds under the key now.
+    pub fn admits(&self, held: Option<&str>) -> bool {
+        Fingerprint::of(held) == self.expected
+    }
 }
 
 /// Why a durable write failed; [`fmt::Display`] gives the Vietnamese message. After any of
@@ -127,8 +160,10 @@ impl MirrorStore {
     }
 
     /// The queued changes as one batch, oldest first, unless a batch is already out (or
-    /// nothing is queued). Call [`MirrorStore::flushed`] when the durable store answers.
-    pub fn take_batch(&mut self) -> Option<Batch> {
+    /// nothing is queued), with a [`Guard`] for each plan written or removed (its backup key
+    /// named at `now`, ms since the epoch). Call [`MirrorStore::flushed`] when the durable
+    /// store answers, after [`MirrorStore::overtaken`] for each write a guard refused.
+    pub fn take_batch(&mut self, now: f64) -> Option<Batch> {
         if self.in_flight.is_some() || self.queued.is_empty() {
             return None;
         }
@@ -137,11 +172,53 @@ impl MirrorStore {
             .map(|(key, (order, value))| (order, (key, value)))
             .collect();
         changes.sort_by_key(|(order, _)| *order);
-        let batch = Batch {
-            changes: changes.into_iter().map(|(_, change)| change).collect(),
-        };
+        let changes: Vec<Change> = changes.into_iter().map(|(_, change)| change).collect();
+        let guards = changes
+            .iter()
+            .filter(|(key, _)| plan_id_of(key).is_some())
+            .filter_map(|(key, value)| {
+                let expected = *self.durable.get(key)?;
+                let text = value.as_deref().unwrap_or_default();
+                let backup = backup_key(self, key, text, now).ok()?;
+                Some(Guard {
+                    key: key.clone(),
+                    expected,
+                    backup,
+                })
+            })
+            .collect();
+        let batch = Batch { changes, guards };
         self.in_flight = Some(batch.clone());
         Some(batch)
+    }
+
+    /// The durable store refused the batch's write of `key` (its guard did not admit it): it
+    /// holds `held`, another tab's newer save, which the mirror now shows. This tab's text was
+    /// written under the guard's backup key instead, and a later change of the key still
+    /// queued goes there too (it was made over the text now overtaken). Call before
+    /// [`MirrorStore::flushed`]; returns the backup key, if a text was kept there (a refused
+    /// removal keeps none).
+    pub fn overtaken(&mut self, key: &str, held: Option<String>) -> Option<String> {
+        let batch = self.in_flight.as_ref()?;
+        let guard = batch.guard(key)?.clone();
+        let written = batch
+            .changes
+            .iter()
+            .find(|(changed, _)| changed == key)
+            .and_then(|(_, value)| value.clone());
+        match held {
+            Some(text) => self.entries.insert(key.to_string(), text),
+            None => self.entries.remove(key),
+        };
+        let mut kept = false;
+        if let Some(text) = written {
+            self.entries.insert(guard.backup.clone(), text);
+            kept = true;
+        }
+        if let Some((_, Some(later))) = self.queued.remove(key) {
+            kept |= self.set(&guard.backup, &later).is_ok();
+        }
+        kept.then_some(guard.backup)
     }
 
     /// The durable store's answer to the batch out. On a fault the batch is queued again

@@ -11,12 +11,14 @@ use leptos::prelude::*;
 use crate::domain::file_format;
 use crate::domain::library::TemplateSet;
 use crate::domain::plan::Plan;
-use crate::domain::storage::autosave::{save_delay, templates_not_stored};
+use crate::domain::storage::autosave::{save_delay, templates_not_stored, OVERTAKEN_NOTICE};
+use crate::domain::storage::blob::plan_id_of;
 use crate::domain::storage::reminder::{FileSaves, FILE_SAVES_SETTING};
 use crate::domain::storage::{
     BackupInfo, Damaged, FlushFault, PlanShelf, PlanSummary, Reaction, SaveStatus, ShelfError,
     StartupProblem, TEMPLATES_KEY,
 };
+use crate::platform::indexed::Overtaken;
 use crate::platform::{self, BrowserStore};
 use crate::ui::{new_plan_id, next_year, EditorState};
 
@@ -500,6 +502,20 @@ impl Persistence {
             }
         });
         durable.on_external(move |(key, value)| self.on_external_write(state, Some(key), value));
+        durable.on_overtaken(move |overtaken| self.on_overtaken(state, overtaken));
+    }
+
+    /// This tab's write of a plan was refused for another tab's newer save: the open plan stops
+    /// autosaving as for any newer save, and the drafter is told where this tab's text is.
+    fn on_overtaken(&self, state: EditorState, overtaken: Overtaken) {
+        let open_id = state.read_plan(|e| e.id.clone());
+        if plan_id_of(&overtaken.key) == Some(open_id.as_str()) {
+            self.react(state, SaveStatus::overtaken(overtaken.held.as_deref()));
+        }
+        if let Some(backup) = overtaken.backup {
+            self.add_notice(OVERTAKEN_NOTICE.to_string(), Some(backup));
+        }
+        self.refresh_list();
     }
 
     fn on_external_write(&self, state: EditorState, key: Option<String>, value: Option<String>) {
@@ -512,7 +528,13 @@ impl Persistence {
         let change = self.with_shelf(|shelf| {
             shelf.on_external_change(key.as_deref(), value.as_deref(), Some((&open_id, revision)))
         });
-        match SaveStatus::react(&change, revision) {
+        self.react(state, SaveStatus::react(&change, revision));
+        self.refresh_list();
+    }
+
+    /// Does what another tab's write asks of the open plan.
+    fn react(&self, state: EditorState, reaction: Reaction) {
+        match reaction {
             Reaction::Stop(status) => {
                 self.cancel_timer();
                 self.status.set(status);
@@ -523,7 +545,6 @@ impl Persistence {
             }
             Reaction::Nothing => {}
         }
-        self.refresh_list();
     }
 
     /// Shows a stored plan in the editor (after saving the one on screen).

@@ -3,7 +3,7 @@
 
 use super::*;
 use crate::domain::plan::Plan;
-use crate::domain::storage::{BlobProblem, MemoryStore, PlanShelf};
+use crate::domain::storage::{BlobProblem, KeyValueStore, MemoryStore, PlanShelf};
 
 const BLOCKED: [SaveStatus; 3] = [
     SaveStatus::Conflict { stored_revision: 3 },
@@ -173,4 +173,30 @@ fn templates_that_were_not_stored_are_explained() {
         blocked.contains(&ShelfError::Unavailable.to_string()),
         "{blocked}"
     );
+}
+
+#[test]
+fn an_overtaken_write_of_the_open_plan_stops_autosave_even_at_an_equal_revision() {
+    let plan = Plan::new("kh-1", "Hưng Yên", 2027);
+    let store = MemoryStore::new();
+    let (mut shelf, _) = PlanShelf::open(store, 1_000.0);
+    let revision = shelf.create(&plan, 1_000.0).expect("created");
+    let held = shelf
+        .backing_store()
+        .expect("a store")
+        .get(&crate::domain::storage::plan_key("kh-1"))
+        .unwrap()
+        .expect("stored");
+    assert_eq!(
+        SaveStatus::overtaken(Some(&held)),
+        Reaction::Stop(SaveStatus::Conflict {
+            stored_revision: revision
+        })
+    );
+    assert_eq!(SaveStatus::overtaken(None), Reaction::SaveAgain);
+    let Reaction::Stop(SaveStatus::Failed(text)) = SaveStatus::overtaken(Some("{")) else {
+        panic!("an unreadable newer save must stop autosave with its problem");
+    };
+    assert!(text.starts_with("Kế hoạch đang mở vừa được lưu ở thẻ khác nhưng"));
+    assert!(OVERTAKEN_NOTICE.contains("Bản sao lưu"));
 }

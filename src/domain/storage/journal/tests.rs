@@ -20,7 +20,7 @@ fn a_settled_mirror_has_no_journal() {
     mirror.set("k", "a").unwrap();
     assert_eq!(mirror.journal(1.0), None, "an unchanged text is no write");
     mirror.set("k", "b").unwrap();
-    mirror.take_batch().unwrap();
+    mirror.take_batch(0.0).unwrap();
     mirror.flushed(Ok(()));
     assert_eq!(mirror.journal(1.0), None, "durable again");
 }
@@ -45,7 +45,7 @@ fn new_changed_and_removed_keys_replay_over_what_was_durable() {
     assert_eq!(text(&next, "added").as_deref(), Some("y"));
     assert_eq!(text(&next, "gone"), None);
     // Queued for the durable store, in one batch.
-    assert_eq!(next.take_batch().unwrap().changes.len(), 3);
+    assert_eq!(next.take_batch(0.0).unwrap().changes.len(), 3);
 }
 
 #[test]
@@ -107,7 +107,7 @@ fn a_journal_is_applied_whole_or_not_at_all() {
 fn a_failed_batch_keeps_what_was_durable_before_it() {
     let mut tab = loaded(&[("k", "a")]);
     tab.set("k", "b").unwrap();
-    tab.take_batch().unwrap();
+    tab.take_batch(0.0).unwrap();
     tab.set("k", "c").unwrap();
     tab.flushed(Err(FlushFault::Aborted("AbortError".into())));
     let journal = tab.journal(5.0).unwrap();
@@ -119,7 +119,7 @@ fn a_failed_batch_keeps_what_was_durable_before_it() {
 fn a_committed_batch_moves_what_is_durable() {
     let mut tab = loaded(&[("k", "a")]);
     tab.set("k", "b").unwrap();
-    tab.take_batch().unwrap();
+    tab.take_batch(0.0).unwrap();
     tab.set("k", "c").unwrap();
     tab.flushed(Ok(()));
     let journal = tab.journal(5.0).unwrap();
@@ -162,7 +162,7 @@ fn another_tabs_newer_save_is_not_overwritten_by_this_tabs_journal() {
 fn the_journal_holds_the_change_out_in_a_batch() {
     let mut tab = loaded(&[("k", "a")]);
     tab.set("k", "mine").unwrap();
-    tab.take_batch().unwrap();
+    tab.take_batch(0.0).unwrap();
     tab.apply_external("k", Some("theirs".into()));
     let journal = tab.journal(5.0).unwrap();
     assert_eq!(journal.entries[0].before, Fingerprint::of(Some("a")));

@@ -30,7 +30,7 @@ fn old_store(version: u32) -> MemoryStore {
 
 /// Writes every queued change of the mirror into `disk`, as a successful flush does.
 fn flush(mirror: &mut MirrorStore, disk: &mut MemoryStore) {
-    while let Some(batch) = mirror.take_batch() {
+    while let Some(batch) = mirror.take_batch(0.0) {
         for (key, value) in batch.changes {
             match value {
                 Some(text) => disk.set(&key, &text).unwrap(),
@@ -86,7 +86,7 @@ fn a_failed_flush_removes_nothing_and_the_next_start_finishes() {
     let before = old.clone();
     let mut mirror = MirrorStore::default();
     let moved = copy_into(&old, &mut mirror, 5_000.0).unwrap();
-    let _ = mirror.take_batch().unwrap();
+    let _ = mirror.take_batch(0.0).unwrap();
     mirror.flushed(Err(FlushFault::Quota));
     // Nothing reads back from the durable store: nothing may be removed.
     let disk = MemoryStore::new();
