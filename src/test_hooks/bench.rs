@@ -20,6 +20,9 @@ use crate::platform::{performance_now as now, LocalStore};
 const SEARCH_TEMPLATES: usize = 25_000;
 /// The localStorage key the storage hook writes (and removes again).
 const STORE_KEY: &str = "cchc-bench-blob";
+/// The IndexedDB bench's key: a plan's, so that each save takes the guarded write the app's
+/// plans take (the stored text read and compared in the same transaction, `mirror::Guard`).
+const INDEXED_STORE_KEY: &str = "cchc.plan.cchc-bench";
 
 thread_local! {
     static INDEX: OnceCell<SearchIndex> = const { OnceCell::new() };
@@ -163,14 +166,14 @@ fn indexed_store(text: String, runs: usize) -> js_sys::Promise {
         let mut store = IndexedStore::open()
             .await
             .map_err(|e| JsValue::from(e.to_string()))?;
-        let key = STORE_KEY.to_string();
+        let key = INDEXED_STORE_KEY.to_string();
         let mut times = [const { Vec::new() }; 5];
         for run in 0..runs.max(1) {
             let t0 = now();
             let blob = encode_plan(&plan, run as u64 + 1, 0.0);
             let t1 = now();
             store
-                .set(STORE_KEY, &blob)
+                .set(INDEXED_STORE_KEY, &blob)
                 .map_err(|e| JsValue::from(e.to_string()))?;
             store.flush_now();
             let t2 = now();
@@ -196,7 +199,7 @@ fn indexed_store(text: String, runs: usize) -> js_sys::Promise {
                 times[i].push(ms);
             }
         }
-        let _ = store.remove(STORE_KEY);
+        let _ = store.remove(INDEXED_STORE_KEY);
         let _ = store.settled().await;
         let result = js_sys::Object::new();
         let names = ["encode", "issue", "committed", "read", "decode"];
