@@ -5,8 +5,8 @@
 use std::time::Duration;
 
 use crate::harness::{
-    browser_crashed, browser_tests, not_checked, BrowserTest, Engine, Error, Key, Page, Result,
-    StaticServer,
+    browser_crashed, browser_tests, not_checked, webkit_start_trap, BrowserTest, Engine, Error,
+    Key, Page, Result, StaticServer,
 };
 
 pub fn tests() -> Vec<BrowserTest> {
@@ -21,6 +21,7 @@ pub fn tests() -> Vec<BrowserTest> {
         storage_starts_empty_a,
         storage_starts_empty_b,
         a_crashed_page_is_told_from_a_failed_test,
+        a_wasm_trap_at_start_is_taken_for_the_engine_only_in_webkit,
     ]
 }
 
@@ -295,5 +296,47 @@ async fn a_crashed_page_is_told_from_a_failed_test(page: Page) -> Result {
         2,
         "the test's own tab lives on"
     );
+    Ok(())
+}
+
+/// A real wasm trap (a load past the end of a one-page memory) while a page starts: each engine
+/// words it its own way, and only WebKit's wording of it during a first load is taken for the
+/// engine's start-up trap (harness.rs, `WEBKIT_START_TRAP`), so a trap anywhere else still
+/// fails its test.
+async fn a_wasm_trap_at_start_is_taken_for_the_engine_only_in_webkit(page: Page) -> Result {
+    let site = StaticServer::with_files(&[(
+        "index.html",
+        r#"<!DOCTYPE html><html><head><meta charset="utf-8"></head><body>
+        <script>
+        // (module (memory 1) (func (export "f") (drop (i32.load (i32.const 131072)))))
+        const bytes = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0,
+          5, 3, 1, 0, 1, 7, 5, 1, 1, 102, 0, 0, 10, 12, 1, 10, 0, 65, 128, 128, 8, 40, 2, 0, 26, 11]);
+        WebAssembly.instantiate(bytes).then(({ instance }) => setTimeout(() => {
+          try { instance.exports.f(); } finally {
+            document.body.insertAdjacentHTML('beforeend', '<main class="app"></main>');
+          }
+        }, 0));
+        </script></body></html>"#,
+    )])?;
+    let error = page
+        .open_url(&site.url("/"))
+        .await
+        .expect_err("a wasm trap must fail the start");
+    let message = error.to_string();
+    assert!(
+        message.contains("RuntimeError"),
+        "unexpected error: {message}"
+    );
+    assert_eq!(
+        webkit_start_trap(page.engine(), &message),
+        page.engine() == Engine::Webkit,
+        "{}: {message}",
+        page.engine().name()
+    );
+    assert!(!webkit_start_trap(
+        Engine::Webkit,
+        "the app failed to start; the page logged:\nTypeError: x is undefined"
+    ));
+    page.take_console_errors().await?;
     Ok(())
 }
