@@ -114,6 +114,14 @@ async fn wait_for_value(page: &Page, name: &str, nth: usize, expected: &str) -> 
     .await
 }
 
+/// The texts of the database's keys that start with `prefix` (from [`idb_all`]).
+fn texts_under<'a>(all: &'a serde_json::Map<String, Value>, prefix: &str) -> Vec<&'a str> {
+    all.iter()
+        .filter(|(k, _)| k.starts_with(prefix))
+        .filter_map(|(_, v)| v.as_str())
+        .collect()
+}
+
 /// Waits until the database holds a plan blob containing `text`; returns its key.
 async fn wait_stored(page: &Page, text: &str) -> Result<String> {
     let mut last = serde_json::Map::new();
@@ -328,11 +336,7 @@ async fn indexeddb_a_journal_overtaken_by_another_window_is_kept_as_a_backup(pag
         stored.contains("Bản của cửa sổ hai") && !stored.contains("cửa sổ một"),
         "the newer save was overwritten by the journal"
     );
-    let kept: Vec<&str> = all
-        .iter()
-        .filter(|(k, _)| k.starts_with("cchc.backup."))
-        .filter_map(|(_, v)| v.as_str())
-        .collect();
+    let kept = texts_under(&all, "cchc.backup.");
     assert!(
         kept.iter()
             .any(|text| text.contains("Bản đầu của cửa sổ một")),
@@ -374,11 +378,7 @@ async fn indexeddb_writes_that_fail_then_work_never_overwrite_another_windows_ne
         stored.contains("Bản của cửa sổ hai") && !stored.contains("cửa sổ một"),
         "the newer save was overwritten: {stored}"
     );
-    let kept: Vec<&str> = all
-        .iter()
-        .filter(|(k, _)| k.starts_with(&format!("cchc.backup.{key}.")))
-        .filter_map(|(_, v)| v.as_str())
-        .collect();
+    let kept = texts_under(&all, &format!("cchc.backup.{key}."));
     assert!(
         kept.len() == 1 && kept[0].contains("Bản đầu của cửa sổ một"),
         "this window's text is not in one backup of the plan: {kept:?}"
